@@ -1,0 +1,74 @@
+# Platforma: the two commands a fresh machine needs are `make run` and `make test`.
+# Everything else here is what those two use, plus a few conveniences.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test lint format venv deps dev-deps migrate demo messages lock clean
+
+## run: set up everything, load the demo data if the database is empty, serve on http://$(HOST):$(PORT)
+run: deps migrate
+	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py demo_admin
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the same set-up, then the whole test suite (DATABASE_URL picks the database)
+test: dev-deps
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## lint: ruff lint and format check
+lint: dev-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: dev-deps
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Platforma needs Python >= 3.11 (found %s)" % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+venv: $(PY)
+
+# The stamp files make re-runs fast: pip runs again only when a requirements file changed.
+$(VENV)/.deps: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $@ $(VENV)/.deps
+
+deps: $(VENV)/.deps
+dev-deps: $(VENV)/.dev-deps
+
+migrate: deps
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+## messages: refresh the .po catalogues from the code and compile them (needs GNU gettext)
+messages: deps
+	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=var --add-location=file
+	$(PY) manage.py compilemessages --ignore=.venv
+
+## lock: re-pin requirements*.txt from requirements*.in in a throw-away venv
+lock:
+	rm -rf var/lockenv && $(PYTHON) -m venv var/lockenv
+	var/lockenv/bin/pip install --quiet -r requirements.in
+	var/lockenv/bin/pip freeze --all --exclude pip --exclude setuptools | sed '1i # Pinned: installed by `make`. Direct dependencies: requirements.in' > requirements.txt
+	var/lockenv/bin/pip install --quiet -r requirements-dev.in
+	var/lockenv/bin/pip freeze --all --exclude pip --exclude setuptools | grep -vxF -f requirements.txt | sed '1i # Pinned test and lint tools, on top of requirements.txt. Direct dependencies: requirements-dev.in' > requirements-dev.txt
+	rm -rf var/lockenv
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/media var/static

@@ -1,0 +1,240 @@
+"""The tenant (Platform), its versioned statute, people, roles and the append-only audit log."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from .statute_rules import RulesError, StatuteRules
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class Platform(TimeStampedModel):
+    """One national platform: the tenant everything else belongs to."""
+
+    class FoundedPrecision(models.TextChoices):
+        DAY = "day", _("day")
+        MONTH = "month", _("month")
+        YEAR = "year", _("year")
+
+    slug = models.SlugField(
+        _("slug"),
+        unique=True,
+        help_text=_("Lower-case country name used in addresses, e.g. “azerbaijan”."),
+    )
+    country_code = models.CharField(_("country code"), max_length=2, help_text=_("ISO 3166-1."))
+    country = models.CharField(_("country"), max_length=100)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    founded_precision = models.CharField(
+        _("precision of the founding date"),
+        max_length=5,
+        choices=FoundedPrecision.choices,
+        default=FoundedPrecision.DAY,
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
+    )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Marks a platform whose records are partly fictional demonstration data."),
+    )
+
+    class Meta:
+        verbose_name = _("platform")
+        verbose_name_plural = _("platforms")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def founded_display(self) -> str:
+        """The founding date at the precision it is known, formatted for the active language."""
+        if not self.founded_on:
+            return ""
+        if self.founded_precision == self.FoundedPrecision.YEAR:
+            return str(self.founded_on.year)
+        if self.founded_precision == self.FoundedPrecision.MONTH:
+            return formats.date_format(self.founded_on, "YEAR_MONTH_FORMAT")
+        return formats.date_format(self.founded_on, "DATE_FORMAT")
+
+
+class Statute(TimeStampedModel):
+    """One version of a platform's statute; the version in force on a day gives the rules."""
+
+    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="statutes")
+    version = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=200)
+    effective_from = models.DateField(_("in force from"))
+    adopted_by = models.CharField(
+        _("adopted by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The decision that adopted this version, e.g. “General Assembly, GA-2009-01”."),
+    )
+    rules = models.JSONField(_("rules"), default=dict)
+    text_url = models.URLField(_("full text"), blank=True)
+
+    class Meta:
+        verbose_name = _("statute")
+        verbose_name_plural = _("statutes")
+        ordering = ["platform", "-effective_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "version"], name="statute_unique_version"),
+            models.UniqueConstraint(
+                fields=["platform", "effective_from"], name="statute_unique_effective_from"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+    def clean(self) -> None:
+        try:
+            StatuteRules.from_dict(self.rules)
+        except RulesError as exc:
+            raise ValidationError({"rules": exc.problems}) from exc
+
+    @property
+    def parsed_rules(self) -> StatuteRules:
+        return StatuteRules.from_dict(self.rules)
+
+
+class Person(TimeStampedModel):
+    """A natural person: a representative, an office holder, a contact."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class PlatformRole(TimeStampedModel):
+    """What a user may do in one platform's back office."""
+
+    class Role(models.TextChoices):
+        SECRETARIAT = "secretariat", pgettext_lazy("role", "Secretariat")
+        COORDINATOR = "coordinator", pgettext_lazy("role", "Coordinator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="platform_roles"
+    )
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("platform role")
+        verbose_name_plural = _("platform roles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "platform", "role"], name="platformrole_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.platform}"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The audit log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The audit log is append-only.")
+
+
+class AuditEntry(models.Model):
+    """One write, as the service that made it described it. Never changed, never deleted."""
+
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor_label = models.CharField(
+        _("actor label"), max_length=150, blank=True, help_text=_("e.g. “system: load_demo”")
+    )
+    platform = models.ForeignKey(
+        Platform,
+        verbose_name=_("platform"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+    )
+    target_type = models.CharField(_("target type"), max_length=100, blank=True)
+    target_id = models.CharField(_("target id"), max_length=64, blank=True)
+    target_repr = models.CharField(_("target"), max_length=300, blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log entries")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit log is append-only.")
+
+
+def today_in(platform: Platform) -> datetime.date:
+    """Today's date in the platform's own time zone."""
+    return datetime.datetime.now(zoneinfo.ZoneInfo(platform.time_zone)).date()

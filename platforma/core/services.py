@@ -1,0 +1,226 @@
+"""Writes to platforms, statutes, people and roles. Every function records one audit entry."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from . import audit
+from .models import Person, Platform, PlatformRole, Statute
+from .statute_rules import RulesError, StatuteRules
+
+
+def apply_changes(obj, changes: dict[str, Any], *, allowed: set[str]) -> dict[str, Any]:
+    """Set ``changes`` on ``obj`` (only ``allowed`` fields), validate, save; return the diff."""
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(_("These fields cannot be changed here: %s") % ", ".join(sorted(unknown)))
+    before = audit.snapshot(obj)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    return audit.diff(before, audit.snapshot(obj))
+
+
+PLATFORM_FIELDS = {
+    "slug",
+    "country_code",
+    "country",
+    "name",
+    "description",
+    "founded_on",
+    "founded_precision",
+    "website",
+    "email",
+    "time_zone",
+    "is_demo",
+} | {f"{f}_{lang}" for f in ("name", "description", "country") for lang in ("en", "az", "ru")}
+
+
+@transaction.atomic
+def platform_create(*, actor, actor_label: str = "", **fields) -> Platform:
+    unknown = set(fields) - PLATFORM_FIELDS
+    if unknown:
+        raise ValidationError(_("Unknown platform fields: %s") % ", ".join(sorted(unknown)))
+    platform = Platform(**fields)
+    platform.full_clean()
+    platform.save()
+    audit.record(
+        "core.platform.created",
+        actor=actor,
+        actor_label=actor_label,
+        target=platform,
+        data={"after": audit.snapshot(platform)},
+    )
+    return platform
+
+
+@transaction.atomic
+def platform_update(*, actor, platform: Platform, actor_label: str = "", **changes) -> Platform:
+    changed = apply_changes(platform, changes, allowed=PLATFORM_FIELDS)
+    if changed:
+        audit.record(
+            "core.platform.updated",
+            actor=actor,
+            actor_label=actor_label,
+            target=platform,
+            data={"changes": changed},
+        )
+    return platform
+
+
+@transaction.atomic
+def statute_adopt(
+    *,
+    actor,
+    platform: Platform,
+    title: str,
+    effective_from: datetime.date,
+    rules: dict[str, Any],
+    adopted_by: str = "",
+    text_url: str = "",
+    titles: dict[str, str] | None = None,
+    actor_label: str = "",
+) -> Statute:
+    """Add a new statute version; it governs from ``effective_from`` until the next version."""
+    try:
+        StatuteRules.from_dict(rules)
+    except RulesError as exc:
+        raise ValidationError({"rules": exc.problems}) from exc
+    if Statute.objects.filter(platform=platform, effective_from=effective_from).exists():
+        raise ValidationError(
+            {"effective_from": _("Another version of the statute takes effect on that day.")}
+        )
+    latest = Statute.objects.filter(platform=platform).order_by("-version").first()
+    statute = Statute(
+        platform=platform,
+        version=(latest.version + 1) if latest else 1,
+        title=title,
+        effective_from=effective_from,
+        rules=rules,
+        adopted_by=adopted_by,
+        text_url=text_url,
+        **{f"title_{lang}": text for lang, text in (titles or {}).items()},
+    )
+    statute.full_clean()
+    statute.save()
+    audit.record(
+        "core.statute.adopted",
+        actor=actor,
+        actor_label=actor_label,
+        target=statute,
+        data={"after": audit.snapshot(statute)},
+    )
+    return statute
+
+
+PERSON_FIELDS = {"first_name", "last_name", "email", "phone", "user", "is_demo"} | {
+    f"{f}_{lang}" for f in ("first_name", "last_name") for lang in ("en", "az", "ru")
+}
+
+
+@transaction.atomic
+def person_create(*, actor, actor_label: str = "", **fields) -> Person:
+    unknown = set(fields) - PERSON_FIELDS
+    if unknown:
+        raise ValidationError(_("Unknown person fields: %s") % ", ".join(sorted(unknown)))
+    person = Person(**fields)
+    person.full_clean()
+    person.save()
+    audit.record(
+        "core.person.created",
+        actor=actor,
+        actor_label=actor_label,
+        target=person,
+        data={"after": audit.snapshot(person)},
+    )
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, actor_label: str = "", **changes) -> Person:
+    changed = apply_changes(person, changes, allowed=PERSON_FIELDS)
+    if changed:
+        audit.record(
+            "core.person.updated",
+            actor=actor,
+            actor_label=actor_label,
+            target=person,
+            data={"changes": changed},
+        )
+    return person
+
+
+@transaction.atomic
+def platform_role_grant(*, actor, user, platform: Platform, role: str, actor_label: str = "") -> PlatformRole:
+    if role not in PlatformRole.Role.values:
+        raise ValidationError(_("Unknown role: %s") % role)
+    grant, created = PlatformRole.objects.get_or_create(user=user, platform=platform, role=role)
+    if role == PlatformRole.Role.SECRETARIAT:
+        # The back office is Django's admin: staff status and the model permissions of the
+        # secretariat group; which rows they see is then limited by PlatformScopedAdmin.
+        if not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+        user.groups.add(secretariat_group())
+    if created:
+        audit.record(
+            "core.platform_role.granted",
+            actor=actor,
+            actor_label=actor_label,
+            target=grant,
+            platform=platform,
+            data={"user": user.get_username(), "role": role},
+        )
+    return grant
+
+
+SECRETARIAT_PERMISSIONS = {
+    "members": None,  # None: every permission of the app
+    "workinggroups": None,
+    "governance": None,
+    "core": {
+        "view_platform",
+        "change_platform",
+        "view_statute",
+        "add_statute",
+        "change_statute",
+        "view_person",
+        "add_person",
+        "change_person",
+        "view_auditentry",
+    },
+}
+
+
+def secretariat_group():
+    """The auth group carrying the model permissions a platform secretariat needs."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name="Platform secretariat")
+    wanted = []
+    for app, codenames in SECRETARIAT_PERMISSIONS.items():
+        perms = Permission.objects.filter(content_type__app_label=app)
+        if codenames is not None:
+            perms = perms.filter(codename__in=codenames)
+        wanted.extend(perms)
+    group.permissions.set(wanted)
+    return group
+
+
+@transaction.atomic
+def platform_role_revoke(*, actor, grant: PlatformRole, actor_label: str = "") -> None:
+    audit.record(
+        "core.platform_role.revoked",
+        actor=actor,
+        actor_label=actor_label,
+        target=grant,
+        platform=grant.platform,
+        data={"user": grant.user.get_username(), "role": grant.role},
+    )
+    grant.delete()

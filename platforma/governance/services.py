@@ -1,0 +1,229 @@
+"""Writes to bodies, offices and mandates. Each records one audit entry.
+
+The checks a mandate must pass (membership in good standing, free seats, term limits, how many
+coordinator posts one organisation may hold) come from the statute in force on its first day.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from platforma.core import audit
+from platforma.core.models import Person, Platform
+from platforma.core.selectors import rules_in_force
+from platforma.members.models import Organisation
+from platforma.members.selectors import members_in_good_standing
+
+from .models import Body, Mandate, Office
+from .selectors import mandates_in_force
+
+COORDINATOR_KINDS = {
+    Office.Kind.PLATFORM_COORDINATOR,
+    Office.Kind.WG_COORDINATOR,
+    Office.Kind.SUBGROUP_COORDINATOR,
+}
+_LANGS = ("en", "az", "ru")
+
+
+def _translated(fields: dict, names: tuple[str, ...]) -> set[str]:
+    return set(names) | {f"{n}_{lang}" for n in names for lang in _LANGS}
+
+
+@transaction.atomic
+def body_create(*, actor, platform: Platform, kind: str, actor_label: str = "", **fields) -> Body:
+    unknown = set(fields) - _translated(fields, ("name", "description"))
+    if unknown:
+        raise ValidationError(_("Unknown body fields: %s") % ", ".join(sorted(unknown)))
+    body = Body(platform=platform, kind=kind, **fields)
+    body.full_clean()
+    body.save()
+    audit.record(
+        "governance.body.created",
+        actor=actor,
+        actor_label=actor_label,
+        target=body,
+        data={"after": audit.snapshot(body)},
+    )
+    return body
+
+
+@transaction.atomic
+def office_create(
+    *,
+    actor,
+    platform: Platform,
+    kind: str,
+    body: Body | None = None,
+    working_group=None,
+    seats: int = 1,
+    actor_label: str = "",
+    **names,
+) -> Office:
+    unknown = set(names) - _translated(names, ("name",))
+    if unknown:
+        raise ValidationError(_("Unknown office fields: %s") % ", ".join(sorted(unknown)))
+    for related in (body, working_group):
+        if related is not None and related.platform_id != platform.pk:
+            raise ValidationError(_("An office's body and working group must be of its platform."))
+    if kind == Office.Kind.WG_COORDINATOR and working_group is None:
+        raise ValidationError(_("A working group coordinator's office needs its working group."))
+    office = Office(
+        platform=platform, kind=kind, body=body, working_group=working_group, seats=seats, **names
+    )
+    office.full_clean()
+    office.save()
+    audit.record(
+        "governance.office.created",
+        actor=actor,
+        actor_label=actor_label,
+        target=office,
+        data={"after": audit.snapshot(office)},
+    )
+    return office
+
+
+def mandate_problems(
+    *, office: Office, person: Person, organisation: Organisation, starts_on: datetime.date
+) -> list[str]:
+    """Every reason the statute in force gives against this mandate (empty: eligible)."""
+    platform = office.platform
+    rules = rules_in_force(platform, starts_on)
+    problems: list[str] = []
+
+    if not members_in_good_standing(platform, starts_on).filter(organisation=organisation).exists():
+        problems.append(
+            _("%(organisation)s is not a member in good standing on %(date)s.")
+            % {"organisation": organisation, "date": starts_on.isoformat()}
+        )
+
+    in_force = mandates_in_force(platform, starts_on)
+    if in_force.filter(office=office).count() >= office.seats:
+        problems.append(_("Every seat of this office is filled on that day."))
+    if in_force.filter(office=office, person=person).exists():
+        problems.append(_("%(person)s already holds this office on that day.") % {"person": person})
+
+    limit = rules.max_coordinator_posts_per_organisation
+    if office.kind in COORDINATOR_KINDS:
+        held = in_force.filter(organisation=organisation, office__kind__in=COORDINATOR_KINDS).count()
+        if held >= limit:
+            problems.append(
+                _(
+                    "%(organisation)s already holds %(held)d coordinator post(s); the statute "
+                    "allows %(limit)d per organisation."
+                )
+                % {"organisation": organisation, "held": held, "limit": limit}
+            )
+
+    office_rule = rules.office(office.kind)
+    earlier = list(
+        Mandate.objects.filter(office=office, person=person, starts_on__lt=starts_on).order_by(
+            "-starts_on"
+        )
+    )
+    if office_rule.max_total_terms is not None and len(earlier) >= office_rule.max_total_terms:
+        problems.append(
+            _("%(person)s has already served %(count)d term(s) in this office; the limit is %(limit)d.")
+            % {"person": person, "count": len(earlier), "limit": office_rule.max_total_terms}
+        )
+    if office_rule.max_consecutive_terms is not None:
+        consecutive, next_start = 0, starts_on
+        for mandate in earlier:
+            # Terms are consecutive when the next one starts within a day of the earlier's end.
+            if mandate.ends_on is None or (next_start - mandate.ends_on).days > 1:
+                break
+            consecutive += 1
+            next_start = mandate.starts_on
+        if consecutive >= office_rule.max_consecutive_terms:
+            problems.append(
+                _(
+                    "%(person)s has served %(count)d consecutive term(s) in this office; the limit "
+                    "is %(limit)d."
+                )
+                % {"person": person, "count": consecutive, "limit": office_rule.max_consecutive_terms}
+            )
+    return problems
+
+
+@transaction.atomic
+def mandate_start(
+    *,
+    actor,
+    office: Office,
+    person: Person,
+    organisation: Organisation,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None = None,
+    decision_reference: str = "",
+    actor_label: str = "",
+) -> Mandate:
+    """Give ``person`` (of ``organisation``) the office from ``starts_on`` for one statutory term."""
+    # Lock the office so two concurrent appointments cannot both take the last seat.
+    office = Office.objects.select_for_update().select_related("platform").get(pk=office.pk)
+    problems = mandate_problems(
+        office=office, person=person, organisation=organisation, starts_on=starts_on
+    )
+    if problems:
+        raise ValidationError(problems)
+    if ends_on is None:
+        term = rules_in_force(office.platform, starts_on).office(office.kind).term_years
+        try:
+            ends_on = starts_on.replace(year=starts_on.year + term) - datetime.timedelta(days=1)
+        except ValueError:  # 29 February
+            ends_on = starts_on.replace(year=starts_on.year + term, day=28)
+    mandate = Mandate(
+        office=office,
+        person=person,
+        organisation=organisation,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        decision_reference=decision_reference,
+    )
+    mandate.full_clean()
+    mandate.save()
+    audit.record(
+        "governance.mandate.started",
+        actor=actor,
+        actor_label=actor_label,
+        target=mandate,
+        platform=office.platform,
+        data={"after": audit.snapshot(mandate)},
+    )
+    return mandate
+
+
+@transaction.atomic
+def mandate_end(
+    *,
+    actor,
+    mandate: Mandate,
+    ended_on: datetime.date,
+    reason: str,
+    actor_label: str = "",
+) -> Mandate:
+    """End a mandate before its term (resignation, no confidence, loss of membership, ...)."""
+    if reason not in Mandate.EndReason.values:
+        raise ValidationError(_("Unknown reason for ending a mandate: %s") % reason)
+    if mandate.ended_early:
+        raise ValidationError(_("This mandate has already ended."))
+    if ended_on < mandate.starts_on:
+        raise ValidationError(_("A mandate cannot end before it started."))
+    if mandate.ends_on and ended_on > mandate.ends_on:
+        raise ValidationError(_("The mandate's term ends earlier than that day."))
+    before = audit.snapshot(mandate)
+    mandate.ends_on = ended_on
+    mandate.ended_early = True
+    mandate.end_reason = reason
+    mandate.save(update_fields=["ends_on", "ended_early", "end_reason", "updated_at"])
+    audit.record(
+        "governance.mandate.ended",
+        actor=actor,
+        actor_label=actor_label,
+        target=mandate,
+        platform=mandate.office.platform,
+        data={"changes": audit.diff(before, audit.snapshot(mandate))},
+    )
+    return mandate

@@ -1,0 +1,57 @@
+"""Reads of the member registry. ``members_in_good_standing`` is the one definition used everywhere."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import get_language
+
+from platforma.core.models import Platform, today_in
+
+from .models import Membership, MembershipChange
+
+
+def status_on(on: datetime.date) -> Subquery:
+    """A membership's status on a day, read from its history (latest change on or before it)."""
+    return Subquery(
+        MembershipChange.objects.filter(membership=OuterRef("pk"), effective_on__lte=on)
+        .order_by("-effective_on", "-id")
+        .values("to_status")[:1]
+    )
+
+
+def members_in_good_standing(
+    platform: Platform, on: datetime.date | None = None
+) -> QuerySet[Membership]:
+    """Memberships admitted and not suspended, withdrawn or expelled on ``on`` (default: today)."""
+    on = on or today_in(platform)
+    return (
+        Membership.objects.filter(platform=platform)
+        .annotate(status_then=status_on(on))
+        .filter(status_then=Membership.Status.ADMITTED)
+    )
+
+
+def member_directory(
+    platform: Platform, *, working_group=None, query: str = ""
+) -> QuerySet[Membership]:
+    """The public directory: members in good standing, optionally in one WG or matching a name."""
+    members = members_in_good_standing(platform).select_related("organisation")
+    if working_group is not None:
+        members = members.filter(
+            enrolments__working_group=working_group, enrolments__until__isnull=True
+        )
+    query = query.strip()
+    if query:
+        # Match every translation of the names, so a visitor finds an organisation by the name
+        # they know whatever language the page is in.
+        condition = Q(organisation__acronym__icontains=query)
+        for lang in ("en", "az", "ru"):
+            condition |= Q(**{f"organisation__legal_name_{lang}__icontains": query})
+            condition |= Q(**{f"organisation__short_name_{lang}__icontains": query})
+        members = members.filter(condition)
+    language = get_language() or "en"
+    return members.distinct().order_by(
+        f"organisation__legal_name_{language}", "organisation__legal_name"
+    )

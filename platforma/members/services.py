@@ -1,0 +1,225 @@
+"""Writes to organisations, memberships and representatives. Each records one audit entry."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from platforma.core import audit
+from platforma.core.models import Person, Platform
+from platforma.core.services import apply_changes
+
+from .models import Membership, MembershipChange, Organisation, Representative
+
+S = Membership.Status
+
+# The membership state machine: which status may follow which.
+TRANSITIONS: dict[str, set[str]] = {
+    S.APPLIED: {S.UNDER_REVIEW},
+    S.UNDER_REVIEW: {S.ADMITTED, S.REJECTED},
+    S.ADMITTED: {S.SUSPENDED, S.WITHDRAWN, S.EXPELLED},
+    S.SUSPENDED: {S.ADMITTED, S.EXPELLED},
+    S.REJECTED: set(),
+    S.WITHDRAWN: set(),
+    S.EXPELLED: set(),
+}
+ENDING_STATUSES = {S.REJECTED, S.WITHDRAWN, S.EXPELLED}
+
+_LANGS = ("en", "az", "ru")
+ORGANISATION_FIELDS = {
+    "legal_name",
+    "short_name",
+    "acronym",
+    "registration_number",
+    "registration_date",
+    "city",
+    "address",
+    "website",
+    "email",
+    "phone",
+    "fields_of_work",
+    "description",
+    "is_demo",
+} | {
+    f"{f}_{lang}"
+    for f in ("legal_name", "short_name", "city", "address", "fields_of_work", "description")
+    for lang in _LANGS
+}
+
+
+@transaction.atomic
+def organisation_create(*, actor, actor_label: str = "", **fields) -> Organisation:
+    unknown = set(fields) - ORGANISATION_FIELDS
+    if unknown:
+        raise ValidationError(_("Unknown organisation fields: %s") % ", ".join(sorted(unknown)))
+    organisation = Organisation(**fields)
+    organisation.full_clean()
+    organisation.save()
+    audit.record(
+        "members.organisation.created",
+        actor=actor,
+        actor_label=actor_label,
+        target=organisation,
+        data={"after": audit.snapshot(organisation)},
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(
+    *, actor, organisation: Organisation, actor_label: str = "", **changes
+) -> Organisation:
+    changed = apply_changes(organisation, changes, allowed=ORGANISATION_FIELDS)
+    if changed:
+        audit.record(
+            "members.organisation.updated",
+            actor=actor,
+            actor_label=actor_label,
+            target=organisation,
+            data={"changes": changed},
+        )
+    return organisation
+
+
+@transaction.atomic
+def membership_record_existing(
+    *,
+    actor,
+    platform: Platform,
+    organisation: Organisation,
+    admitted_on: datetime.date,
+    decided_by: str = "",
+    decision_reference: str = "",
+    actor_label: str = "",
+) -> Membership:
+    """Enter a member admitted before the platform used Platforma (history starts at admission)."""
+    if Membership.objects.filter(platform=platform, organisation=organisation).exists():
+        raise ValidationError(
+            _("%(organisation)s already has a membership record in %(platform)s.")
+            % {"organisation": organisation, "platform": platform}
+        )
+    membership = Membership.objects.create(
+        platform=platform, organisation=organisation, status=S.ADMITTED, admitted_on=admitted_on
+    )
+    MembershipChange.objects.create(
+        membership=membership,
+        from_status="",
+        to_status=S.ADMITTED,
+        effective_on=admitted_on,
+        decided_by=decided_by,
+        decision_reference=decision_reference,
+        reason=_("Recorded as an existing member."),
+    )
+    audit.record(
+        "members.membership.recorded",
+        actor=actor,
+        actor_label=actor_label,
+        target=membership,
+        data={"status": S.ADMITTED, "admitted_on": admitted_on, "decided_by": decided_by},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_transition(
+    *,
+    actor,
+    membership: Membership,
+    to_status: str,
+    effective_on: datetime.date,
+    decided_by: str = "",
+    decision_reference: str = "",
+    reason: str = "",
+    actor_label: str = "",
+) -> Membership:
+    """Move a membership along the state machine, keeping the change in its history."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    from_status = membership.status
+    if to_status not in TRANSITIONS.get(from_status, set()):
+        raise ValidationError(
+            _("A membership cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": S(from_status).label, "to": S(to_status).label if to_status in S.values else to_status}
+        )
+    last = membership.changes.order_by("-effective_on", "-id").first()
+    if last and effective_on < last.effective_on:
+        raise ValidationError(
+            _("The change cannot take effect before the previous one (%(date)s).")
+            % {"date": last.effective_on.isoformat()}
+        )
+    membership.status = to_status
+    if to_status == S.ADMITTED and membership.admitted_on is None:
+        membership.admitted_on = effective_on
+    if to_status in ENDING_STATUSES:
+        membership.ended_on = effective_on
+    membership.save(update_fields=["status", "admitted_on", "ended_on", "updated_at"])
+    MembershipChange.objects.create(
+        membership=membership,
+        from_status=from_status,
+        to_status=to_status,
+        effective_on=effective_on,
+        decided_by=decided_by,
+        decision_reference=decision_reference,
+        reason=reason,
+    )
+    audit.record(
+        f"members.membership.{to_status}",
+        actor=actor,
+        actor_label=actor_label,
+        target=membership,
+        data={
+            "before": {"status": from_status},
+            "after": {"status": to_status},
+            "effective_on": effective_on,
+            "decided_by": decided_by,
+            "decision_reference": decision_reference,
+            "reason": reason,
+        },
+    )
+    return membership
+
+
+@transaction.atomic
+def representative_assign(
+    *,
+    actor,
+    organisation: Organisation,
+    person: Person,
+    role: str = Representative.Role.PRIMARY,
+    since: datetime.date | None = None,
+    actor_label: str = "",
+) -> Representative:
+    """Make ``person`` a representative; a new primary replaces the current one (who is ended)."""
+    if role not in Representative.Role.values:
+        raise ValidationError(_("Unknown representative role: %s") % role)
+    current = Representative.objects.filter(organisation=organisation, until__isnull=True)
+    if current.filter(person=person).exists():
+        raise ValidationError(
+            _("%(person)s already represents %(organisation)s.")
+            % {"person": person, "organisation": organisation}
+        )
+    replaced = None
+    if role == Representative.Role.PRIMARY:
+        replaced = current.filter(role=Representative.Role.PRIMARY).first()
+        if replaced:
+            replaced.until = since or datetime.date.today()
+            replaced.save(update_fields=["until", "updated_at"])
+    representative = Representative.objects.create(
+        organisation=organisation, person=person, role=role, since=since
+    )
+    audit.record(
+        "members.representative.assigned",
+        actor=actor,
+        actor_label=actor_label,
+        target=representative,
+        data={
+            "organisation": organisation,
+            "person": person,
+            "role": role,
+            "since": since,
+            "replaced": replaced,
+        },
+    )
+    return representative

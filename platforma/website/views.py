@@ -1,0 +1,140 @@
+"""The public website: every page here shows only what a platform publishes."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from platforma.core.models import Platform, today_in
+from platforma.core.selectors import platform_for_public, statute_in_force
+from platforma.governance import selectors as governance
+from platforma.governance.models import Body, Office
+from platforma.members.selectors import member_directory, members_in_good_standing
+from platforma.workinggroups.models import Enrolment, WorkingGroup
+from platforma.workinggroups.selectors import working_groups_with_counts
+
+MEMBERS_PER_PAGE = 50
+
+
+def _current_enrolments() -> Prefetch:
+    return Prefetch(
+        "enrolments",
+        queryset=Enrolment.objects.filter(until__isnull=True)
+        .select_related("working_group__forum_group")
+        .order_by("working_group__position"),
+        to_attr="current_enrolments",
+    )
+
+
+def _governance_context(platform: Platform, today) -> dict:
+    """Bodies, the Board as the statute composes it, and the Country Facilitator, on ``today``."""
+    statute = statute_in_force(platform, today)
+    rules = statute.parsed_rules if statute else None
+    bodies = {b.kind: b for b in governance.bodies(platform)}
+    kinds = dict(Office.Kind.choices)
+    return {
+        "statute": statute,
+        "rules": rules,
+        "general_assembly": bodies.get(Body.Kind.GENERAL_ASSEMBLY),
+        "board_body": bodies.get(Body.Kind.BOARD),
+        "board": governance.board_of_governance(platform, today),
+        "board_composition": [kinds.get(k, k) for k in rules.board_composition] if rules else [],
+        "facilitator": governance.country_facilitator(platform, today),
+    }
+
+
+def platform_list(request):
+    platforms = list(Platform.objects.order_by(f"name_{get_language()}", "slug"))
+    # One count per platform through the one definition of good standing; an installation
+    # holds a handful of platforms (the Forum has six), so this stays a few queries.
+    for p in platforms:
+        p.member_count = members_in_good_standing(p).count()
+    return render(request, "website/platform_list.html", {"platforms": platforms})
+
+
+def platform_home(request, platform: str):
+    platform = platform_for_public(platform)
+    today = today_in(platform)
+    context = {
+        "platform": platform,
+        "member_count": members_in_good_standing(platform, today).count(),
+        "working_groups": working_groups_with_counts(platform),
+        **_governance_context(platform, today),
+    }
+    return render(request, "website/platform_home.html", context)
+
+
+def member_list(request, platform: str):
+    platform = platform_for_public(platform)
+    groups = list(working_groups_with_counts(platform))
+    selected = None
+    wg_slug = request.GET.get("wg", "")
+    if wg_slug:
+        selected = next((g for g in groups if g.slug == wg_slug), None)
+        if selected is None:
+            selected = WorkingGroup.objects.filter(platform=platform, slug=wg_slug).first()
+    query = request.GET.get("q", "")[:100]
+    members = member_directory(platform, working_group=selected, query=query).prefetch_related(
+        _current_enrolments()
+    )
+    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "platform": platform,
+        "page": page,
+        "groups": groups,
+        "selected_group": selected,
+        "unknown_group": bool(wg_slug and selected is None),
+        "query": query,
+        "total_members": members_in_good_standing(platform).count(),
+    }
+    return render(request, "website/member_list.html", context)
+
+
+def working_group_list(request, platform: str):
+    platform = platform_for_public(platform)
+    today = today_in(platform)
+    coordinators = governance.coordinators_by_working_group(platform, today)
+    groups = list(working_groups_with_counts(platform))
+    for group in groups:
+        group.coordinators = coordinators.get(group.pk, [])
+    context = {"platform": platform, "working_groups": groups}
+    return render(request, "website/workinggroup_list.html", context)
+
+
+def working_group_detail(request, platform: str, group: str):
+    platform = platform_for_public(platform)
+    group = get_object_or_404(
+        WorkingGroup.objects.select_related("forum_group", "parent"), platform=platform, slug=group
+    )
+    today = today_in(platform)
+    members = (
+        members_in_good_standing(platform, today)
+        .filter(enrolments__working_group=group, enrolments__until__isnull=True)
+        .select_related("organisation")
+        .distinct()
+        .order_by(f"organisation__legal_name_{get_language()}", "organisation__legal_name")
+    )
+    coordinators = governance.coordinators_by_working_group(platform, today)
+    context = {
+        "platform": platform,
+        "group": group,
+        "members": members,
+        "subgroups": group.subgroups.all(),
+        "coordinators": coordinators.get(group.pk, []),
+    }
+    return render(request, "website/workinggroup_detail.html", context)
+
+
+def governance_page(request, platform: str):
+    platform = platform_for_public(platform)
+    today = today_in(platform)
+    context = {
+        "platform": platform,
+        "member_count": members_in_good_standing(platform, today).count(),
+        "today": today,
+        **_governance_context(platform, today),
+    }
+    return render(request, "website/governance.html", context)
+

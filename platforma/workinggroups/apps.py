@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkinggroupsConfig(AppConfig):
+    name = "platforma.workinggroups"
+    label = "workinggroups"
+    verbose_name = _("Working groups")
