@@ -8,7 +8,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format venv deps dev-deps migrate demo messages lock clean
+.PHONY: run test lint format venv deps dev-deps system-deps migrate demo messages lock clean
 
 ## run: set up everything, load the demo data if the database is empty, serve on http://$(HOST):$(PORT)
 run: deps migrate
@@ -17,10 +17,16 @@ run: deps migrate
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the same set-up, then the whole test suite (DATABASE_URL picks the database)
-test: dev-deps
+# pytest's exit status 5 means it collected no test: that is a failure here, said in words.
+test: system-deps dev-deps
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_ARGS) || { rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$rc; }
+
+## system-deps: the Debian packages the tests need (chromium, gettext, poppler, fonts)
+system-deps:
+	@bash scripts/system-deps.sh
 
 ## lint: ruff lint and format check
 lint: dev-deps

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "platforma.members",
     "platforma.workinggroups",
     "platforma.governance",
+    "platforma.elections",
     "platforma.website",
 ]
 
@@ -119,6 +120,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, chosen now
 
 # --- Authentication ---------------------------------------------------------------------------
 PASSWORD_HASHERS = [
@@ -151,18 +153,21 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # --- Static and uploaded files ------------------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if not DEBUG and env_bool("PLATFORMA_MANIFEST_STATIC", True)
+            if env_bool("PLATFORMA_MANIFEST_STATIC", False)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+# Production sets PLATFORMA_MANIFEST_STATIC=1 and runs collectstatic (hashed, compressed files);
+# locally and in tests WhiteNoise serves straight from the source folders.
+WHITENOISE_USE_FINDERS = not env_bool("PLATFORMA_MANIFEST_STATIC", False)
 # Uploads are private by default: stored outside the web root and served only through views
 # that check permissions.
 MEDIA_ROOT = VAR_DIR / "media"

@@ -96,7 +96,7 @@ class Statute(TimeStampedModel):
         blank=True,
         help_text=_("The decision that adopted this version, e.g. “General Assembly, GA-2009-01”."),
     )
-    rules = models.JSONField(_("rules"), default=dict)
+    rules = models.JSONField(_("rules"), default=dict, blank=True)
     text_url = models.URLField(_("full text"), blank=True)
 
     class Meta:

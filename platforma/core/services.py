@@ -18,7 +18,9 @@ def apply_changes(obj, changes: dict[str, Any], *, allowed: set[str]) -> dict[st
     """Set ``changes`` on ``obj`` (only ``allowed`` fields), validate, save; return the diff."""
     unknown = set(changes) - allowed
     if unknown:
-        raise ValidationError(_("These fields cannot be changed here: %s") % ", ".join(sorted(unknown)))
+        raise ValidationError(
+            _("These fields cannot be changed here: %s") % ", ".join(sorted(unknown))
+        )
     before = audit.snapshot(obj)
     for name, value in changes.items():
         setattr(obj, name, value)
@@ -157,7 +159,9 @@ def person_update(*, actor, person: Person, actor_label: str = "", **changes) ->
 
 
 @transaction.atomic
-def platform_role_grant(*, actor, user, platform: Platform, role: str, actor_label: str = "") -> PlatformRole:
+def platform_role_grant(
+    *, actor, user, platform: Platform, role: str, actor_label: str = ""
+) -> PlatformRole:
     if role not in PlatformRole.Role.values:
         raise ValidationError(_("Unknown role: %s") % role)
     grant, created = PlatformRole.objects.get_or_create(user=user, platform=platform, role=role)

@@ -163,7 +163,9 @@ class StatuteRules:
     admission: AdmissionRule = field(default_factory=AdmissionRule)
     proxies: ProxyRule = field(default_factory=ProxyRule)
     max_coordinator_posts_per_organisation: int = 1
-    notice_days: dict[str, int] = field(default_factory=lambda: {"ordinary": 14, "extraordinary": 7})
+    notice_days: dict[str, int] = field(
+        default_factory=lambda: {"ordinary": 14, "extraordinary": 7}
+    )
 
     # --- reading ---------------------------------------------------------------------------
     def majority_for(self, motion_kind: str) -> str:
@@ -232,7 +234,9 @@ class StatuteRules:
                 problems.append(f"{where}: must be an object")
                 continue
             offices[kind] = OfficeRule(
-                term_years=_int(rule.get("term_years", 2), f"{where}.term_years", problems, minimum=1)
+                term_years=_int(
+                    rule.get("term_years", 2), f"{where}.term_years", problems, minimum=1
+                )
                 or 2,
                 max_consecutive_terms=_int(
                     rule.get("max_consecutive_terms"),
@@ -289,7 +293,10 @@ class StatuteRules:
                 )
                 or 0,
                 decided_by=_choice(
-                    a.get("decided_by", "board"), ADMISSION_DECIDERS, "admission.decided_by", problems
+                    a.get("decided_by", "board"),
+                    ADMISSION_DECIDERS,
+                    "admission.decided_by",
+                    problems,
                 ),
                 majority=_choice(
                     a.get("majority", "simple_present"),

@@ -113,7 +113,10 @@ class Mandate(TimeStampedModel):
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(
-        _("ends on"), null=True, blank=True, help_text=_("Planned end of term, or the day it ended.")
+        _("ends on"),
+        null=True,
+        blank=True,
+        help_text=_("Planned end of term, or the day it ended."),
     )
     ended_early = models.BooleanField(_("ended before term"), default=False)
     end_reason = models.CharField(
@@ -132,7 +135,8 @@ class Mandate(TimeStampedModel):
         ordering = ["office", "-starts_on"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
                 name="mandate_ends_after_start",
             )
         ]

@@ -45,7 +45,9 @@ def country_facilitator(platform: Platform, on: datetime.date) -> Mandate | None
     )
 
 
-def coordinators_by_working_group(platform: Platform, on: datetime.date) -> dict[int, list[Mandate]]:
+def coordinators_by_working_group(
+    platform: Platform, on: datetime.date
+) -> dict[int, list[Mandate]]:
     result: dict[int, list[Mandate]] = {}
     for mandate in mandates_in_force(platform, on).filter(office__working_group__isnull=False):
         result.setdefault(mandate.office.working_group_id, []).append(mandate)

@@ -108,7 +108,9 @@ def mandate_problems(
 
     limit = rules.max_coordinator_posts_per_organisation
     if office.kind in COORDINATOR_KINDS:
-        held = in_force.filter(organisation=organisation, office__kind__in=COORDINATOR_KINDS).count()
+        held = in_force.filter(
+            organisation=organisation, office__kind__in=COORDINATOR_KINDS
+        ).count()
         if held >= limit:
             problems.append(
                 _(
@@ -126,7 +128,9 @@ def mandate_problems(
     )
     if office_rule.max_total_terms is not None and len(earlier) >= office_rule.max_total_terms:
         problems.append(
-            _("%(person)s has already served %(count)d term(s) in this office; the limit is %(limit)d.")
+            _(
+                "%(person)s has already served %(count)d term(s) in this office; the limit is %(limit)d."
+            )
             % {"person": person, "count": len(earlier), "limit": office_rule.max_total_terms}
         )
     if office_rule.max_consecutive_terms is not None:
@@ -143,7 +147,11 @@ def mandate_problems(
                     "%(person)s has served %(count)d consecutive term(s) in this office; the limit "
                     "is %(limit)d."
                 )
-                % {"person": person, "count": consecutive, "limit": office_rule.max_consecutive_terms}
+                % {
+                    "person": person,
+                    "count": consecutive,
+                    "limit": office_rule.max_consecutive_terms,
+                }
             )
     return problems
 

@@ -141,7 +141,10 @@ def membership_transition(
     if to_status not in TRANSITIONS.get(from_status, set()):
         raise ValidationError(
             _("A membership cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": S(from_status).label, "to": S(to_status).label if to_status in S.values else to_status}
+            % {
+                "from": S(from_status).label,
+                "to": S(to_status).label if to_status in S.values else to_status,
+            }
         )
     last = membership.changes.order_by("-effective_on", "-id").first()
     if last and effective_on < last.effective_on:

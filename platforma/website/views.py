@@ -137,4 +137,3 @@ def governance_page(request, platform: str):
         **_governance_context(platform, today),
     }
     return render(request, "website/governance.html", context)
-

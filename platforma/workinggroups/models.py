@@ -14,7 +14,9 @@ class ForumWorkingGroup(models.Model):
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name = models.CharField(_("name"), max_length=200)
-    established_in = models.PositiveSmallIntegerField(_("established in (year)"), null=True, blank=True)
+    established_in = models.PositiveSmallIntegerField(
+        _("established in (year)"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("Forum working group")
@@ -33,7 +35,10 @@ class WorkingGroup(TimeStampedModel):
     """A platform's working group, or a sub-group of one (``parent`` set)."""
 
     platform = models.ForeignKey(
-        Platform, verbose_name=_("platform"), on_delete=models.PROTECT, related_name="working_groups"
+        Platform,
+        verbose_name=_("platform"),
+        on_delete=models.PROTECT,
+        related_name="working_groups",
     )
     forum_group = models.ForeignKey(
         ForumWorkingGroup,
@@ -85,7 +90,10 @@ class Enrolment(TimeStampedModel):
         related_name="enrolments",
     )
     membership = models.ForeignKey(
-        Membership, verbose_name=_("membership"), on_delete=models.PROTECT, related_name="enrolments"
+        Membership,
+        verbose_name=_("membership"),
+        on_delete=models.PROTECT,
+        related_name="enrolments",
     )
     since = models.DateField(_("since"))
     until = models.DateField(_("until"), null=True, blank=True)

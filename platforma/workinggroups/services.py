@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from platforma.core import audit
 from platforma.core.models import Platform
 from platforma.members.models import Membership
+from platforma.members.selectors import members_in_good_standing
 
 from .models import Enrolment, ForumWorkingGroup, WorkingGroup
 
@@ -80,8 +81,10 @@ def enrolment_add(
     actor_label: str = "",
 ) -> Enrolment:
     if membership.platform_id != working_group.platform_id:
-        raise ValidationError(_("The organisation is not a member of this working group's platform."))
-    if membership.status != Membership.Status.ADMITTED:
+        raise ValidationError(
+            _("The organisation is not a member of this working group's platform.")
+        )
+    if not members_in_good_standing(membership.platform, since).filter(pk=membership.pk).exists():
         raise ValidationError(_("Only members in good standing can join a working group."))
     if Enrolment.objects.filter(
         working_group=working_group, membership=membership, until__isnull=True
@@ -99,7 +102,11 @@ def enrolment_add(
         actor_label=actor_label,
         target=enrolment,
         platform=working_group.platform,
-        data={"working_group": working_group, "organisation": membership.organisation, "since": since},
+        data={
+            "working_group": working_group,
+            "organisation": membership.organisation,
+            "since": since,
+        },
     )
     return enrolment
 

@@ -39,6 +39,10 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Back office: http://127.0.0.1:8000/en/admin/\n")
             + f"  admin        / {password}   (Forum secretariat: every platform)\n"
-            + (f"  secretariat  / {password}   (secretariat of {platform.name})\n" if platform else "")
+            + (
+                f"  secretariat  / {password}   (secretariat of {platform.name})\n"
+                if platform
+                else ""
+            )
             + f"  (the password is kept in {path})"
         )

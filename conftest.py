@@ -1,0 +1,40 @@
+"""Fixtures shared by every test package."""
+
+import os
+
+import pytest
+
+# Playwright drives the browser from a thread with an event loop; Django's live server and ORM
+# calls in browser tests then need this (see ARCHITECTURE.md).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def demo_platform(db):
+    """The seed's Azerbaijan National Platform, loaded through the services."""
+    from platforma.demo.loader import load_demo
+
+    return load_demo()
+
+
+@pytest.fixture
+def forum_secretariat(django_user_model):
+    return django_user_model.objects.create_superuser("forum", "forum@example.org", "pw-forum-1")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium: Playwright cannot download a browser on these machines."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("PLATFORMA_CHROMIUM", "/usr/bin/chromium"),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

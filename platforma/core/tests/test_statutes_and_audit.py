@@ -1,0 +1,121 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from platforma.core import services
+from platforma.core.models import AuditEntry, Statute
+from platforma.core.selectors import rules_in_force, statute_in_force
+from platforma.testing.factories import PlatformFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def adopt(platform, day, **rules):
+    return services.statute_adopt(
+        actor=None,
+        actor_label="test",
+        platform=platform,
+        title="Statute",
+        effective_from=day,
+        rules=rules,
+    )
+
+
+def test_the_version_in_force_is_the_latest_one_started():
+    platform = PlatformFactory()
+    first = adopt(platform, datetime.date(2010, 1, 1))
+    second = adopt(platform, datetime.date(2015, 6, 1), proxies={"max_per_delegate": 3})
+    assert (first.version, second.version) == (1, 2)
+    assert statute_in_force(platform, datetime.date(2009, 12, 31)) is None
+    assert statute_in_force(platform, datetime.date(2015, 5, 31)) == first
+    assert statute_in_force(platform, datetime.date(2015, 6, 1)) == second
+    assert rules_in_force(platform, datetime.date(2014, 1, 1)).proxies.max_per_delegate == 1
+    assert rules_in_force(platform, datetime.date(2016, 1, 1)).proxies.max_per_delegate == 3
+
+
+def test_invalid_rules_are_refused_and_nothing_is_written():
+    platform = PlatformFactory()
+    entries = AuditEntry.objects.count()
+    with pytest.raises(ValidationError) as caught:
+        adopt(platform, datetime.date(2010, 1, 1), quorum={"share": "0"})
+    assert "quorum.share" in str(caught.value)
+    assert not Statute.objects.filter(platform=platform).exists()
+    assert AuditEntry.objects.count() == entries
+
+
+def test_two_versions_cannot_start_the_same_day():
+    platform = PlatformFactory()
+    adopt(platform, datetime.date(2010, 1, 1))
+    with pytest.raises(ValidationError):
+        adopt(platform, datetime.date(2010, 1, 1))
+    assert Statute.objects.filter(platform=platform).count() == 1
+
+
+def test_updates_record_before_and_after(django_user_model):
+    user = django_user_model.objects.create_user("sec", password="x-pass-123")
+    platform = services.platform_create(
+        actor=user,
+        slug="georgia",
+        country_code="GE",
+        country_en="Georgia",
+        name_en="Georgian National Platform",
+    )
+    services.platform_update(actor=user, platform=platform, website="https://example.org/")
+    entry = AuditEntry.objects.filter(action="core.platform.updated").get()
+    assert entry.actor == user
+    assert entry.platform == platform
+    assert entry.data["changes"]["website"] == {"before": "", "after": "https://example.org/"}
+    # An update that changes nothing leaves no entry.
+    services.platform_update(actor=user, platform=platform, website="https://example.org/")
+    assert AuditEntry.objects.filter(action="core.platform.updated").count() == 1
+
+
+def test_unknown_fields_are_refused():
+    platform = PlatformFactory()
+    with pytest.raises(ValidationError):
+        services.platform_update(actor=None, platform=platform, colour="blue")
+
+
+def test_audit_log_is_append_only():
+    platform = PlatformFactory()
+    entry = AuditEntry.objects.create(action="test", platform=platform)
+    entry.action = "changed"
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.filter(pk=entry.pk).update(action="changed")
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.all().delete()
+    assert AuditEntry.objects.get(pk=entry.pk).action == "test"
+
+
+def test_platform_founded_at_month_precision(settings):
+    from django.utils import translation
+
+    platform = PlatformFactory(founded_on=datetime.date(2009, 11, 1), founded_precision="month")
+    with translation.override("en"):
+        assert platform.founded_display == "November 2009"
+    with translation.override("ru"):
+        assert "2009" in platform.founded_display
+        assert "Ноябрь" in platform.founded_display
+
+
+def test_sqlite_file_databases_run_in_wal_mode(tmp_path):
+    """The settings' SQLite options put a database file in WAL mode with immediate transactions."""
+    from django.conf import settings as django_settings
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    if django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("SQLite only")
+    config = {**django_settings.DATABASES["default"], "NAME": str(tmp_path / "wal.sqlite3")}
+    wrapper = DatabaseWrapper(config, alias="wal-check")
+    try:
+        with wrapper.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+        assert wrapper.transaction_mode == "IMMEDIATE"
+    finally:
+        wrapper.close()
