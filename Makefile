@@ -65,7 +65,7 @@ demo: migrate
 ## messages: refresh the .po catalogues from the code and compile them (needs GNU gettext)
 messages: deps
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=var --add-location=file
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
 
 ## lock: re-pin requirements*.txt from requirements*.in in a throw-away venv
 lock:

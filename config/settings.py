@@ -7,9 +7,9 @@ Environment variables (all optional):
 - ``DJANGO_SECRET_KEY``: default: a key generated once into ``var/secret_key``.
 - ``DJANGO_DEBUG``: ``1`` to turn on debug pages (``make run`` does); default off.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated; default ``localhost,127.0.0.1``.
-- ``PLATFORMA_VAR_DIR``: where local state lives (database, secret, uploads); default ``var/``.
-- ``EMAIL_URL``-style settings: ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``,
-  ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``; when ``EMAIL_HOST`` is unset, mail goes to the console.
+- ``PLATFORMA_VAR_DIR``: where local state lives (database, secret, uploads); default: ``var/``.
+- ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
+  ``EMAIL_USE_TLS``: SMTP; when ``EMAIL_HOST`` is unset, mail goes to the console.
 """
 
 import os
@@ -144,6 +144,7 @@ LANGUAGES = [
     ("ru", _("Russian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

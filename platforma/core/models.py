@@ -39,7 +39,7 @@ class Platform(TimeStampedModel):
     slug = models.SlugField(
         _("slug"),
         unique=True,
-        help_text=_("Lower-case country name used in addresses, e.g. “azerbaijan”."),
+        help_text=_("Lower-case country name used in web addresses, e.g. “azerbaijan”."),
     )
     country_code = models.CharField(_("country code"), max_length=2, help_text=_("ISO 3166-1."))
     country = models.CharField(_("country"), max_length=100)
@@ -91,7 +91,7 @@ class Statute(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     effective_from = models.DateField(_("in force from"))
     adopted_by = models.CharField(
-        _("adopted by"),
+        _("adopted by (decision)"),
         max_length=200,
         blank=True,
         help_text=_("The decision that adopted this version, e.g. “General Assembly, GA-2009-01”."),
@@ -189,7 +189,7 @@ class AppendOnlyQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     """One write, as the service that made it described it. Never changed, never deleted."""
 
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=100, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

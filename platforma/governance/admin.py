@@ -25,7 +25,16 @@ class OfficeAdmin(PlatformScopedAdmin, TranslationAdmin):
 class MandateForm(forms.ModelForm):
     class Meta:
         model = Mandate
-        fields = "__all__"
+        fields = (
+            "office",
+            "person",
+            "organisation",
+            "starts_on",
+            "ends_on",
+            "ended_early",
+            "end_reason",
+            "decision_reference",
+        )
 
     def clean(self):
         data = super().clean()
@@ -55,7 +64,8 @@ class MandateAdmin(PlatformScopedAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            return super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)
+            return
         saved = services.mandate_start(
             actor=request.user,
             office=obj.office,

@@ -10,7 +10,9 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from platforma.core import audit
 from platforma.core.models import Person, Platform
@@ -97,7 +99,7 @@ def mandate_problems(
     if not members_in_good_standing(platform, starts_on).filter(organisation=organisation).exists():
         problems.append(
             _("%(organisation)s is not a member in good standing on %(date)s.")
-            % {"organisation": organisation, "date": starts_on.isoformat()}
+            % {"organisation": organisation, "date": date_format(starts_on)}
         )
 
     in_force = mandates_in_force(platform, starts_on)
@@ -113,9 +115,12 @@ def mandate_problems(
         ).count()
         if held >= limit:
             problems.append(
-                _(
-                    "%(organisation)s already holds %(held)d coordinator post(s); the statute "
-                    "allows %(limit)d per organisation."
+                ngettext(
+                    "%(organisation)s already holds %(held)d coordinator post; the statute "
+                    "allows %(limit)d per organisation.",
+                    "%(organisation)s already holds %(held)d coordinator posts; the statute "
+                    "allows %(limit)d per organisation.",
+                    held,
                 )
                 % {"organisation": organisation, "held": held, "limit": limit}
             )
@@ -128,8 +133,12 @@ def mandate_problems(
     )
     if office_rule.max_total_terms is not None and len(earlier) >= office_rule.max_total_terms:
         problems.append(
-            _(
-                "%(person)s has already served %(count)d term(s) in this office; the limit is %(limit)d."
+            ngettext(
+                "%(person)s has already served %(count)d term in this office; the limit is "
+                "%(limit)d.",
+                "%(person)s has already served %(count)d terms in this office; the limit is "
+                "%(limit)d.",
+                len(earlier),
             )
             % {"person": person, "count": len(earlier), "limit": office_rule.max_total_terms}
         )
@@ -143,9 +152,12 @@ def mandate_problems(
             next_start = mandate.starts_on
         if consecutive >= office_rule.max_consecutive_terms:
             problems.append(
-                _(
-                    "%(person)s has served %(count)d consecutive term(s) in this office; the limit "
-                    "is %(limit)d."
+                ngettext(
+                    "%(person)s has served %(count)d consecutive term in this office; the limit "
+                    "is %(limit)d.",
+                    "%(person)s has served %(count)d consecutive terms in this office; the limit "
+                    "is %(limit)d.",
+                    consecutive,
                 )
                 % {
                     "person": person,
@@ -168,7 +180,7 @@ def mandate_start(
     decision_reference: str = "",
     actor_label: str = "",
 ) -> Mandate:
-    """Give ``person`` (of ``organisation``) the office from ``starts_on`` for one statutory term."""
+    """Give ``person`` (of ``organisation``) the office from ``starts_on`` for one term."""
     # Lock the office so two concurrent appointments cannot both take the last seat.
     office = Office.objects.select_for_update().select_related("platform").get(pk=office.pk)
     problems = mandate_problems(

@@ -134,7 +134,8 @@ class RepresentativeAdmin(PlatformScopedAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            return super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)
+            return
         saved = services.representative_assign(
             actor=request.user,
             organisation=obj.organisation,

@@ -89,9 +89,9 @@ class MembershipChange(models.Model):
         Membership, on_delete=models.PROTECT, related_name="changes", verbose_name=_("membership")
     )
     from_status = models.CharField(
-        _("from"), max_length=20, choices=Membership.Status.choices, blank=True
+        _("previous status"), max_length=20, choices=Membership.Status.choices, blank=True
     )
-    to_status = models.CharField(_("to"), max_length=20, choices=Membership.Status.choices)
+    to_status = models.CharField(_("new status"), max_length=20, choices=Membership.Status.choices)
     effective_on = models.DateField(_("effective on"))
     decided_by = models.CharField(
         _("decided by"), max_length=200, blank=True, help_text=_("Body, e.g. “General Assembly”.")

@@ -1,4 +1,7 @@
-"""Reads of the member registry. ``members_in_good_standing`` is the one definition used everywhere."""
+"""Reads of the member registry.
+
+``members_in_good_standing`` is the one definition of good standing, used everywhere.
+"""
 
 from __future__ import annotations
 
@@ -52,6 +55,7 @@ def member_directory(
             condition |= Q(**{f"organisation__short_name_{lang}__icontains": query})
         members = members.filter(condition)
     language = get_language() or "en"
+    # Short names sort by what distinguishes organisations, not by their legal form.
     return members.distinct().order_by(
-        f"organisation__legal_name_{language}", "organisation__legal_name"
+        f"organisation__short_name_{language}", f"organisation__legal_name_{language}"
     )

@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
@@ -111,7 +112,6 @@ def membership_record_existing(
         effective_on=admitted_on,
         decided_by=decided_by,
         decision_reference=decision_reference,
-        reason=_("Recorded as an existing member."),
     )
     audit.record(
         "members.membership.recorded",
@@ -150,7 +150,7 @@ def membership_transition(
     if last and effective_on < last.effective_on:
         raise ValidationError(
             _("The change cannot take effect before the previous one (%(date)s).")
-            % {"date": last.effective_on.isoformat()}
+            % {"date": date_format(last.effective_on)}
         )
     membership.status = to_status
     if to_status == S.ADMITTED and membership.admitted_on is None:

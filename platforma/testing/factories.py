@@ -1,4 +1,4 @@
-"""factory-boy factories for tests. They build rows directly: tests of services call the services."""
+"""factory-boy factories. They build rows directly; tests of a service call the service."""
 
 from __future__ import annotations
 

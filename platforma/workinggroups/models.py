@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from platforma.core.models import Platform, TimeStampedModel
 from platforma.members.models import Membership
+
+
+def wg_code(number: int) -> str:
+    """The short code of a working group in the active language: WG1, İQ1, РГ1."""
+    return pgettext("working group code", "WG%(number)d") % {"number": number}
 
 
 class ForumWorkingGroup(models.Model):
@@ -24,11 +30,11 @@ class ForumWorkingGroup(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        return f"WG{self.number} {self.name}"
+        return f"{self.code} {self.name}"
 
     @property
     def code(self) -> str:
-        return f"WG{self.number}"
+        return wg_code(self.number)
 
 
 class WorkingGroup(TimeStampedModel):
@@ -76,7 +82,7 @@ class WorkingGroup(TimeStampedModel):
     @property
     def code(self) -> str:
         if self.forum_group_id and not self.parent_id:
-            return f"WG{self.forum_group.number}"
+            return wg_code(self.forum_group.number)
         return ""
 
 

@@ -1,4 +1,4 @@
-"""The back office (Django admin) by role: who sees which platform's records, and what is audited."""
+"""The back office (Django admin) by role: who sees which platform's records; what is audited."""
 
 import datetime
 

@@ -39,13 +39,13 @@ def platform():
     return platform
 
 
-def start(office, membership, person=None, day=D(2013, 1, 1), **kwargs):
+def start(office, membership, person=None, day=None, **kwargs):
     return services.mandate_start(
         actor=None,
         office=office,
         person=person or PersonFactory(),
         organisation=membership.organisation,
-        starts_on=day,
+        starts_on=day or D(2013, 1, 1),
         **kwargs,
     )
 
@@ -99,7 +99,7 @@ def test_consecutive_term_limit(platform):
     membership, person = MembershipFactory(platform=platform), PersonFactory()
     start(office, membership, person, day=D(2011, 1, 1))
     start(office, membership, person, day=D(2013, 1, 1))
-    with pytest.raises(ValidationError, match="2 consecutive term"):
+    with pytest.raises(ValidationError, match="2 consecutive terms"):
         start(office, membership, person, day=D(2015, 1, 1))
     # After a break of one term the person may stand again.
     start(office, membership, person, day=D(2017, 1, 1))

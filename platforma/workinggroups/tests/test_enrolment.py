@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from platforma.members import services as members
+from platforma.testing.factories import MembershipFactory, PlatformFactory, WorkingGroupFactory
 from platforma.workinggroups import services
 from platforma.workinggroups.models import Enrolment
-from platforma.testing.factories import MembershipFactory, PlatformFactory, WorkingGroupFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
