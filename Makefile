@@ -8,10 +8,10 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format venv deps dev-deps system-deps migrate demo messages lock clean
+.PHONY: run test lint format venv deps dev-deps system-deps runtime-deps migrate demo messages lock clean
 
 ## run: set up everything, load the demo data if the database is empty, serve on http://$(HOST):$(PORT)
-run: deps migrate
+run: runtime-deps deps migrate
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py demo_admin
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
@@ -26,6 +26,9 @@ test: system-deps dev-deps
 
 ## system-deps: the Debian packages the tests need (chromium, gettext, poppler, fonts)
 system-deps:
+	@bash scripts/system-deps.sh --test
+
+runtime-deps:
 	@bash scripts/system-deps.sh
 
 ## lint: ruff lint and format check

@@ -64,7 +64,10 @@ INSTALLED_APPS = [
     "platforma.members",
     "platforma.workinggroups",
     "platforma.governance",
+    "platforma.meetings",
     "platforma.elections",
+    "platforma.activities",
+    "platforma.publications",
     "platforma.website",
 ]
 

@@ -18,5 +18,9 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    # Each domain app serves its pages under a platform: /<lang>/<platform>/<section>/...
+    path("<slug:platform>/activities/", include("platforma.activities.urls")),
+    path("<slug:platform>/publications/", include("platforma.publications.urls")),
+    path("<slug:platform>/meetings/", include("platforma.meetings.urls")),
     path("", include("platforma.website.urls")),
 )

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Install the Debian packages Platforma needs that a fresh machine may lack, and only those.
-#   chromium        browser tests (Playwright drives Debian's build; it cannot download its own)
-#   gettext         compiling translation catalogues (msgfmt)
-#   poppler-utils   pdftoppm / pdftotext, to look at and test generated PDFs
-#   fonts-*         fonts with Azerbaijani and Cyrillic letters for pages, screenshots and PDFs
+#   runtime (always):
+#     libpango*       WeasyPrint's text layout, for every PDF (minutes, reports)
+#     fonts-*         fonts with Azerbaijani and Cyrillic letters for pages, PDFs, charts
+#   with --test, also:
+#     chromium        browser tests (Playwright drives Debian's build; it cannot download its own)
+#     gettext         checking and compiling translation catalogues (msgfmt)
+#     poppler-utils   pdftotext / pdftoppm, to test and look at generated PDFs
 # Run as root (or through sudo). Safe to run again: it does nothing when all are present.
 set -euo pipefail
 
-PACKAGES=(chromium gettext poppler-utils fonts-dejavu-core fonts-noto-core)
+PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core)
+if [ "${1:-}" = "--test" ]; then
+  PACKAGES+=(chromium gettext poppler-utils)
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

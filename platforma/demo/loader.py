@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from platforma.core import services as core
 from platforma.core.models import Platform
@@ -23,6 +24,10 @@ from platforma.workinggroups import services as workinggroups
 
 from .data_azerbaijan import ORGANISATIONS, PEOPLE
 from .forum import FORUM_WORKING_GROUPS
+
+# Each domain adds its part of the demo through a function ``load(*, platform, who)`` that
+# writes through its services (``who`` = actor/actor_label keyword arguments).
+DEMO_EXTENSIONS: list[str] = []
 
 SLUG = "azerbaijan"
 ACTOR = "system: load_demo"
@@ -240,6 +245,8 @@ def load_demo(*, stdout=None) -> Platform | None:
             )
             starts_on = starts_on.replace(year=starts_on.year + TERM_YEARS)
             term += 1
+    for extend in DEMO_EXTENSIONS:
+        import_string(extend)(platform=platform, who=who)
     return platform
 
 
