@@ -136,7 +136,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "website:platform-list"
 
 # --- Languages --------------------------------------------------------------------------------
 # Adding a language = adding it here and a catalogue under locale/ (see docs/translations.md).
@@ -177,6 +178,8 @@ WHITENOISE_USE_FINDERS = not env_bool("PLATFORMA_MANIFEST_STATIC", False)
 MEDIA_ROOT = VAR_DIR / "media"
 
 # --- E-mail -----------------------------------------------------------------------------------
+# Links in e-mails (application status, recommendations, invitations) start with this.
+PLATFORMA_BASE_URL = os.environ.get("PLATFORMA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Platforma <noreply@localhost>")
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

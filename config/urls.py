@@ -1,7 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 admin.site.site_header = _("Platforma back office")
@@ -18,9 +19,25 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/invitation/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/invitation_accept.html",
+            success_url=reverse_lazy("login"),
+            post_reset_login=False,
+        ),
+        name="invitation-accept",
+    ),
     # Each domain app serves its pages under a platform: /<lang>/<platform>/<section>/...
     path("<slug:platform>/activities/", include("platforma.activities.urls")),
     path("<slug:platform>/publications/", include("platforma.publications.urls")),
     path("<slug:platform>/meetings/", include("platforma.meetings.urls")),
+    path("<slug:platform>/", include("platforma.members.urls")),
     path("", include("platforma.website.urls")),
 )

@@ -28,6 +28,16 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+RESERVED_SLUGS = {"admin", "accounts", "api", "static", "media", "forum", "healthz"}
+
+
+def validate_platform_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(value)s” is reserved for the site's own pages."), params={"value": value}
+        )
+
+
 class Platform(TimeStampedModel):
     """One national platform: the tenant everything else belongs to."""
 
@@ -39,6 +49,7 @@ class Platform(TimeStampedModel):
     slug = models.SlugField(
         _("slug"),
         unique=True,
+        validators=[validate_platform_slug],
         help_text=_("Lower-case country name used in web addresses, e.g. “azerbaijan”."),
     )
     country_code = models.CharField(_("country code"), max_length=2, help_text=_("ISO 3166-1."))

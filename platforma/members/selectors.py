@@ -37,10 +37,16 @@ def members_in_good_standing(
 
 
 def member_directory(
-    platform: Platform, *, working_group=None, query: str = ""
+    platform: Platform, *, working_group=None, query: str = "", city: str = ""
 ) -> QuerySet[Membership]:
-    """The public directory: members in good standing, optionally in one WG or matching a name."""
+    """The public directory: members in good standing, optionally by WG, city or name."""
     members = members_in_good_standing(platform).select_related("organisation")
+    if city:
+        members = members.filter(
+            Q(organisation__city_en=city)
+            | Q(organisation__city_az=city)
+            | Q(organisation__city_ru=city)
+        )
     if working_group is not None:
         members = members.filter(
             enrolments__working_group=working_group, enrolments__until__isnull=True
@@ -59,3 +65,12 @@ def member_directory(
     return members.distinct().order_by(
         f"organisation__short_name_{language}", f"organisation__legal_name_{language}"
     )
+
+
+def directory_cities(platform: Platform) -> list[str]:
+    """The cities of the members in good standing, in the active language, for the filter."""
+    language = get_language() or "en"
+    names = members_in_good_standing(platform).values_list(
+        f"organisation__city_{language}", "organisation__city"
+    )
+    return sorted({local or original for local, original in names if local or original})

@@ -11,7 +11,11 @@ from platforma.core.models import Platform, today_in
 from platforma.core.selectors import platform_for_public, statute_in_force
 from platforma.governance import selectors as governance
 from platforma.governance.models import Body, Office
-from platforma.members.selectors import member_directory, members_in_good_standing
+from platforma.members.selectors import (
+    directory_cities,
+    member_directory,
+    members_in_good_standing,
+)
 from platforma.workinggroups.models import Enrolment, WorkingGroup
 from platforma.workinggroups.selectors import working_groups_with_counts
 
@@ -76,9 +80,10 @@ def member_list(request, platform: str):
         if selected is None:
             selected = WorkingGroup.objects.filter(platform=platform, slug=wg_slug).first()
     query = request.GET.get("q", "")[:100]
-    members = member_directory(platform, working_group=selected, query=query).prefetch_related(
-        _current_enrolments()
-    )
+    city = request.GET.get("city", "")[:100]
+    members = member_directory(
+        platform, working_group=selected, query=query, city=city
+    ).prefetch_related(_current_enrolments())
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "platform": platform,
@@ -87,6 +92,8 @@ def member_list(request, platform: str):
         "selected_group": selected,
         "unknown_group": bool(wg_slug and selected is None),
         "query": query,
+        "city": city,
+        "cities": directory_cities(platform),
         "total_members": members_in_good_standing(platform).count(),
     }
     return render(request, "website/member_list.html", context)

@@ -59,7 +59,9 @@ def parse_ballot_text(text: str) -> list[Ballot]:
     if lines[-1] == "":
         # The newline that ends the last line does not start another ballot.
         lines.pop()
-    return [parse_ballot_line(line.removesuffix("\r"), number) for number, line in enumerate(lines, 1)]
+    return [
+        parse_ballot_line(line.removesuffix("\r"), number) for number, line in enumerate(lines, 1)
+    ]
 
 
 def parse_ballot_line(line: str, number: int) -> Ballot:
@@ -89,4 +91,3 @@ def _cells(line: str, number: int) -> list[str]:
         return next(csv.reader([line], strict=True))
     except csv.Error as error:
         raise BallotFileError(number, f"cannot read the line as CSV ({error})") from None
-

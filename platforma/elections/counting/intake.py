@@ -57,10 +57,7 @@ def take_in(
     groups = Counter(map(tuple, ballots))
     blank = groups.pop((), 0)
     named = set().union(*groups)
-    if candidates is None:
-        listed = named
-    else:
-        listed = set(candidates)
+    listed = named if candidates is None else set(candidates)
     invalid = 0
     if not named <= listed:
         invalid += _set_aside(groups, lambda ballot: not listed.issuperset(ballot))

@@ -96,7 +96,8 @@ class Piles:
         """File the ballots of ``parcels`` with their next continuing preference.
 
         Returns how many ballots each candidate gained and how many found nobody. This is
-        the inner loop of every count, hence the plain loops and local names.
+        the inner loop of every count: plain loops, local names, and the usual case (the
+        very next name is continuing) tested before the general search.
         """
         continuing = self.continuing
         buckets: dict[tuple[str, int], tuple[list[Ballot], list[int]]] = {}
@@ -104,19 +105,22 @@ class Piles:
         for parcel in parcels:
             start = parcel.position
             for ballot, count in zip(parcel.ballots, parcel.counts, strict=True):
-                for position in range(start, len(ballot)):
-                    name = ballot[position]
-                    if name in continuing:
-                        key = (name, position + 1)
-                        try:
-                            bucket = buckets[key]
-                        except KeyError:
-                            bucket = buckets[key] = ([], [])
-                        bucket[0].append(ballot)
-                        bucket[1].append(count)
-                        break
+                if len(ballot) > start and ballot[start] in continuing:
+                    key = (ballot[start], start + 1)
                 else:
-                    lost += count
+                    for position in range(start + 1, len(ballot)):
+                        if ballot[position] in continuing:
+                            key = (ballot[position], position + 1)
+                            break
+                    else:
+                        lost += count
+                        continue
+                try:
+                    bucket = buckets[key]
+                except KeyError:
+                    bucket = buckets[key] = ([], [])
+                bucket[0].append(ballot)
+                bucket[1].append(count)
         gained: dict[str, int] = {}
         for (name, position), (ballots, counts) in buckets.items():
             self._parcels[name].append(Parcel(weight, position, ballots, counts))

@@ -5,9 +5,11 @@ The rules, in the order they are applied in every round:
 1. Quota = floor(valid / (seats + 1)) + 1 (Droop), fixed for the whole count.
 2. The round starts from the votes every candidate holds. Every continuing candidate with at
    least the quota is elected, most votes first; from then on no ballot moves to them.
+   Equal votes are listed by name, except equal surpluses (see 5), whose order is decided
+   by the tie-break rule.
 3. If all seats are filled, the count ends.
 4. If the continuing candidates are no more than the seats left, they are all elected (most
-   votes first) and the count ends.
+   votes first, equal votes by name) and the count ends.
 5. Otherwise, if an elected candidate's surplus (votes - quota > 0) is still untransferred,
    the largest one moves on, ties going to the candidate elected first: every ballot of
    that candidate moves to its next continuing preference at its weight times
@@ -16,7 +18,7 @@ The rules, in the order they are applied in every round:
 6. Otherwise the continuing candidate with the fewest votes is excluded, and all their
    ballots move on at their current weight.
 
-Ties (rules 2, 4 and 6) are broken by the latest earlier round in which the tied candidates'
+Ties (rules 2 and 6) are broken by the latest earlier round in which the tied candidates'
 votes differed, then by lot (see ``tiebreak``). All arithmetic is exact (``Fraction``), so
 ``sum(tallies) + exhausted == valid`` in every round and no rounding can decide a seat.
 """
@@ -25,13 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from itertools import groupby
 
 from .intake import Intake, take_in
 from .piles import Piles
 from .result import Result, Round, Transfer, Votes
 from .tiebreak import TieBreaker
 
-ORDER_OF_ELECTION = "order of election"
+SURPLUS_ORDER = "order of surplus transfers"
 
 
 def stv(
@@ -84,46 +87,64 @@ class _StvCount:
                 return rounds
 
     def _round(self, number: int) -> tuple[Round, bool]:
+        """Play one round; True when it ends the count."""
         tallies = dict(self.piles.tallies)
         exhausted = self.piles.exhausted
         self.tie_breaker.remember(tallies)
         reaching = [name for name in self.piles.continuing if tallies[name] >= self.quota]
-        newly_elected = self._elect(reaching, tallies, number)
-        vacancies = self.seats - len(self.elected)
-        continuing = self.piles.continuing
-
-        def finish(elected: list[str], note: str) -> tuple[Round, bool]:
+        elected = self._elect(reaching, tallies, number)
+        ending = self._end_if_decided(tallies, number)
+        if ending is not None:
+            filling, note = ending
+            elected += filling
             return Round(number, tallies, tuple(elected), exhausted=exhausted, note=note), True
-
-        if vacancies == 0:
-            return finish(newly_elected, "All seats are filled.")
-        if len(continuing) <= vacancies:
-            newly_elected += self._elect(list(continuing), tallies, number)
-            empty = self.seats - len(self.elected)
-            if empty:
-                return finish(newly_elected, f"Too few candidates: {empty} seat(s) stay empty.")
-            return finish(newly_elected, "The continuing candidates fill the remaining seats.")
-        transfer = self._transfer_largest_surplus(tallies)
-        excluded: tuple[str, ...] = ()
-        if transfer is None:
-            loser = self.tie_breaker.fewest(continuing, tallies, round_number=number)
-            self.piles.withdraw(loser)
-            transfer = self.piles.transfer(loser, 1, "exclusion")
-            excluded = (loser,)
+        excluded, transfer = self._move_ballots_on(tallies, number)
         one_round = Round(
-            number,
-            tallies,
-            tuple(newly_elected),
-            excluded,
-            (transfer,),
-            exhausted=exhausted,
+            number, tallies, tuple(elected), excluded, (transfer,), exhausted=exhausted
         )
         return one_round, False
 
+    def _end_if_decided(
+        self, tallies: dict[str, Votes], number: int
+    ) -> tuple[list[str], str] | None:
+        """Rules 3 and 4: who else is elected and why the count ends; None if it goes on."""
+        vacancies = self.seats - len(self.elected)
+        if vacancies == 0:
+            return [], "All seats are filled."
+        if len(self.piles.continuing) > vacancies:
+            return None
+        filling = self._elect(list(self.piles.continuing), tallies, number)
+        empty = self.seats - len(self.elected)
+        if empty:
+            return filling, f"Too few candidates: {empty} seat(s) stay empty."
+        return filling, "The continuing candidates fill the remaining seats."
+
+    def _move_ballots_on(
+        self, tallies: dict[str, Votes], number: int
+    ) -> tuple[tuple[str, ...], Transfer]:
+        """Rules 5 and 6: transfer the largest surplus, or else exclude the fewest votes."""
+        transfer = self._transfer_largest_surplus(tallies)
+        if transfer is not None:
+            return (), transfer
+        loser = self.tie_breaker.fewest(self.piles.continuing, tallies, round_number=number)
+        self.piles.withdraw(loser)
+        return (loser,), self.piles.transfer(loser, 1, "exclusion")
+
     def _elect(self, names: list[str], tallies: dict[str, Votes], number: int) -> list[str]:
-        ordered = self.tie_breaker.order(
-            sorted(names), tallies, round_number=number, purpose=ORDER_OF_ELECTION
-        )
+        """Elect ``names``, most votes first.
+
+        Equal votes are listed by name, as the order decides nothing, except for equal
+        surpluses: their order is the order of their transfers, so the tie-break rule decides.
+        """
+        ordered: list[str] = []
+        by_votes = sorted(names, key=lambda name: (-tallies[name], name))
+        for votes, equals in groupby(by_votes, key=tallies.__getitem__):
+            group = list(equals)
+            if votes > self.quota and len(group) > 1:
+                group = self.tie_breaker.order(
+                    group, tallies, round_number=number, purpose=SURPLUS_ORDER
+                )
+            ordered += group
         for name in ordered:
             self.piles.withdraw(name)
             self.elected.append(name)

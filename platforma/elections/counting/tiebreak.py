@@ -112,10 +112,6 @@ class TieBreaker:
             tied.remove(winner)
         return sure
 
-    @property
-    def lot_drawn(self) -> bool:
-        return self._random is not None
-
     def _break(self, tied: list[str], *, most: bool, round_number: int, purpose: str) -> str:
         if len(tied) == 1:
             return tied[0]

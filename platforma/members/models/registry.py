@@ -24,9 +24,22 @@ class Organisation(TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     fields_of_work = models.CharField(_("fields of work"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
+    active_since = models.DateField(
+        _("active in its field since"),
+        null=True,
+        blank=True,
+        help_text=_("When the organisation started its work in the platform's thematic fields."),
+    )
+    # What the organisation agrees to show in the public directory (nothing unless it says so).
+    public_email = models.BooleanField(_("show e-mail publicly"), default=False)
+    public_phone = models.BooleanField(_("show phone publicly"), default=False)
+    public_website = models.BooleanField(_("show website publicly"), default=True)
+    public_address = models.BooleanField(_("show address publicly"), default=False)
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("Fictional organisation of the demo data set.")
     )
+
+    LEGAL_FIELDS = ("legal_name", "registration_number", "registration_date")
 
     class Meta:
         verbose_name = _("organisation")
@@ -39,6 +52,16 @@ class Organisation(TimeStampedModel):
     @property
     def display_name(self) -> str:
         return self.short_name or self.legal_name
+
+    def public_contacts(self) -> dict[str, str]:
+        """The contact details the organisation agreed to publish, and only those."""
+        shown = {
+            "email": self.email if self.public_email else "",
+            "phone": self.phone if self.public_phone else "",
+            "website": self.website if self.public_website else "",
+            "address": self.address if self.public_address else "",
+        }
+        return {key: value for key, value in shown.items() if value}
 
 
 class Membership(TimeStampedModel):

@@ -13,7 +13,7 @@ from platforma.core import audit
 from platforma.core.models import Person, Platform
 from platforma.core.services import apply_changes
 
-from .models import Membership, MembershipChange, Organisation, Representative
+from ..models import Membership, MembershipChange, Organisation, Representative
 
 S = Membership.Status
 
@@ -28,6 +28,8 @@ TRANSITIONS: dict[str, set[str]] = {
     S.EXPELLED: set(),
 }
 ENDING_STATUSES = {S.REJECTED, S.WITHDRAWN, S.EXPELLED}
+# Only an upheld appeal reopens a rejected application (it goes back to review).
+APPEAL_TRANSITIONS: dict[str, set[str]] = {S.REJECTED: {S.UNDER_REVIEW}}
 
 _LANGS = ("en", "az", "ru")
 ORGANISATION_FIELDS = {
@@ -43,6 +45,11 @@ ORGANISATION_FIELDS = {
     "phone",
     "fields_of_work",
     "description",
+    "active_since",
+    "public_email",
+    "public_phone",
+    "public_website",
+    "public_address",
     "is_demo",
 } | {
     f"{f}_{lang}"
@@ -134,11 +141,15 @@ def membership_transition(
     decision_reference: str = "",
     reason: str = "",
     actor_label: str = "",
+    via_appeal: bool = False,
 ) -> Membership:
     """Move a membership along the state machine, keeping the change in its history."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     from_status = membership.status
-    if to_status not in TRANSITIONS.get(from_status, set()):
+    allowed = set(TRANSITIONS.get(from_status, set()))
+    if via_appeal:
+        allowed |= APPEAL_TRANSITIONS.get(from_status, set())
+    if to_status not in allowed:
         raise ValidationError(
             _("A membership cannot go from “%(from)s” to “%(to)s”.")
             % {
@@ -157,6 +168,8 @@ def membership_transition(
         membership.admitted_on = effective_on
     if to_status in ENDING_STATUSES:
         membership.ended_on = effective_on
+    elif via_appeal:
+        membership.ended_on = None
     membership.save(update_fields=["status", "admitted_on", "ended_on", "updated_at"])
     MembershipChange.objects.create(
         membership=membership,

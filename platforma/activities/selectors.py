@@ -1,0 +1,195 @@
+"""Reads of events: what the public sees, what organisers see, and the counts reports use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from platforma.core.models import Platform
+
+from .models import Attendance, Event, EventFile, Registration
+
+R = Registration.Status
+
+
+def events_visible(platform: Platform, *, organiser: bool = False) -> QuerySet[Event]:
+    """The platform's events: published ones for the public, all for its organisers."""
+    events = Event.objects.filter(platform=platform)
+    if not organiser:
+        events = events.filter(is_public=True)
+    return events
+
+
+def event_list(
+    platform: Platform,
+    *,
+    organiser: bool = False,
+    year: int | None = None,
+    kind: str = "",
+    working_group=None,
+) -> QuerySet[Event]:
+    """Events for a list page: kind, groups and counts fetched in a constant number of queries."""
+    events = events_visible(platform, organiser=organiser)
+    if year:
+        events = events.filter(starts_at__year=year)
+    if kind:
+        events = events.filter(kind=kind)
+    if working_group is not None:
+        events = events.filter(working_groups=working_group)
+    return (
+        events.select_related("custom_kind")
+        .prefetch_related("working_groups__forum_group")
+        .annotate(
+            attendee_count=Count("attendances", distinct=True),
+            attendee_org_count=Count(
+                "attendances__organisation",
+                filter=Q(attendances__organisation__isnull=False),
+                distinct=True,
+            )
+            + Count(
+                "attendances__organisation_name",
+                filter=Q(attendances__organisation__isnull=True)
+                & ~Q(attendances__organisation_name=""),
+                distinct=True,
+            ),
+        )
+        .order_by("-starts_at", "-id")
+    )
+
+
+def event_years(platform: Platform, *, organiser: bool = False) -> list[int]:
+    return sorted(
+        {d.year for d in events_visible(platform, organiser=organiser).dates("starts_at", "year")},
+        reverse=True,
+    )
+
+
+def event_for(platform: Platform, pk: int, *, organiser: bool = False) -> Event:
+    """One event, or 404 when it is not published and the reader is not an organiser."""
+    try:
+        return (
+            events_visible(platform, organiser=organiser)
+            .select_related("platform", "custom_kind")
+            .prefetch_related(
+                "working_groups__forum_group",
+                Prefetch(
+                    "files",
+                    queryset=EventFile.objects.all()
+                    if organiser
+                    else EventFile.objects.filter(is_public=True),
+                ),
+            )
+            .get(pk=pk)
+        )
+    except Event.DoesNotExist:
+        raise Http404("No such event") from None
+
+
+@dataclass(frozen=True)
+class ParticipantCount:
+    """How many took part, and where the number comes from."""
+
+    organisations: int | None
+    persons: int | None
+    more_than: bool
+    source: str  # "attendance", "recorded" or ""
+
+    @property
+    def known(self) -> bool:
+        return bool(self.source)
+
+
+def participant_count(event: Event) -> ParticipantCount:
+    """From the check-in list when there is one; else the recorded count (exact or "more than")."""
+    attendances = Attendance.objects.filter(event=event)
+    persons = attendances.count()
+    if persons:
+        organisations = (
+            attendances.filter(organisation__isnull=False).values("organisation").distinct().count()
+        )
+        others = {
+            n.strip().lower()
+            for n in attendances.filter(organisation__isnull=True)
+            .exclude(organisation_name="")
+            .values_list("organisation_name", flat=True)
+        }
+        return ParticipantCount(organisations + len(others), persons, False, "attendance")
+    if event.recorded_count is not None:
+        more = event.recorded_count_precision == "more_than"
+        if event.recorded_count_unit == Event.CountUnit.ORGANISATIONS:
+            return ParticipantCount(event.recorded_count, None, more, "recorded")
+        return ParticipantCount(None, event.recorded_count, more, "recorded")
+    return ParticipantCount(None, None, False, "")
+
+
+def seats(event: Event) -> dict[str, int | None]:
+    counts = Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status=R.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=R.WAITLISTED)),
+    )
+    free = None if event.capacity is None else max(event.capacity - counts["confirmed"], 0)
+    return {**counts, "capacity": event.capacity, "free": free}
+
+
+def participants(event: Event, *, organiser: bool = False) -> dict:
+    """Names to show: organisers see everyone; the public only those who consented.
+
+    Returns ``{"listed": [...], "unlisted": n}``; attendance if any, else confirmed registrations.
+    """
+    attendances = list(
+        Attendance.objects.filter(event=event).select_related("organisation").order_by("name")
+    )
+    rows = attendances or list(
+        Registration.objects.filter(event=event, status=R.CONFIRMED)
+        .select_related("organisation")
+        .order_by("name")
+    )
+    listed = rows if organiser else [r for r in rows if r.consent_public]
+    return {"listed": listed, "unlisted": len(rows) - len(listed)}
+
+
+def registrations_for_organiser(event: Event) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(event=event)
+        .select_related("organisation", "attendance")
+        .order_by("status", "registered_at", "id")
+    )
+
+
+def registration_by_token(platform: Platform, token: str) -> Registration:
+    try:
+        return Registration.objects.select_related("event__platform", "organisation").get(
+            token=token, event__platform=platform
+        )
+    except Registration.DoesNotExist:
+        raise Http404("No such registration") from None
+
+
+def events_for_calendar(platform: Platform, *, working_group=None) -> QuerySet[Event]:
+    events = events_visible(platform).select_related("platform", "custom_kind")
+    if working_group is not None:
+        events = events.filter(working_groups=working_group)
+    return events.order_by("starts_at", "id")
+
+
+def attendees_for_calendar(events) -> dict[int, list]:
+    """Confirmed registrations per event id, for the organisers' calendar (one query)."""
+    result: dict[int, list] = {}
+    for registration in Registration.objects.filter(
+        event__in=list(events), status=R.CONFIRMED
+    ).order_by("registered_at"):
+        result.setdefault(registration.event_id, []).append(registration)
+    return result
+
+
+def counts_by_year(platform: Platform, year: int) -> list[dict]:
+    """Per published event of ``year``: title, kind, date, city and participant count (reports)."""
+    return [
+        {"event": event, "count": participant_count(event)}
+        for event in events_visible(platform)
+        .filter(starts_at__year=year)
+        .select_related("custom_kind")
+        .order_by("starts_at")
+    ]

@@ -1,0 +1,304 @@
+"""Public event pages, registration, calendars and the organisers' check-in list."""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from platforma.core.selectors import platform_for_public
+from platforma.workinggroups.models import WorkingGroup
+
+from . import calendar, selectors, services
+from .forms import RegistrationForm, WalkInForm
+from .models import Event, EventFile, Registration
+from .permissions import can_change_registration, can_organise
+
+EVENTS_PER_PAGE = 30
+
+
+def _domain(request) -> str:
+    return request.get_host().split(":")[0] or "platforma"
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _error_messages(exc: ValidationError) -> list[str]:
+    return [str(m) for m in exc.messages]
+
+
+@require_GET
+def event_list(request, platform: str):
+    platform = platform_for_public(platform)
+    organiser = can_organise(request.user, platform)
+    groups = list(WorkingGroup.objects.filter(platform=platform, parent__isnull=True))
+    selected_group = next((g for g in groups if g.slug == request.GET.get("wg")), None)
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Event.Kind.values else ""
+    try:
+        year = int(request.GET.get("year", "") or 0) or None
+    except ValueError:
+        year = None
+    events = selectors.event_list(
+        platform, organiser=organiser, year=year, kind=kind, working_group=selected_group
+    )
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "platform": platform,
+        "page": page,
+        "groups": groups,
+        "selected_group": selected_group,
+        "kinds": Event.Kind.choices,
+        "kind": kind,
+        "years": selectors.event_years(platform, organiser=organiser),
+        "year": year,
+        "organiser": organiser,
+    }
+    return render(request, "activities/event_list.html", context)
+
+
+def _detail_context(request, platform, event, form=None, errors=()):
+    organiser = can_organise(request.user, platform)
+    return {
+        "platform": platform,
+        "event": event,
+        "organiser": organiser,
+        "count": selectors.participant_count(event),
+        "participants": selectors.participants(event, organiser=organiser),
+        "seats": selectors.seats(event),
+        "registration_problem": services.registration_window_problem(event, timezone.now()),
+        "form": form or RegistrationForm(platform=platform),
+        "errors": errors,
+    }
+
+
+@require_GET
+def event_detail(request, platform: str, pk: int):
+    platform = platform_for_public(platform)
+    event = selectors.event_for(platform, pk, organiser=can_organise(request.user, platform))
+    return render(
+        request, "activities/event_detail.html", _detail_context(request, platform, event)
+    )
+
+
+@require_POST
+def event_register(request, platform: str, pk: int):
+    platform = platform_for_public(platform)
+    event = selectors.event_for(platform, pk, organiser=can_organise(request.user, platform))
+    form = RegistrationForm(request.POST, platform=platform)
+    errors: list[str] = []
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                actor=request.user,
+                actor_label="" if request.user.is_authenticated else "public registration",
+                event=event,
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                organisation_name=data["organisation_name"],
+                consent_public=data["consent_public"],
+                base_url=_base_url(request),
+            )
+        except ValidationError as exc:
+            errors = _error_messages(exc)
+        else:
+            return redirect(
+                "activities:registration-detail", platform=platform.slug, token=registration.token
+            )
+    context = _detail_context(request, platform, event, form=form, errors=errors)
+    return render(request, "activities/event_detail.html", context, status=400)
+
+
+@require_GET
+def registration_detail(request, platform: str, token: str):
+    platform = platform_for_public(platform)
+    registration = selectors.registration_by_token(platform, token)
+    context = {
+        "platform": platform,
+        "registration": registration,
+        "event": registration.event,
+        "position": _waitlist_position(registration),
+    }
+    return render(request, "activities/registration_detail.html", context)
+
+
+def _waitlist_position(registration: Registration) -> int | None:
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    return (
+        Registration.objects.filter(
+            event=registration.event_id,
+            status=Registration.Status.WAITLISTED,
+            registered_at__lte=registration.registered_at,
+        )
+        .exclude(registered_at=registration.registered_at, pk__gt=registration.pk)
+        .count()
+    )
+
+
+@require_POST
+def registration_cancel(request, platform: str, token: str):
+    platform = platform_for_public(platform)
+    registration = selectors.registration_by_token(platform, token)
+    if not can_change_registration(request.user, registration, token):
+        raise Http404
+    try:
+        services.registration_cancel(
+            actor=request.user,
+            actor_label="registrant" if not request.user.is_authenticated else "",
+            registration=registration,
+            base_url=_base_url(request),
+        )
+    except ValidationError as exc:
+        for message in _error_messages(exc):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect("activities:registration-detail", platform=platform.slug, token=token)
+
+
+@require_POST
+def registration_consent(request, platform: str, token: str):
+    platform = platform_for_public(platform)
+    registration = selectors.registration_by_token(platform, token)
+    services.registration_set_consent(
+        actor=request.user,
+        actor_label="registrant" if not request.user.is_authenticated else "",
+        registration=registration,
+        consent_public=request.POST.get("consent_public") == "on",
+    )
+    messages.success(request, _("Your choice is saved."))
+    return redirect("activities:registration-detail", platform=platform.slug, token=token)
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _event_url(request, event) -> str:
+    return request.build_absolute_uri(
+        reverse("activities:event-detail", kwargs={"platform": event.platform.slug, "pk": event.pk})
+    )
+
+
+@require_GET
+def registration_ics(request, platform: str, token: str):
+    platform = platform_for_public(platform)
+    registration = selectors.registration_by_token(platform, token)
+    if registration.status != Registration.Status.CONFIRMED:
+        raise Http404("Only a confirmed place goes into a calendar")
+    content = calendar.registration_calendar_bytes(
+        registration, url=_event_url(request, registration.event), domain=_domain(request)
+    )
+    return _ics_response(content, f"event-{registration.event_id}.ics")
+
+
+@require_GET
+def event_ics(request, platform: str, pk: int):
+    platform = platform_for_public(platform)
+    organiser = can_organise(request.user, platform)
+    event = selectors.event_for(platform, pk, organiser=organiser)
+    attendees = selectors.attendees_for_calendar([event]) if organiser else None
+    content = calendar.calendar_bytes(
+        event.title,
+        [event],
+        url_for=lambda e: _event_url(request, e),
+        attendees_by_event=attendees,
+        domain=_domain(request),
+    )
+    return _ics_response(content, f"event-{event.pk}.ics")
+
+
+@require_GET
+def feed_ics(request, platform: str, group: str | None = None):
+    platform = platform_for_public(platform)
+    working_group = None
+    name = platform.name
+    if group is not None:
+        working_group = get_object_or_404(WorkingGroup, platform=platform, slug=group)
+        name = f"{platform.name} · {working_group.name}"
+    events = list(selectors.events_for_calendar(platform, working_group=working_group))
+    content = calendar.calendar_bytes(
+        name, events, url_for=lambda e: _event_url(request, e), domain=_domain(request)
+    )
+    return _ics_response(content, f"{platform.slug}{'-' + group if group else ''}.ics")
+
+
+def event_checkin(request, platform: str, pk: int):
+    """The organisers' check-in list; others get 404, as for any private record."""
+    platform = platform_for_public(platform)
+    if not can_organise(request.user, platform):
+        raise Http404
+    event = selectors.event_for(platform, pk, organiser=True)
+    walk_in = WalkInForm(platform=platform)
+    if request.method == "POST":
+        try:
+            if request.POST.get("registration"):
+                registration = get_object_or_404(
+                    Registration, pk=request.POST["registration"], event=event
+                )
+                services.attendance_check_in(
+                    actor=request.user, event=event, registration=registration
+                )
+            else:
+                walk_in = WalkInForm(request.POST, platform=platform)
+                if not walk_in.is_valid():
+                    raise ValidationError(_("Please correct the walk-in form."))
+                services.attendance_check_in(
+                    actor=request.user, event=event, **walk_in.cleaned_data
+                )
+        except ValidationError as exc:
+            for message in _error_messages(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Checked in."))
+            return redirect("activities:event-checkin", platform=platform.slug, pk=event.pk)
+    context = {
+        "platform": platform,
+        "event": event,
+        "registrations": selectors.registrations_for_organiser(event),
+        "participants": selectors.participants(event, organiser=True),
+        "count": selectors.participant_count(event),
+        "walk_in": walk_in,
+    }
+    return render(request, "activities/event_checkin.html", context)
+
+
+@require_GET
+def event_file(request, platform: str, pk: int, file_pk: int):
+    platform = platform_for_public(platform)
+    organiser = can_organise(request.user, platform)
+    event = selectors.event_for(platform, pk, organiser=organiser)
+    files = EventFile.objects.filter(event=event)
+    if not organiser:
+        files = files.filter(is_public=True)
+    item = get_object_or_404(files, pk=file_pk)
+    if not item.file or not item.file.storage.exists(item.file.name):
+        raise Http404
+    return FileResponse(item.file.open("rb"), filename=os.path.basename(item.file.name))
+
+
+def bench_enabled() -> bool:
+    return settings.DEBUG or os.environ.get("PLATFORMA_BENCH") == "1"
+
+
+def bench_hello(request, platform: str):
+    """A hello-world reference for the benchmark (only with DEBUG or PLATFORMA_BENCH=1)."""
+    if not bench_enabled():
+        raise Http404
+    return HttpResponse("hello", content_type="text/plain")

@@ -1,0 +1,32 @@
+"""E-mail in the recipient's language through Django's mail backends (console unless SMTP)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+def absolute_url(name: str, *, language: str, args=(), kwargs=None) -> str:
+    """A full link for an e-mail, in the recipient's language."""
+    with translation.override(language):
+        path = reverse(name, args=args, kwargs=kwargs)
+    return settings.PLATFORMA_BASE_URL + path
+
+
+def send_templated(
+    *, to: list[str], language: str, template: str, context: dict, reply_to=None
+) -> int:
+    """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in ``language`` and send.
+
+    Returns the number of messages sent (0 when there is no recipient address).
+    """
+    recipients = [address for address in to if address]
+    if not recipients:
+        return 0
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}_body.txt", context)
+    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

@@ -1,0 +1,37 @@
+"""Writes to meetings, attendance, motions, decisions and minutes. Each records one audit entry.
+
+Re-exported here so callers write ``from platforma.meetings import services``.
+"""
+
+from .attendance import attendance_check_in, attendance_check_out, proxy_give, proxy_revoke
+from .explain import explain_result
+from .meetings import agenda_item_add, convocation_send, meeting_close, meeting_create
+from .minutes import minutes_approve, minutes_update
+from .motions import (
+    decision_carry_out,
+    decision_register,
+    decision_set_public,
+    motion_create,
+    motion_decide,
+    votes_record,
+)
+
+__all__ = [
+    "agenda_item_add",
+    "attendance_check_in",
+    "attendance_check_out",
+    "convocation_send",
+    "decision_carry_out",
+    "decision_register",
+    "decision_set_public",
+    "explain_result",
+    "meeting_close",
+    "meeting_create",
+    "minutes_approve",
+    "minutes_update",
+    "motion_create",
+    "motion_decide",
+    "proxy_give",
+    "proxy_revoke",
+    "votes_record",
+]

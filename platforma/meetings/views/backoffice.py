@@ -1,0 +1,223 @@
+"""Back-office pages of a meeting: simple server-rendered forms that call the services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..forms import CheckInForm, MotionForm, ProxyForm, TotalsForm, VotesForm
+from ..models import Motion, Proxy
+from ..permissions import platform_manager_required
+from ..services.explain import explain_motion
+from ._helpers import report
+
+
+def _meeting_url(name: str, meeting, **extra) -> str:
+    return reverse(f"meetings:{name}", args=[meeting.platform.slug, meeting.pk, *extra.values()])
+
+
+@platform_manager_required
+def meeting_list(request, platform):
+    meetings = selectors.meetings_of(platform)
+    return render(
+        request, "meetings/meeting_list.html", {"platform": platform, "meetings": meetings}
+    )
+
+
+@platform_manager_required
+def meeting_detail(request, platform, pk: int):
+    meeting = selectors.meeting_of(platform, pk)
+    context = {
+        "platform": platform,
+        "meeting": meeting,
+        "agenda": meeting.agenda.prefetch_related("documents"),
+        "convocations": meeting.convocations.all(),
+        "quorum": selectors.quorum_now(meeting),
+        "motions": meeting.motions.all(),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@require_POST
+@platform_manager_required
+def meeting_convene(request, platform, pk: int):
+    meeting = selectors.meeting_of(platform, pk)
+    try:
+        convocation = services.convocation_send(
+            actor=request.user,
+            meeting=meeting,
+            meeting_url=request.build_absolute_uri(_meeting_url("meeting-detail", meeting)),
+        )
+    except ValidationError as exc:
+        report(request, exc)
+    else:
+        messages.success(
+            request,
+            _("Convocation sent to %(n)s people.") % {"n": len(convocation.recipients)},
+        )
+        if convocation.is_late:
+            messages.warning(request, _("The convocation is late: the statute's notice is not met."))
+    return redirect(_meeting_url("meeting-detail", meeting))
+
+
+@platform_manager_required
+def attendance_page(request, platform, pk: int):
+    meeting = selectors.meeting_of(platform, pk)
+    attendances = list(selectors.attendance_list(meeting))
+    present = {a.membership_id for a in attendances if a.left_at is None}
+    form = CheckInForm(meeting=meeting, present=present)
+    if request.method == "POST":
+        try:
+            if "check_out" in request.POST:
+                attendance = next(
+                    (a for a in attendances if str(a.pk) == request.POST["check_out"]), None
+                )
+                if attendance is None:
+                    raise Http404
+                services.attendance_check_out(actor=request.user, attendance=attendance)
+                messages.success(request, _("Departure recorded."))
+                return redirect(_meeting_url("attendance", meeting))
+            form = CheckInForm(request.POST, meeting=meeting, present=present)
+            if form.is_valid():
+                attendance = services.attendance_check_in(
+                    actor=request.user,
+                    meeting=meeting,
+                    membership=form.cleaned_data["membership"],
+                    delegate_name=form.cleaned_data["delegate_name"],
+                )
+                messages.success(
+                    request,
+                    _("%(organisation)s checked in.")
+                    % {"organisation": attendance.membership.organisation},
+                )
+                return redirect(_meeting_url("attendance", meeting))
+        except ValidationError as exc:
+            report(request, exc)
+    context = {
+        "platform": platform,
+        "meeting": meeting,
+        "form": form,
+        "attendances": attendances,
+        "quorum": selectors.quorum_now(meeting),
+    }
+    return render(request, "meetings/attendance.html", context)
+
+
+@platform_manager_required
+def proxy_page(request, platform, pk: int):
+    meeting = selectors.meeting_of(platform, pk)
+    form = ProxyForm(meeting=meeting)
+    if request.method == "POST":
+        try:
+            if "revoke" in request.POST:
+                proxy = Proxy.objects.filter(meeting=meeting, pk=request.POST["revoke"]).first()
+                if proxy is None:
+                    raise Http404
+                services.proxy_revoke(actor=request.user, proxy=proxy)
+                messages.success(request, _("Proxy revoked."))
+                return redirect(_meeting_url("proxies", meeting))
+            form = ProxyForm(request.POST, meeting=meeting)
+            if form.is_valid():
+                services.proxy_give(actor=request.user, meeting=meeting, **form.cleaned_data)
+                messages.success(request, _("Proxy recorded."))
+                return redirect(_meeting_url("proxies", meeting))
+        except ValidationError as exc:
+            report(request, exc)
+    context = {
+        "platform": platform,
+        "meeting": meeting,
+        "form": form,
+        "proxies": selectors.proxy_list(meeting),
+        "quorum": selectors.quorum_now(meeting),
+    }
+    return render(request, "meetings/proxies.html", context)
+
+
+@platform_manager_required
+def motion_list(request, platform, pk: int):
+    meeting = selectors.meeting_of(platform, pk)
+    form = MotionForm(meeting=meeting)
+    if request.method == "POST":
+        form = MotionForm(request.POST, meeting=meeting)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                motion = services.motion_create(
+                    actor=request.user,
+                    meeting=meeting,
+                    kind=data["kind"],
+                    proposer=data["proposer"],
+                    is_secret=data["is_secret"],
+                    subject_membership=data["subject_membership"],
+                    subject_mandate=data["subject_mandate"],
+                    **{"title": data["title"], "text": data["text"]},
+                )
+            except ValidationError as exc:
+                report(request, exc)
+            else:
+                return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
+    motions = list(
+        meeting.motions.select_related("proposer__organisation", "decision").order_by("id")
+    )
+    for motion in motions:
+        motion.explanation = explain_motion(motion)
+    context = {"platform": platform, "meeting": meeting, "form": form, "motions": motions}
+    return render(request, "meetings/motion_list.html", context)
+
+
+@platform_manager_required
+def motion_votes(request, platform, pk: int, motion: int):
+    meeting = selectors.meeting_of(platform, pk)
+    try:
+        motion = meeting.motions.select_related("proposer__organisation").get(pk=motion)
+    except Motion.DoesNotExist:
+        raise Http404("No such motion") from None
+    voters = selectors.voters(meeting)
+    recorded = {v.membership_id: v for v in motion.votes.all()}
+    form = VotesForm(voters=voters, initial_votes={k: v.choice for k, v in recorded.items()})
+    totals = TotalsForm()
+    if request.method == "POST" and motion.status == Motion.Status.OPEN:
+        try:
+            if "decide" in request.POST:
+                if motion.is_secret:
+                    totals = TotalsForm(request.POST)
+                    if not totals.is_valid():
+                        raise ValidationError(_("Enter the counted totals."))
+                    services.motion_decide(
+                        actor=request.user,
+                        motion=motion,
+                        totals=(
+                            totals.cleaned_data["votes_for"],
+                            totals.cleaned_data["votes_against"],
+                            totals.cleaned_data["votes_abstain"],
+                        ),
+                    )
+                else:
+                    services.motion_decide(actor=request.user, motion=motion)
+                return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
+            form = VotesForm(request.POST, voters=voters, initial_votes={})
+            if form.is_valid():
+                services.votes_record(actor=request.user, motion=motion, choices=form.choices())
+                messages.success(request, _("Votes recorded."))
+                return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
+        except ValidationError as exc:
+            report(request, exc)
+    context = {
+        "platform": platform,
+        "meeting": meeting,
+        "motion": motion,
+        "form": form,
+        "totals": totals,
+        "recorded": recorded,
+        "explanation": explain_motion(motion),
+        "decision": getattr(motion, "decision", None) if motion.adopted else None,
+        "quorum": selectors.quorum_now(meeting),
+    }
+    return render(request, "meetings/motion_votes.html", context)
+

@@ -1,0 +1,231 @@
+"""Forms of the member registry. They collect and check input; services do the writing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from platforma.core.uploads import check_upload
+from platforma.workinggroups.models import WorkingGroup
+
+from .eligibility import declaration_label
+from .models import ApplicationDocument, Membership
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+class ApplicationForm(forms.Form):
+    """The public "Join the platform" form; its fields follow the statute in force."""
+
+    legal_name = forms.CharField(label=_("Legal name of the organisation"), max_length=300)
+    short_name = forms.CharField(label=_("Short name"), max_length=200, required=False)
+    acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
+    registration_number = forms.CharField(label=_("Registration number"), max_length=50)
+    registration_date = forms.DateField(label=_("Date of registration"), widget=DATE_WIDGET)
+    active_since = forms.DateField(
+        label=_("Working in the platform's fields since"), widget=DATE_WIDGET
+    )
+    city = forms.CharField(label=_("City"), max_length=100)
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    website = forms.URLField(label=_("Website"), required=False)
+    email = forms.EmailField(label=_("Organisation's e-mail"))
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    fields_of_work = forms.CharField(label=_("Fields of work"), max_length=500, required=False)
+    description = forms.CharField(
+        label=_("What the organisation does"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200)
+    contact_email = forms.EmailField(
+        label=_("Contact person's e-mail"),
+        help_text=_("The receipt and the link to follow the application go here."),
+    )
+    contact_phone = forms.CharField(
+        label=_("Contact person's phone"), max_length=50, required=False
+    )
+    working_groups = forms.ModelMultipleChoiceField(
+        label=_("Working groups you want to join"),
+        queryset=WorkingGroup.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    recommenders = forms.ModelMultipleChoiceField(
+        label=_("Member organisations asked to recommend you"),
+        queryset=Membership.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        required=False,
+    )
+
+    def __init__(self, *args, platform, rules, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rules = rules
+        self.fields["working_groups"].queryset = WorkingGroup.objects.filter(
+            platform=platform, parent__isnull=True
+        ).order_by("position")
+        self.fields["recommenders"].queryset = members
+        self.fields["recommenders"].label_from_instance = lambda m: m.organisation.legal_name
+        if rules.recommendations_required:
+            self.fields["recommenders"].required = True
+            self.fields["recommenders"].help_text = _(
+                "Choose %(count)d. Each receives an e-mail to confirm."
+            ) % {"count": rules.recommendations_required}
+        labels = dict(ApplicationDocument.Kind.choices)
+        for kind in rules.documents:
+            max_age = rules.document_max_age_days.get(kind)
+            self.fields[f"document_{kind}"] = forms.FileField(
+                label=labels.get(kind, kind),
+                help_text=_("PDF, ODT, DOCX, JPEG or PNG; at most 10 MB."),
+            )
+            if max_age:
+                self.fields[f"issued_{kind}"] = forms.DateField(
+                    label=_("Date of issue of this document"),
+                    help_text=_("It may be at most %(days)d days old.") % {"days": max_age},
+                    widget=DATE_WIDGET,
+                )
+        for key in rules.declarations:
+            self.fields[f"declaration_{key}"] = forms.BooleanField(label=declaration_label(key))
+
+    def clean(self):
+        data = super().clean()
+        for kind in self.rules.documents:
+            upload = data.get(f"document_{kind}")
+            if upload is not None:
+                try:
+                    check_upload(upload)
+                except forms.ValidationError as exc:
+                    self.add_error(f"document_{kind}", exc)
+        chosen = data.get("recommenders")
+        needed = self.rules.recommendations_required
+        if chosen is not None and needed and len(chosen) != needed:
+            self.add_error(
+                "recommenders",
+                _("Choose exactly %(count)d member organisations.") % {"count": needed},
+            )
+        groups = data.get("working_groups")
+        if groups is not None and len(groups) < self.rules.min_working_groups:
+            self.add_error(
+                "working_groups",
+                _("Choose at least %(count)d.") % {"count": self.rules.min_working_groups},
+            )
+        return data
+
+    def document_fields(self):
+        return [self[f"document_{kind}"] for kind in self.rules.documents]
+
+    def declaration_fields(self):
+        return [self[f"declaration_{key}"] for key in self.rules.declarations]
+
+
+class RecommendationForm(forms.Form):
+    responder_name = forms.CharField(label=_("Your name"), max_length=200)
+    comment = forms.CharField(
+        label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AppealForm(forms.Form):
+    grounds = forms.CharField(
+        label=_("Grounds of the appeal"), min_length=20, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class DecisionForm(forms.Form):
+    admit = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("Admit")), ("0", _("Reject"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    decided_on = forms.DateField(label=_("Date of the decision"), widget=DATE_WIDGET)
+    decision_reference = forms.CharField(
+        label=_("Decision reference"), max_length=100, required=False
+    )
+    reasons = forms.CharField(
+        label=_("Reasons (sent to the applicant)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class BoardOpinionForm(forms.Form):
+    opinion = forms.ChoiceField(
+        label=_("The Board"),
+        choices=[("admit", _("recommends admission")), ("reject", _("recommends rejection"))],
+        widget=forms.RadioSelect,
+    )
+    given_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    reference = forms.CharField(label=_("Board's decision reference"), max_length=100)
+
+
+class AppealDecisionForm(forms.Form):
+    upheld = forms.TypedChoiceField(
+        label=_("Outcome"),
+        choices=[("1", _("Upheld: back to review")), ("0", _("Dismissed"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    decided_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    heard_by = forms.CharField(label=_("Heard by"), max_length=200)
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"))
+    effective_on = forms.DateField(label=_("Effective on"), widget=DATE_WIDGET)
+    decided_by = forms.CharField(label=_("Decided by (body)"), max_length=200)
+    decision_reference = forms.CharField(label=_("Decision"), max_length=100, required=False)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, allowed: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [(s, Membership.Status(s).label) for s in allowed]
+
+
+class InviteForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail"))
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("primary", _("Primary (votes)")), ("alternate", _("Alternate"))],
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV (UTF-8) or XLSX file"))
+    dry_run = forms.BooleanField(label=_("Only check the file"), required=False, initial=True)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Choose a .csv or .xlsx file."))
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("The file may be at most 10 MB."))
+        return upload
+
+
+class ProfileForm(forms.Form):
+    short_name = forms.CharField(label=_("Short name"), max_length=200, required=False)
+    acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
+    website = forms.URLField(label=_("Website"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    fields_of_work = forms.CharField(label=_("Fields of work"), max_length=500, required=False)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    legal_name = forms.CharField(
+        label=_("Legal name"),
+        max_length=300,
+        help_text=_("Changes to legal data wait for the secretariat's approval."),
+    )
+    registration_number = forms.CharField(label=_("Registration number"), max_length=50)
+    registration_date = forms.DateField(
+        label=_("Registration date"), widget=DATE_WIDGET, required=False
+    )
+
+
+class ConsentForm(forms.Form):
+    public_email = forms.BooleanField(label=_("Show our e-mail"), required=False)
+    public_phone = forms.BooleanField(label=_("Show our phone"), required=False)
+    public_website = forms.BooleanField(label=_("Show our website"), required=False)
+    public_address = forms.BooleanField(label=_("Show our address"), required=False)

@@ -1,0 +1,22 @@
+"""The member registry: organisations, memberships, representatives, and applications to join."""
+
+from .applications import (
+    Appeal,
+    Application,
+    ApplicationDocument,
+    ProfileChangeRequest,
+    Recommendation,
+)
+from .registry import Membership, MembershipChange, Organisation, Representative
+
+__all__ = [
+    "Appeal",
+    "Application",
+    "ApplicationDocument",
+    "Membership",
+    "MembershipChange",
+    "Organisation",
+    "ProfileChangeRequest",
+    "Recommendation",
+    "Representative",
+]

@@ -1,0 +1,365 @@
+"""Import organisations and their memberships from CSV or XLSX.
+
+Every row is checked first; if any row has a problem the report lists each (row, column,
+reason) and nothing is written. A clean file is written in one transaction. Rows that match an
+organisation already in the platform (same registration number, or else the same English legal
+name) are reported as matched and left as they are, so running an import twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from platforma.core import audit
+from platforma.core.models import Platform, today_in
+
+from ..models import Membership, Organisation
+
+REQUIRED_COLUMNS = ("legal_name_en", "admitted_on")
+OPTIONAL_COLUMNS = (
+    "legal_name_az",
+    "legal_name_ru",
+    "short_name_en",
+    "short_name_az",
+    "short_name_ru",
+    "acronym",
+    "registration_number",
+    "registration_date",
+    "city_en",
+    "city_az",
+    "city_ru",
+    "address_en",
+    "email",
+    "phone",
+    "website",
+    "working_groups",
+)
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+ORGANISATION_COLUMNS = [c for c in COLUMNS if c not in ("admitted_on", "working_groups")]
+
+
+@dataclass
+class RowError:
+    row: int  # as a spreadsheet shows it: the header is row 1
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return _("row %(row)d, column %(column)s: %(reason)s") % {
+            "row": self.row,
+            "column": self.column or "—",
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    matched: int = 0
+    joined: int = 0  # organisations known elsewhere that become members here
+    errors: list[RowError] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class _Plan:
+    row: int
+    values: dict
+    admitted_on: datetime.date
+    groups: list
+    organisation: Organisation | None
+    already_member: bool
+
+
+def read_table(content: bytes, filename: str) -> tuple[list[dict], list[RowError]]:
+    """Rows as dicts keyed by lower-case header; problems with the file as a whole."""
+    if filename.lower().endswith(".xlsx"):
+        return _read_xlsx(content)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [], [
+            RowError(
+                0,
+                "",
+                _("The file is not UTF-8 text (first bad byte at position %(pos)d).")
+                % {"pos": exc.start},
+            )
+        ]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    table = list(reader)
+    return _rows_from_table(table)
+
+
+def _read_xlsx(content: bytes) -> tuple[list[dict], list[RowError]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        return [], [RowError(0, "", _("The file is not a readable XLSX workbook."))]
+    sheet = book.worksheets[0]
+    table = []
+    for values in sheet.iter_rows(values_only=True):
+        table.append(
+            [
+                v.date().isoformat()
+                if isinstance(v, datetime.datetime)
+                else v.isoformat()
+                if isinstance(v, datetime.date)
+                else ("" if v is None else str(v))
+                for v in values
+            ]
+        )
+    return _rows_from_table(table)
+
+
+def _rows_from_table(table: list[list[str]]) -> tuple[list[dict], list[RowError]]:
+    if not table:
+        return [], [RowError(0, "", _("The file is empty."))]
+    header = [h.strip().lower() for h in table[0]]
+    errors = [
+        RowError(1, column, _("This required column is missing."))
+        for column in REQUIRED_COLUMNS
+        if column not in header
+    ]
+    errors += [
+        RowError(1, column, _("Unknown column."))
+        for column in header
+        if column and column not in COLUMNS
+    ]
+    if len({h for h in header if h}) != len([h for h in header if h]):
+        errors.append(RowError(1, "", _("A column appears twice.")))
+    rows = []
+    for values in table[1:]:
+        if not any((v or "").strip() for v in values):
+            rows.append(None)  # blank line: kept for numbering, skipped
+            continue
+        rows.append(
+            {h: (values[i] if i < len(values) else "").strip() for i, h in enumerate(header)}
+        )
+    return rows, errors
+
+
+def _parse_date(value: str) -> datetime.date:
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def validate(platform: Platform, rows: list[dict | None]) -> tuple[list[_Plan], list[RowError]]:
+    from platforma.workinggroups.models import WorkingGroup
+
+    errors: list[RowError] = []
+    plans: list[_Plan] = []
+    groups = {g.slug.lower(): g for g in WorkingGroup.objects.filter(platform=platform)}
+    for g in list(groups.values()):
+        if g.forum_group_id and not g.parent_id:
+            groups.setdefault(f"wg{g.forum_group.number}", g)
+    seen_names: dict[str, int] = {}
+    seen_numbers: dict[str, int] = {}
+    today = today_in(platform)
+    url_ok = URLValidator(schemes=["http", "https"])
+
+    for index, row in enumerate(rows, start=2):
+        if row is None:
+            continue
+        problems: list[RowError] = []
+        name = row.get("legal_name_en", "")
+        if not name:
+            problems.append(RowError(index, "legal_name_en", _("The legal name is required.")))
+        else:
+            key = name.casefold()
+            if key in seen_names:
+                problems.append(
+                    RowError(
+                        index,
+                        "legal_name_en",
+                        _("The same name is on row %(row)d.") % {"row": seen_names[key]},
+                    )
+                )
+            seen_names.setdefault(key, index)
+        number = row.get("registration_number", "")
+        if number:
+            if number in seen_numbers:
+                problems.append(
+                    RowError(
+                        index,
+                        "registration_number",
+                        _("The same registration number is on row %(row)d.")
+                        % {"row": seen_numbers[number]},
+                    )
+                )
+            seen_numbers.setdefault(number, index)
+        dates = {}
+        for column in ("admitted_on", "registration_date"):
+            value = row.get(column, "")
+            if not value:
+                if column == "admitted_on":
+                    problems.append(
+                        RowError(index, column, _("The date of admission is required."))
+                    )
+                continue
+            try:
+                dates[column] = _parse_date(value)
+            except ValueError:
+                problems.append(
+                    RowError(
+                        index,
+                        column,
+                        _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": value},
+                    )
+                )
+        if dates.get("admitted_on") and dates["admitted_on"] > today:
+            problems.append(
+                RowError(index, "admitted_on", _("The date of admission is in the future."))
+            )
+        if (
+            dates.get("admitted_on")
+            and dates.get("registration_date")
+            and dates["registration_date"] > dates["admitted_on"]
+        ):
+            problems.append(
+                RowError(
+                    index,
+                    "registration_date",
+                    _("The organisation was registered after admission."),
+                )
+            )
+        if row.get("email"):
+            try:
+                validate_email(row["email"])
+            except ValidationError:
+                problems.append(RowError(index, "email", _("Not a valid e-mail address.")))
+        if row.get("website"):
+            try:
+                url_ok(row["website"])
+            except ValidationError:
+                problems.append(RowError(index, "website", _("Not a valid web address.")))
+        chosen = []
+        for code in filter(None, re.split(r"[;,]\s*", row.get("working_groups", ""))):
+            group = groups.get(code.strip().lower())
+            if group is None:
+                problems.append(
+                    RowError(
+                        index,
+                        "working_groups",
+                        _("“%(code)s” is not a working group of this platform.") % {"code": code},
+                    )
+                )
+            else:
+                chosen.append(group)
+        if problems:
+            errors.extend(problems)
+            continue
+        organisation = None
+        if number:
+            organisation = Organisation.objects.filter(registration_number=number).first()
+        if organisation is None:
+            organisation = Organisation.objects.filter(legal_name_en__iexact=name).first()
+        values = {
+            c: (dates[c] if c in dates else row.get(c, ""))
+            for c in ORGANISATION_COLUMNS
+            if row.get(c)
+        }
+        plans.append(
+            _Plan(
+                row=index,
+                values=values,
+                admitted_on=dates["admitted_on"],
+                groups=chosen,
+                organisation=organisation,
+                already_member=bool(
+                    organisation
+                    and Membership.objects.filter(
+                        platform=platform, organisation=organisation
+                    ).exists()
+                ),
+            )
+        )
+    return plans, errors
+
+
+def members_import(
+    *,
+    actor,
+    platform: Platform,
+    content: bytes,
+    filename: str,
+    dry_run: bool = False,
+    actor_label: str = "",
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Check the whole file, then (unless ``dry_run`` or any error) write it in one transaction."""
+    from platforma.workinggroups.services import enrolment_add
+
+    from .registry import membership_record_existing, organisation_create
+
+    rows, errors = read_table(content, filename)
+    report = ImportReport(rows=sum(1 for r in rows if r is not None), dry_run=dry_run)
+    if errors:
+        report.errors = errors
+        return report
+    plans, errors = validate(platform, rows)
+    report.errors = errors
+    report.matched = sum(1 for p in plans if p.already_member)
+    report.joined = sum(1 for p in plans if p.organisation and not p.already_member)
+    report.created = sum(1 for p in plans if p.organisation is None)
+    if errors or dry_run:
+        return report
+    with transaction.atomic():
+        for plan in plans:
+            if not plan.already_member:
+                organisation = plan.organisation or organisation_create(
+                    actor=actor, actor_label=actor_label, **plan.values
+                )
+                membership = membership_record_existing(
+                    actor=actor,
+                    actor_label=actor_label,
+                    platform=platform,
+                    organisation=organisation,
+                    admitted_on=plan.admitted_on,
+                    decided_by="import",
+                )
+                for group in plan.groups:
+                    enrolment_add(
+                        actor=actor,
+                        actor_label=actor_label,
+                        working_group=group,
+                        membership=membership,
+                        since=plan.admitted_on,
+                    )
+            if progress:
+                progress(1)
+        audit.record(
+            "members.import.completed",
+            actor=actor,
+            actor_label=actor_label,
+            platform=platform,
+            data={
+                "file": filename,
+                "rows": report.rows,
+                "created": report.created,
+                "joined": report.joined,
+                "matched": report.matched,
+            },
+        )
+    return report

@@ -1,0 +1,41 @@
+from .account import my_organisation
+from .office import (
+    appeal_decide,
+    application_decide,
+    application_detail,
+    application_list,
+    application_opinion,
+    application_review,
+    change_request_decide,
+    document_download,
+    member_export,
+    member_import,
+    membership_detail,
+    membership_invite,
+    membership_transition,
+    office_home,
+    office_member_list,
+)
+from .public import application_status, join, recommendation_respond
+
+__all__ = [
+    "appeal_decide",
+    "application_decide",
+    "application_detail",
+    "application_list",
+    "application_opinion",
+    "application_review",
+    "application_status",
+    "change_request_decide",
+    "document_download",
+    "join",
+    "member_export",
+    "member_import",
+    "membership_detail",
+    "membership_invite",
+    "membership_transition",
+    "my_organisation",
+    "office_home",
+    "office_member_list",
+    "recommendation_respond",
+]

@@ -1,0 +1,118 @@
+"""A representative's page: the organisation's profile, its contacts consent, its working groups."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from platforma.core.models import today_in
+from platforma.core.selectors import platform_for_public
+from platforma.workinggroups import services as wg_services
+from platforma.workinggroups.models import Enrolment, WorkingGroup
+
+from .. import services
+from ..forms import ConsentForm, ProfileForm
+from ..models import Membership, ProfileChangeRequest
+from ..permissions import login_redirect, represented_organisations
+
+PROFILE_TRANSLATED = ("short_name", "address", "fields_of_work", "description", "legal_name")
+
+
+@require_http_methods(["GET", "POST"])
+def my_organisation(request, platform: str):
+    platform = platform_for_public(platform)
+    if not request.user.is_authenticated:
+        return login_redirect(request)
+    organisations = list(represented_organisations(request.user, platform))
+    if not organisations:
+        return render(
+            request, "members/my_organisation.html", {"platform": platform, "organisation": None}
+        )
+    chosen = request.GET.get("organisation") or request.POST.get("organisation")
+    organisation = next((o for o in organisations if str(o.pk) == chosen), organisations[0])
+    membership = Membership.objects.get(platform=platform, organisation=organisation)
+    lang = get_language()
+    initial = {
+        "acronym": organisation.acronym,
+        "website": organisation.website,
+        "email": organisation.email,
+        "phone": organisation.phone,
+        "registration_number": organisation.registration_number,
+        "registration_date": organisation.registration_date,
+        **{f: getattr(organisation, f"{f}_{lang}") or "" for f in PROFILE_TRANSLATED},
+    }
+    consent_initial = {f: getattr(organisation, f) for f in ConsentForm.base_fields}
+    action = request.POST.get("action")
+    profile_form = ProfileForm(request.POST if action == "profile" else None, initial=initial)
+    consent_form = ConsentForm(
+        request.POST if action == "consent" else None, initial=consent_initial
+    )
+    today = today_in(platform)
+    try:
+        if action == "profile" and profile_form.is_valid():
+            data = profile_form.cleaned_data
+            changes = {
+                (f"{k}_{lang}" if k in PROFILE_TRANSLATED else k): v
+                for k, v in data.items()
+                if v != initial.get(k)
+            }
+            pending = services.organisation_profile_update(
+                actor=request.user, platform=platform, organisation=organisation, changes=changes
+            )
+            messages.success(
+                request,
+                _("Saved. The changes to legal data wait for the secretariat's approval.")
+                if pending
+                else _("Saved."),
+            )
+            return redirect(request.get_full_path())
+        if action == "consent" and consent_form.is_valid():
+            services.public_contacts_update(
+                actor=request.user, organisation=organisation, **consent_form.cleaned_data
+            )
+            messages.success(request, _("Saved: the directory now shows what you chose."))
+            return redirect(request.get_full_path())
+        if action == "join":
+            group = WorkingGroup.objects.get(platform=platform, pk=request.POST.get("group"))
+            wg_services.enrolment_add(
+                actor=request.user, working_group=group, membership=membership, since=today
+            )
+            messages.success(request, _("You have joined %(group)s.") % {"group": group})
+            return redirect(request.get_full_path())
+        if action == "leave":
+            enrolment = Enrolment.objects.get(
+                membership=membership, pk=request.POST.get("enrolment"), until__isnull=True
+            )
+            wg_services.enrolment_end(actor=request.user, enrolment=enrolment, until=today)
+            messages.success(
+                request, _("You have left %(group)s.") % {"group": enrolment.working_group}
+            )
+            return redirect(request.get_full_path())
+    except (ValidationError, WorkingGroup.DoesNotExist, Enrolment.DoesNotExist) as exc:
+        text = " ".join(exc.messages) if isinstance(exc, ValidationError) else _("Not found.")
+        messages.error(request, text)
+    current = membership.enrolments.filter(until__isnull=True).select_related("working_group")
+    joined = {e.working_group_id for e in current}
+    return render(
+        request,
+        "members/my_organisation.html",
+        {
+            "platform": platform,
+            "organisations": organisations,
+            "organisation": organisation,
+            "membership": membership,
+            "profile_form": profile_form,
+            "consent_form": consent_form,
+            "enrolments": current,
+            "other_groups": WorkingGroup.objects.filter(platform=platform, parent__isnull=True)
+            .exclude(pk__in=joined)
+            .order_by("position"),
+            "pending": ProfileChangeRequest.objects.filter(
+                organisation=organisation, status=ProfileChangeRequest.Status.PENDING
+            ),
+        },
+    )

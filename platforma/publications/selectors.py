@@ -1,0 +1,186 @@
+"""Reads of publications and distributions; the totals the annual report uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404
+
+from platforma.core.models import Platform
+
+from .models import (
+    Distribution,
+    DistributionCategory,
+    DistributionRecipient,
+    Publication,
+    PublicationVersion,
+    Signature,
+    StakeholderCategory,
+)
+
+
+def publications_visible(platform: Platform, *, organiser: bool = False) -> QuerySet[Publication]:
+    publications = Publication.objects.filter(platform=platform)
+    if not organiser:
+        publications = publications.filter(is_public=True)
+    return publications
+
+
+def library(
+    platform: Platform,
+    *,
+    organiser: bool = False,
+    kind: str = "",
+    working_group=None,
+    year: int | None = None,
+    language: str = "",
+) -> QuerySet[Publication]:
+    """The public library: filters, with versions and authors in a constant number of queries."""
+    publications = publications_visible(platform, organiser=organiser)
+    if kind:
+        publications = publications.filter(kind=kind)
+    if working_group is not None:
+        publications = publications.filter(working_group=working_group)
+    if year:
+        publications = publications.filter(published_on__year=year)
+    if language:
+        publications = publications.filter(versions__language=language).distinct()
+    return (
+        publications.select_related("working_group__forum_group")
+        .prefetch_related("versions", "author_persons", "author_organisations")
+        .annotate(signature_count=Count("signatures", distinct=True))
+        .order_by("-published_on", "-id")
+    )
+
+
+def publication_years(platform: Platform, *, organiser: bool = False) -> list[int]:
+    return sorted(
+        {
+            d.year
+            for d in publications_visible(platform, organiser=organiser).dates(
+                "published_on", "year"
+            )
+        },
+        reverse=True,
+    )
+
+
+def publication_for(platform: Platform, pk: int, *, organiser: bool = False) -> Publication:
+    try:
+        return (
+            publications_visible(platform, organiser=organiser)
+            .select_related("platform", "working_group__forum_group")
+            .prefetch_related(
+                "versions",
+                "author_persons",
+                "author_organisations",
+                Prefetch(
+                    "signatures",
+                    queryset=Signature.objects.select_related("organisation").order_by(
+                        "organisation__legal_name"
+                    ),
+                ),
+            )
+            .get(pk=pk)
+        )
+    except Publication.DoesNotExist:
+        raise Http404("No such publication") from None
+
+
+def version_for_download(platform: Platform, pk: int, *, organiser: bool = False):
+    try:
+        return PublicationVersion.objects.select_related("publication").get(
+            pk=pk,
+            publication__in=publications_visible(platform, organiser=organiser),
+        )
+    except PublicationVersion.DoesNotExist:
+        raise Http404("No such file") from None
+
+
+# --- Totals ----------------------------------------------------------------------------------
+
+
+@dataclass
+class CategoryTotal:
+    category: str
+    count: int = 0  # what is known for certain
+    more_than: bool = False  # the real number is larger than ``count``
+    unknown: bool = False  # named by a source without a number (count then says nothing)
+
+    @property
+    def label(self) -> str:
+        return str(StakeholderCategory(self.category).label)
+
+
+@dataclass
+class Totals:
+    """Recipients of one publication or one year: ``recipients`` is exact unless ``more_than``."""
+
+    recipients: int = 0
+    more_than: bool = False
+    copies: int = 0
+    distributions: int = 0
+    categories: dict[str, CategoryTotal] = field(default_factory=dict)
+
+    def category(self, code: str) -> CategoryTotal:
+        return self.categories.setdefault(code, CategoryTotal(code))
+
+    @property
+    def by_category(self) -> list[CategoryTotal]:
+        order = list(StakeholderCategory.values)
+        return sorted(self.categories.values(), key=lambda c: order.index(c.category))
+
+
+def _totals(distributions: QuerySet[Distribution]) -> Totals:
+    totals = Totals()
+    items = list(
+        distributions.prefetch_related(
+            Prefetch(
+                "recipients",
+                queryset=DistributionRecipient.objects.select_related("stakeholder"),
+            ),
+            Prefetch("categories", queryset=DistributionCategory.objects.all()),
+        )
+    )
+    for distribution in items:
+        totals.distributions += 1
+        totals.copies += distribution.copies or 0
+        if distribution.mode == Distribution.Mode.INDIVIDUAL:
+            for recipient in distribution.recipients.all():
+                totals.recipients += 1
+                totals.category(recipient.stakeholder.category).count += 1
+            continue
+        totals.recipients += distribution.total or 0
+        if distribution.total_precision == "more_than":
+            totals.more_than = True
+        for row in distribution.categories.all():
+            category = totals.category(row.category)
+            if row.count is None:
+                category.unknown = True
+            else:
+                category.count += row.count
+                category.more_than = category.more_than or row.count_precision == "more_than"
+    return totals
+
+
+def distribution_totals_for_publication(publication: Publication) -> Totals:
+    """All distributions of one publication, summed; categories named without numbers kept."""
+    return _totals(Distribution.objects.filter(publication=publication))
+
+
+def distribution_totals_for_year(platform: Platform, year: int) -> Totals:
+    """All the platform's distributions in ``year``, by category of recipient (annual report)."""
+    return _totals(Distribution.objects.filter(platform=platform, year=year))
+
+
+def distribution_totals_by_publication(platform: Platform, year: int) -> list[tuple]:
+    """``[(publication, Totals), ...]`` for the distributions of ``year``."""
+    publications = (
+        Publication.objects.filter(platform=platform, distributions__year=year)
+        .distinct()
+        .order_by("published_on", "id")
+    )
+    return [
+        (p, _totals(Distribution.objects.filter(publication=p, year=year))) for p in publications
+    ]

@@ -1,0 +1,24 @@
+import pytest
+
+from platforma.core.services import platform_role_grant
+from platforma.testing.factories import PlatformFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def platform(db):
+    return PlatformFactory(slug="testland")
+
+
+@pytest.fixture
+def secretariat(platform, django_user_model):
+    user = django_user_model.objects.create_user("sec", "sec@example.org", "pw-sec-12345")
+    platform_role_grant(
+        actor=None, actor_label="test", user=user, platform=platform, role="secretariat"
+    )
+    return user

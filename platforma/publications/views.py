@@ -1,0 +1,129 @@
+"""The public library, publication pages, file downloads, the Atom feed and search."""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from platforma.core.selectors import platform_for_public
+from platforma.workinggroups.models import WorkingGroup
+
+from . import search as site_search
+from . import selectors
+from .models import Publication
+from .permissions import can_manage_publications
+
+PER_PAGE = 24
+
+
+@require_GET
+def publication_list(request, platform: str):
+    platform = platform_for_public(platform)
+    organiser = can_manage_publications(request.user, platform)
+    groups = list(WorkingGroup.objects.filter(platform=platform, parent__isnull=True))
+    selected_group = next((g for g in groups if g.slug == request.GET.get("wg")), None)
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Publication.Kind.values else ""
+    language = request.GET.get("language", "")
+    language = language if language in dict(settings.LANGUAGES) else ""
+    try:
+        year = int(request.GET.get("year", "") or 0) or None
+    except ValueError:
+        year = None
+    publications = selectors.library(
+        platform,
+        organiser=organiser,
+        kind=kind,
+        working_group=selected_group,
+        year=year,
+        language=language,
+    )
+    page = Paginator(publications, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "platform": platform,
+        "page": page,
+        "groups": groups,
+        "selected_group": selected_group,
+        "kinds": Publication.Kind.choices,
+        "kind": kind,
+        "years": selectors.publication_years(platform, organiser=organiser),
+        "year": year,
+        "languages": settings.LANGUAGES,
+        "language": language,
+    }
+    return render(request, "publications/publication_list.html", context)
+
+
+@require_GET
+def publication_detail(request, platform: str, pk: int):
+    platform = platform_for_public(platform)
+    organiser = can_manage_publications(request.user, platform)
+    publication = selectors.publication_for(platform, pk, organiser=organiser)
+    context = {
+        "platform": platform,
+        "publication": publication,
+        "totals": selectors.distribution_totals_for_publication(publication),
+        "organiser": organiser,
+    }
+    return render(request, "publications/publication_detail.html", context)
+
+
+def _serve(field, *, filename: str, content_type: str, attachment: bool):
+    if not field or not field.storage.exists(field.name):
+        raise Http404("The file is missing")
+    response = FileResponse(
+        field.open("rb"), as_attachment=attachment, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def version_download(request, platform: str, pk: int):
+    platform = platform_for_public(platform)
+    version = selectors.version_for_download(
+        platform, pk, organiser=can_manage_publications(request.user, platform)
+    )
+    return _serve(
+        version.file,
+        filename=os.path.basename(version.file.name),
+        content_type="application/pdf",
+        attachment=False,
+    )
+
+
+@require_GET
+def version_cover(request, platform: str, pk: int):
+    platform = platform_for_public(platform)
+    version = selectors.version_for_download(
+        platform, pk, organiser=can_manage_publications(request.user, platform)
+    )
+    response = _serve(
+        version.cover,
+        filename=f"cover-{version.pk}.png",
+        content_type="image/png",
+        attachment=False,
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def search(request, platform: str):
+    platform = platform_for_public(platform)
+    query = request.GET.get("q", "")[:200]
+    results = site_search.search(
+        platform, query, organiser=can_manage_publications(request.user, platform)
+    )
+    context = {
+        "platform": platform,
+        "query": query,
+        "results": results,
+        "total": sum(len(v) for v in results.values()),
+    }
+    return render(request, "publications/search_results.html", context)
