@@ -235,6 +235,7 @@ def registration_create(
     base_url: str = "",
     now: datetime.datetime | None = None,
     by_organiser: bool = False,
+    notify: bool = True,
 ) -> Registration:
     """A seat if one is free, else a place on the waitlist. Safe against concurrent requests.
 
@@ -288,7 +289,8 @@ def registration_create(
         platform=event.platform,
         data={"after": audit.snapshot(registration, ["event", "organisation", "status"])},
     )
-    _mail(registration, "waitlisted" if full else "confirmed", base_url)
+    if notify:
+        _mail(registration, "waitlisted" if full else "confirmed", base_url)
     return registration
 
 

@@ -69,7 +69,7 @@ def load(*, platform, who) -> None:
         meeting=meeting, giver=absent[0], holder=present[0], at=at(3, 15, 9, 55), **who
     )
 
-    choices_report = {m: "for" for m in present}
+    choices_report = dict.fromkeys(present, "for")
     choices_report[present[5]] = "abstain"
     choices_report[present[6]] = "abstain"
     choices_report[present[7]] = "against"
@@ -88,8 +88,10 @@ def load(*, platform, who) -> None:
     services.votes_record(motion=motion, choices=choices_report, at=at(3, 15, 11), **who)
     services.motion_decide(motion=motion, at=at(3, 15, 11, 10), **who)
 
-    choices_plan = {m: "for" for m in present[:-3]}
+    choices_plan = dict.fromkeys(present[:-3], "for")
     choices_plan[present[-3]] = "against"
+    choices_plan[present[-2]] = "abstain"
+    choices_plan[present[-1]] = "for"
     choices_plan[absent[0]] = "for"
     motion = services.motion_create(
         meeting=meeting,

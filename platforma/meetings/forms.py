@@ -18,8 +18,10 @@ class MembershipChoiceField(forms.ModelChoiceField):
 
 
 def _members(meeting: Meeting):
-    return eligible_memberships(meeting).select_related("organisation").order_by(
-        "organisation__legal_name"
+    return (
+        eligible_memberships(meeting)
+        .select_related("organisation")
+        .order_by("organisation__legal_name")
     )
 
 
@@ -50,7 +52,9 @@ class ProxyForm(forms.Form):
 
 class MotionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=Motion.Kind.choices)
     proposer = MembershipChoiceField(
         queryset=Membership.objects.none(), label=_("Proposed by"), required=False

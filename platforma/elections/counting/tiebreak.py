@@ -1,13 +1,13 @@
 """Deterministic tie-breaking.
 
 A tie between candidates with equal votes is broken by the latest earlier round in which
-their votes differed ("backwards" tie-breaking, as in the Scottish STV rules): the one with
-fewer votes there is the one with fewer votes now. With three or more tied candidates the
-rounds are walked backwards, keeping only the candidates still tied at each round, until one
-stands out. If they were equal in every earlier round, a lot is drawn with
-``random.Random(seed).choice`` over the tied names in sorted order. All lots of one count
-come, in order, from one ``Random`` stream, so a count with the same ballots and seed draws
-the same lots. Every tie that decided something is recorded as a ``TieBreak``.
+their votes differed ("backwards" tie-breaking): the one with fewer votes there counts as
+the one with fewer votes now. With three or more tied candidates the rounds are walked
+backwards, keeping only the candidates still tied at each round, until one stands out.
+If they were equal in every earlier round, a lot is drawn with ``random.Random(seed).choice``
+over the tied names in sorted order. All lots of one count come, in order, from one
+``Random`` stream, so a count with the same ballots and seed draws the same lots. Every tie
+that decided something is recorded as a ``TieBreak``.
 
 The default seed is derived from the ballots themselves (see ``default_seed``), so a recount
 of the same ballots gives the same result without anyone choosing a seed.

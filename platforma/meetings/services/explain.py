@@ -76,6 +76,12 @@ def explain_result(
             "abstentions": abstentions,
             "cast": cast,
         }
+    elif not votes_abstain:
+        votes = _("%(for)s for, %(against)s against of %(cast)s") % {
+            "for": votes_for,
+            "against": votes_against,
+            "cast": cast,
+        }
     else:
         votes = _("%(for)s for, %(against)s against of %(cast)s (%(abstentions)s not counted)") % {
             "for": votes_for,

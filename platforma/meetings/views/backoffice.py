@@ -62,7 +62,9 @@ def meeting_convene(request, platform, pk: int):
             _("Convocation sent to %(n)s people.") % {"n": len(convocation.recipients)},
         )
         if convocation.is_late:
-            messages.warning(request, _("The convocation is late: the statute's notice is not met."))
+            messages.warning(
+                request, _("The convocation is late: the statute's notice is not met.")
+            )
     return redirect(_meeting_url("meeting-detail", meeting))
 
 
@@ -156,7 +158,8 @@ def motion_list(request, platform, pk: int):
                     is_secret=data["is_secret"],
                     subject_membership=data["subject_membership"],
                     subject_mandate=data["subject_mandate"],
-                    **{"title": data["title"], "text": data["text"]},
+                    title=data["title"],
+                    text=data["text"],
                 )
             except ValidationError as exc:
                 report(request, exc)
@@ -220,4 +223,3 @@ def motion_votes(request, platform, pk: int, motion: int):
         "quorum": selectors.quorum_now(meeting),
     }
     return render(request, "meetings/motion_votes.html", context)
-

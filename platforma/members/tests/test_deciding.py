@@ -149,7 +149,9 @@ def test_board_then_assembly_needs_the_boards_opinion(client, application, secre
     client.post(office("office-application-review", application.pk))
     decide = office("office-application-decide", application.pk)
     response = client.post(decide, {"admit": "1", "decided_on": TODAY.isoformat()})
-    assert "opinion must be recorded before the General Assembly decides" in response.content.decode()
+    assert (
+        "opinion must be recorded before the General Assembly decides" in response.content.decode()
+    )
     client.post(
         office("office-application-opinion", application.pk),
         {"opinion": "admit", "given_on": TODAY.isoformat(), "reference": "BG-2026-09"},

@@ -1,0 +1,88 @@
+"""A visitor registers for a full workshop, is promoted from the waitlist, and finds the event
+in the calendar feeds: in Debian's chromium against the live server."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from icalendar import Calendar
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def workshop(live_server, transactional_db):
+    from django.utils import timezone
+
+    from platforma.activities import services
+    from platforma.testing.factories import PlatformFactory
+
+    platform = PlatformFactory(slug="testland", time_zone="Asia/Baku")
+    starts = timezone.now() + datetime.timedelta(days=14)
+    event = services.event_create(
+        actor=None,
+        actor_label="test",
+        platform=platform,
+        kind="workshop",
+        title_en="Workshop on advocacy",
+        city_en="Baku",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=5),
+        registration_enabled=True,
+        capacity=1,
+    )
+    first = services.registration_create(
+        actor=None, event=event, name="Early Bird", email="early@example.org"
+    )
+    return live_server, event, first
+
+
+def test_register_get_promoted_and_see_it_in_the_calendar(page: Page, workshop):
+    server, event, first = workshop
+    base = f"{server.url}/en/testland/activities"
+    page.goto(f"{base}/{event.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Workshop on advocacy")
+    expect(page.locator("#main")).to_contain_text("you join the waitlist")
+    page.get_by_label("Your name").fill("Aysel Mammadova")
+    page.get_by_label("E-mail").fill("aysel@example.org")
+    page.get_by_label("Other organisation").fill("Green Ganja")
+    page.get_by_label("List my name and organisation publicly").check()
+    page.get_by_role("button", name="Register").click()
+    expect(page).to_have_url(re.compile(r"/registration/[\w-]+/$"))
+    expect(page.locator(".status")).to_have_text("On the waitlist")
+    expect(page.locator("#main")).to_contain_text("number 1 on the waitlist")
+    expect(page.get_by_role("link", name="Add to my calendar (.ics)")).to_have_count(0)
+    my_page = page.url
+
+    # The early bird cancels through their own link, in another tab.
+    other = page.context.new_page()
+    other.goto(f"{base}/registration/{first.token}/")
+    other.get_by_role("button", name="Cancel my registration").click()
+    expect(other.locator(".status")).to_have_text("Cancelled")
+    other.close()
+
+    page.goto(my_page)
+    expect(page.locator(".status")).to_have_text("Confirmed")
+    promoted = [m for m in mail.outbox if m.to == ["aysel@example.org"]]
+    assert "A seat freed" in promoted[-1].subject
+    assert my_page.split(server.url)[1] in promoted[-1].body
+
+    link = page.get_by_role("link", name="Add to my calendar (.ics)")
+    own = Calendar.from_ical(
+        page.request.get(
+            link.get_attribute("href") and server.url + link.get_attribute("href")
+        ).body()
+    )
+    (vevent,) = own.walk("VEVENT")
+    assert str(vevent["summary"]) == "Workshop on advocacy"
+    assert str(vevent["attendee"]) == "mailto:aysel@example.org"
+
+    feed = Calendar.from_ical(page.request.get(f"{base}/calendar.ics").body())
+    assert [str(e["summary"]) for e in feed.walk("VEVENT")] == ["Workshop on advocacy"]
+
+    # She agreed to be listed: the public page shows her, and not the one who left.
+    page.goto(f"{base}/{event.pk}/")
+    expect(page.locator(".participants")).to_contain_text("Aysel Mammadova, Green Ganja")
+    expect(page.locator("#main")).not_to_contain_text("Early Bird")

@@ -1,0 +1,93 @@
+"""The whole path in a browser: apply with documents, recommendations confirmed, eligibility
+shown, admitted, and the new member appears in the directory in two languages."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def site(live_server, transactional_db, settings, tmp_path, django_user_model):
+    from platforma.core.services import platform_role_grant
+    from platforma.demo.loader import load_demo
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PLATFORMA_BASE_URL = live_server.url
+    platform = load_demo()
+    user = django_user_model.objects.create_user("sec", password="pw-secretariat-42")
+    platform_role_grant(actor=None, user=user, platform=platform, role="secretariat")
+    return live_server
+
+
+def test_apply_recommend_admit_and_appear_in_the_directory(page: Page, site, tmp_path):
+    for name in ("extract", "statute", "report"):
+        (tmp_path / f"{name}.pdf").write_bytes(PDF)
+    page.goto(f"{site.url}/az/azerbaijan/join/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Platformaya qoşulun")
+    page.goto(f"{site.url}/en/azerbaijan/join/")
+    page.get_by_label("Legal name of the organisation").fill("Clean Air Public Union")
+    page.get_by_label("Registration number").fill("1400999001")
+    page.get_by_label("Date of registration").fill("2015-03-01")
+    page.get_by_label("Working in the platform's fields since").fill("2016-01-01")
+    page.get_by_label("City").fill("Baku")
+    page.get_by_label("Organisation's e-mail").fill("info@cleanair.example.org")
+    page.get_by_label("What the organisation does").fill("Monitors air quality in Absheron.")
+    page.get_by_label("Contact person", exact=True).fill("Aysel Karimova")
+    page.get_by_label("Contact person's e-mail").fill("aysel@cleanair.example.org")
+    page.get_by_label("Environment, climate change and energy security").check()
+    page.get_by_label("Extract from the register").set_input_files(str(tmp_path / "extract.pdf"))
+    page.get_by_label("Date of issue of this document").fill(
+        (datetime.date.today() - datetime.timedelta(days=5)).isoformat()
+    )
+    page.get_by_label("Organisation's statute").set_input_files(str(tmp_path / "statute.pdf"))
+    page.get_by_label("Latest activity report").set_input_files(str(tmp_path / "report.pdf"))
+    page.get_by_label("Member organisations asked to recommend you").select_option(
+        label=["Humanitarian Research Public Union", "Centre for Civic Oversight Public Union"]
+    )
+    page.get_by_label("are not public officials", exact=False).check()
+    page.get_by_role("button", name="Send the application").click()
+    expect(page.locator(".message")).to_contain_text("Your application has been received")
+    expect(page.locator("main")).to_contain_text("Applied")
+
+    # Both recommending members confirm through the links they were e-mailed.
+    links = [
+        re.search(r"https?://\S+", m.body).group(0)
+        for m in mail.outbox
+        if m.subject.startswith("Recommendation requested")
+    ]
+    assert len(links) == 2
+    for link in links:
+        page.goto(link)
+        page.get_by_label("Your name").fill("Representative")
+        page.get_by_role("button", name="We recommend this organisation").click()
+        expect(page.locator(".message")).to_contain_text("your answer has been recorded")
+
+    # The secretariat logs in, reads the eligibility check and admits.
+    page.goto(f"{site.url}/en/accounts/login/?next=/en/azerbaijan/office/applications/")
+    page.get_by_label("Username").fill("sec")
+    page.get_by_label("Password").fill("pw-secretariat-42")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Clean Air Public Union").click()
+    criteria = page.locator("table.criteria tbody tr")
+    expect(criteria).to_have_count(8)
+    expect(page.locator("table.criteria .fail")).to_have_count(0)
+    expect(page.locator("table.criteria")).to_contain_text("2 confirmed of 2 needed.")
+    page.get_by_role("button", name="Start the review").click()
+    page.get_by_label("Admit").check()
+    page.get_by_label("Date of the decision").fill(datetime.date.today().isoformat())
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator(".message")).to_contain_text("The decision has been recorded")
+    expect(page.locator("main")).to_contain_text("Admitted")
+
+    for lang, heading in (("en", "Member organisations"), ("ru", "Организации-члены")):
+        page.goto(f"{site.url}/{lang}/azerbaijan/members/?q=Clean")
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        expect(page.locator("tbody tr")).to_have_count(1)
+        expect(page.locator("tbody")).to_contain_text("Clean Air Public Union")
