@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("<slug:platform>/activities/", include("platforma.activities.urls")),
     path("<slug:platform>/publications/", include("platforma.publications.urls")),
     path("<slug:platform>/meetings/", include("platforma.meetings.urls")),
+    path("<slug:platform>/elections/", include("platforma.elections.urls")),
     path("<slug:platform>/", include("platforma.members.urls")),
     path("", include("platforma.website.urls")),
 )

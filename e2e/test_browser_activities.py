@@ -69,12 +69,8 @@ def test_register_get_promoted_and_see_it_in_the_calendar(page: Page, workshop):
     assert "A seat freed" in promoted[-1].subject
     assert my_page.split(server.url)[1] in promoted[-1].body
 
-    link = page.get_by_role("link", name="Add to my calendar (.ics)")
-    own = Calendar.from_ical(
-        page.request.get(
-            link.get_attribute("href") and server.url + link.get_attribute("href")
-        ).body()
-    )
+    href = page.get_by_role("link", name="Add to my calendar (.ics)").get_attribute("href")
+    own = Calendar.from_ical(page.request.get(server.url + href).body())
     (vevent,) = own.walk("VEVENT")
     assert str(vevent["summary"]) == "Workshop on advocacy"
     assert str(vevent["attendee"]) == "mailto:aysel@example.org"

@@ -66,5 +66,7 @@ def file_snapshot(obj, fields=None) -> dict:
         value = getattr(obj, f.attname)
         if isinstance(value, FieldFile):
             values[f.attname] = value.name or ""
-    snap = audit.snapshot(obj, [f.name for f in obj._meta.concrete_fields if f.attname not in values])
+    snap = audit.snapshot(
+        obj, [f.name for f in obj._meta.concrete_fields if f.attname not in values]
+    )
     return {**snap, **values}

@@ -19,7 +19,7 @@ from platforma.core.selectors import platform_for_public
 from platforma.workinggroups.models import WorkingGroup
 
 from . import calendar, selectors, services
-from .forms import RegistrationForm, WalkInForm
+from .forms import RegistrationForm, WalkInForm, member_organisations
 from .models import Event, EventFile, Registration
 from .permissions import can_change_registration, can_organise
 
@@ -78,7 +78,16 @@ def _detail_context(request, platform, event, form=None, errors=()):
         "participants": selectors.participants(event, organiser=organiser),
         "seats": selectors.seats(event),
         "registration_problem": services.registration_window_problem(event, timezone.now()),
-        "form": form or RegistrationForm(platform=platform),
+        "form": form,  # None on GET: the template writes the empty form out
+        "organisations": member_organisations(platform).only(
+            "pk",
+            "legal_name",
+            *[f"short_name_{code}" for code, _name in settings.LANGUAGES],
+            *[f"legal_name_{code}" for code, _name in settings.LANGUAGES],
+            "short_name",
+        )
+        if event.registration_enabled
+        else [],
         "errors": errors,
     }
 

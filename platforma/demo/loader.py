@@ -27,7 +27,9 @@ from .forum import FORUM_WORKING_GROUPS
 
 # Each domain adds its part of the demo through a function ``load(*, platform, who)`` that
 # writes through its services (``who`` = actor/actor_label keyword arguments).
-DEMO_EXTENSIONS: list[str] = []
+DEMO_EXTENSIONS: list[str] = [
+    "platforma.members.demo.load",
+]
 
 SLUG = "azerbaijan"
 ACTOR = "system: load_demo"

@@ -13,12 +13,16 @@ from platforma.governance.models import Body
 from platforma.members.selectors import members_in_good_standing
 
 from . import services
+from .models import Meeting
 
+TITLE = "Annual General Assembly 2014 (demo)"
 ABSENT = 4  # organisations that do not come; one of them gives a proxy
 
 
 def load(*, platform, who) -> None:
     assembly = Body.objects.get(platform=platform, kind=Body.Kind.GENERAL_ASSEMBLY)
+    if Meeting.objects.filter(body=assembly, title_en=TITLE).exists():
+        return  # already loaded
     tz = zoneinfo.ZoneInfo(platform.time_zone)
 
     def at(month, day, hour, minute=0):
@@ -27,7 +31,7 @@ def load(*, platform, who) -> None:
     meeting = services.meeting_create(
         body=assembly,
         starts_at=at(3, 15, 10),
-        title_en="Annual General Assembly 2014 (demo)",
+        title_en=TITLE,
         title_az="İllik Ümumi Yığıncaq 2014 (demo)",
         title_ru="Ежегодное общее собрание 2014 (демо)",
         place_en="Baku, conference hall of a member organisation (demo)",

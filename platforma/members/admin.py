@@ -9,7 +9,17 @@ from platforma.core.admin_base import PlatformScopedAdmin
 from platforma.core.permissions import is_forum_secretariat, managed_platforms
 
 from . import services
-from .models import Membership, MembershipChange, Organisation, Representative
+from .models import (
+    Appeal,
+    Application,
+    ApplicationDocument,
+    Membership,
+    MembershipChange,
+    Organisation,
+    ProfileChangeRequest,
+    Recommendation,
+    Representative,
+)
 
 
 class RepresentativeInline(admin.TabularInline):
@@ -144,3 +154,74 @@ class RepresentativeAdmin(PlatformScopedAdmin):
             since=obj.since,
         )
         obj.pk = saved.pk
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class DocumentInline(ReadOnlyInline):
+    model = ApplicationDocument
+    fields = ("kind", "original_name", "content_type", "size", "issued_on")
+    readonly_fields = fields
+
+
+class RecommendationInline(ReadOnlyInline):
+    model = Recommendation
+    fields = ("recommender", "status", "responder_name", "responded_at", "comment")
+    readonly_fields = fields
+
+
+@admin.register(Application)
+class ApplicationAdmin(PlatformScopedAdmin):
+    """Read-only here: applications are handled on the secretariat's pages, through services."""
+
+    list_display = ("organisation", "platform", "submitted_at", "decided_on", "decided_by")
+    list_filter = ("platform", "membership__status")
+    list_select_related = ("organisation", "platform")
+    search_fields = ("organisation__legal_name", "contact_email")
+    inlines = [DocumentInline, RecommendationInline]
+    exclude = ("token",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Application._meta.fields if f.name != "token"] + ["working_groups"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Appeal)
+class AppealAdmin(PlatformScopedAdmin):
+    platform_path = "application__platform"
+    list_display = ("application", "status", "lodged_at", "heard_by", "decided_on")
+    list_filter = ("status",)
+    readonly_fields = [f.name for f in Appeal._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProfileChangeRequest)
+class ProfileChangeRequestAdmin(PlatformScopedAdmin):
+    list_display = ("organisation", "platform", "status", "created_at", "decided_at")
+    list_filter = ("platform", "status")
+    readonly_fields = [f.name for f in ProfileChangeRequest._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -37,3 +37,13 @@ def outsider(django_user_model):
         role="secretariat",
     )
     return user
+
+
+@pytest.fixture(autouse=True)
+def _english_first():
+    """A request leaves its language active in the thread; start every test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -22,3 +22,13 @@ def secretariat(platform, django_user_model):
         actor=None, actor_label="test", user=user, platform=platform, role="secretariat"
     )
     return user
+
+
+@pytest.fixture(autouse=True)
+def _english_first():
+    """A request leaves its language active in the thread; start every test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

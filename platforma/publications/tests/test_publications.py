@@ -36,7 +36,9 @@ def test_version_gets_a_cover_and_is_served_only_when_public(client, platform, s
     )
     assert version.size > 0
     assert version.cover.read(8) == b"\x89PNG\r\n\x1a\n"
-    download = client.get(reverse("publications:version-download", args=[platform.slug, version.pk]))
+    download = client.get(
+        reverse("publications:version-download", args=[platform.slug, version.pk])
+    )
     assert download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
     cover = client.get(reverse("publications:version-cover", args=[platform.slug, version.pk]))
@@ -45,21 +47,33 @@ def test_version_gets_a_cover_and_is_served_only_when_public(client, platform, s
     services.publication_update(actor=None, publication=paper, is_public=False)
     url = reverse("publications:version-download", args=[platform.slug, version.pk])
     assert client.get(url).status_code == 404
-    assert client.get(reverse("publications:publication-detail", args=[platform.slug, paper.pk])).status_code == 404
+    assert (
+        client.get(
+            reverse("publications:publication-detail", args=[platform.slug, paper.pk])
+        ).status_code
+        == 404
+    )
     client.force_login(secretariat)
     assert client.get(url).status_code == 200
     # Another platform's address does not reach it.
     from platforma.testing.factories import PlatformFactory
 
     other = PlatformFactory(slug="other")
-    assert client.get(reverse("publications:version-download", args=[other.slug, version.pk])).status_code == 404
+    assert (
+        client.get(
+            reverse("publications:version-download", args=[other.slug, version.pk])
+        ).status_code
+        == 404
+    )
 
 
 def test_uploads_are_checked_by_content_and_size(platform, monkeypatch):
     paper = publish(platform)
     with pytest.raises(ValidationError, match="not a PDF"):
         services.publication_version_add(
-            actor=None, publication=paper, language="en",
+            actor=None,
+            publication=paper,
+            language="en",
             upload=SimpleUploadedFile("fake.pdf", b"<html>not a pdf</html>"),
         )
     big = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024))
@@ -72,7 +86,9 @@ def test_cover_failure_is_graceful(platform, monkeypatch):
     paper = publish(platform)
     # A PDF header with garbage after it: pdftoppm fails, the file is kept without a cover.
     version = services.publication_version_add(
-        actor=None, publication=paper, language="az",
+        actor=None,
+        publication=paper,
+        language="az",
         upload=pdf_upload(content=b"%PDF-1.4\nbroken"),
     )
     assert not version.cover
@@ -85,22 +101,30 @@ def test_statements_are_signed_by_members_in_good_standing(platform):
     member = MembershipFactory(platform=platform, admitted_on=datetime.date(2010, 1, 1))
     late = MembershipFactory(platform=platform, admitted_on=datetime.date(2015, 1, 1))
     services.publication_sign(
-        actor=None, publication=statement, organisation=member.organisation,
+        actor=None,
+        publication=statement,
+        organisation=member.organisation,
         signed_on=datetime.date(2014, 6, 2),
     )
     with pytest.raises(ValidationError, match="already signed"):
         services.publication_sign(
-            actor=None, publication=statement, organisation=member.organisation,
+            actor=None,
+            publication=statement,
+            organisation=member.organisation,
             signed_on=datetime.date(2014, 6, 3),
         )
     with pytest.raises(ValidationError, match="not a member in good standing"):
         services.publication_sign(
-            actor=None, publication=statement, organisation=late.organisation,
+            actor=None,
+            publication=statement,
+            organisation=late.organisation,
             signed_on=datetime.date(2014, 6, 3),
         )
     with pytest.raises(ValidationError, match="Only statements"):
         services.publication_sign(
-            actor=None, publication=publish(platform), organisation=member.organisation,
+            actor=None,
+            publication=publish(platform),
+            organisation=member.organisation,
             signed_on=datetime.date(2014, 6, 3),
         )
     assert Signature.objects.count() == 1
@@ -119,17 +143,23 @@ def test_isbn_doi_and_wg_are_validated(platform):
 def test_library_filters_and_query_budget(client, platform, django_assert_max_num_queries):
     group = WorkingGroupFactory(platform=platform, slug="wg2")
     trade = publish(platform, "WTO accession", working_group=group)
-    services.publication_version_add(actor=None, publication=trade, language="ru", upload=pdf_upload())
+    services.publication_version_add(
+        actor=None, publication=trade, language="ru", upload=pdf_upload()
+    )
     publish(platform, "EaP leaflet", kind="brochure", published_on=datetime.date(2013, 3, 1))
     publish(platform, "Draft", is_public=False)
     url = reverse("publications:publication-list", args=[platform.slug])
     html = client.get(url).content.decode()
-    assert "WTO accession" in html and "EaP leaflet" in html and "Draft" not in html
+    assert "WTO accession" in html
+    assert "EaP leaflet" in html
+    assert "Draft" not in html
     assert "EaP leaflet" not in client.get(url, {"wg": "wg2"}).content.decode()
     html = client.get(url, {"year": "2013"}).content.decode()
-    assert "EaP leaflet" in html and "WTO accession" not in html
+    assert "EaP leaflet" in html
+    assert "WTO accession" not in html
     html = client.get(url, {"language": "ru"}).content.decode()
-    assert "WTO accession" in html and "EaP leaflet" not in html
+    assert "WTO accession" in html
+    assert "EaP leaflet" not in html
     assert "EaP leaflet" in client.get(url, {"kind": "brochure"}).content.decode()
     with django_assert_max_num_queries(12):
         client.get(url)

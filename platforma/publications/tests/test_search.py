@@ -19,21 +19,40 @@ def test_search_finds_each_kind_and_respects_publication(client, platform):
     )
     EventFactory(platform=platform, title_en="Training on trade advocacy")
     EventFactory(platform=platform, title_en="Secret trade meeting", is_public=False)
-    for kind, title in (("research_paper", "Trade and WTO accession"), ("statement", "Statement on trade")):
+    for kind, title in (
+        ("research_paper", "Trade and WTO accession"),
+        ("statement", "Statement on trade"),
+    ):
         services.publication_create(
-            actor=None, platform=platform, kind=kind, title_en=title,
+            actor=None,
+            platform=platform,
+            kind=kind,
+            title_en=title,
             published_on=datetime.date(2014, 5, 1),
         )
     services.publication_create(
-        actor=None, platform=platform, kind="report", title_en="Hidden trade report",
-        published_on=datetime.date(2014, 5, 1), is_public=False,
+        actor=None,
+        platform=platform,
+        kind="report",
+        title_en="Hidden trade report",
+        published_on=datetime.date(2014, 5, 1),
+        is_public=False,
     )
     url = reverse("publications:search", args=[platform.slug])
     html = client.get(url, {"q": "trade"}).content.decode()
-    for expected in ("Trade Monitoring Centre", "Training on trade advocacy",
-                     "Trade and WTO accession", "Statement on trade", "4 results"):
+    for expected in (
+        "Trade Monitoring Centre",
+        "Training on trade advocacy",
+        "Trade and WTO accession",
+        "Statement on trade",
+        "4 results",
+    ):
         assert expected in html
-    assert "Secret trade meeting" not in html and "Hidden trade report" not in html
+    assert "Secret trade meeting" not in html
+    assert "Hidden trade report" not in html
     html = client.get(url, {"q": "zebra"}).content.decode()
     assert "Nothing found" in html
-    assert "result" not in client.get(url).content.decode().split("<main")[1].split("Search members")[0]
+    assert (
+        "result"
+        not in client.get(url).content.decode().split("<main")[1].split("Search members")[0]
+    )

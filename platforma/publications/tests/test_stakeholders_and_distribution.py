@@ -30,20 +30,29 @@ def write(tmp_path, name, text):
 def test_csv_import_writes_every_row_with_one_audit_entry(tmp_path, platform, capsys):
     call_command("import_stakeholders", platform.slug, str(write(tmp_path, "s.csv", GOOD)))
     out = capsys.readouterr().out
-    assert "Imported 3 stakeholders" in out and "Checking rows" in out
+    assert "Imported 3 stakeholders" in out
+    assert "Checking rows" in out
     eu = Stakeholder.objects.get(name="Delegation of the EU")
-    assert (eu.category, eu.consent_to_contact, eu.email) == ("eu_institution", True, "eu@example.org")
+    assert (eu.category, eu.consent_to_contact, eu.email) == (
+        "eu_institution",
+        True,
+        "eu@example.org",
+    )
     assert Stakeholder.objects.get(name="National Library").category == "library"
     assert AuditEntry.objects.filter(action="publications.stakeholder.imported").count() == 1
 
 
 def test_one_bad_row_and_nothing_is_written(tmp_path, platform, capsys):
-    bad = GOOD + "Think Lab,think tank,,,,not-an-email,yes\nNobody,astrologers,,,,,maybe\n,media,,,,,\n"
+    bad = (
+        GOOD
+        + "Think Lab,think tank,,,,not-an-email,yes\nNobody,astrologers,,,,,maybe\n,media,,,,,\n"
+    )
     with pytest.raises(CommandError, match="3 of 6 rows have errors; nothing was imported"):
         call_command("import_stakeholders", platform.slug, str(write(tmp_path, "bad.csv", bad)))
     err = capsys.readouterr().err
     assert "Row 5: “not-an-email” is not an e-mail address." in err
-    assert "Row 6: unknown category “astrologers”" in err and "consent must be yes or no" in err
+    assert "Row 6: unknown category “astrologers”" in err
+    assert "consent must be yes or no" in err
     assert "Row 7: the name is missing." in err
     assert not Stakeholder.objects.exists()
     assert not AuditEntry.objects.filter(action__startswith="publications.stakeholder").exists()
@@ -53,15 +62,20 @@ def test_duplicates_in_file_and_database_are_refused(tmp_path, platform):
     call_command("import_stakeholders", platform.slug, str(write(tmp_path, "a.csv", GOOD)))
     with pytest.raises(CommandError):
         call_command("import_stakeholders", platform.slug, str(write(tmp_path, "b.csv", GOOD)))
-    dup = "name,category\nX,media\nx,media\n"
+
     with pytest.raises(ValidationError, match="same name and e-mail as row 2"):
         services.stakeholders_import(
-            actor=None, platform=platform,
+            actor=None,
+            platform=platform,
             rows=[{"name": "X", "category": "media"}, {"name": "x", "category": "media"}],
         )
     with pytest.raises(CommandError, match="Unknown columns: colour"):
-        call_command("import_stakeholders", platform.slug, str(write(tmp_path, "c.csv", "name,colour\nA,b\n")))
-    assert dup and Stakeholder.objects.count() == 3
+        call_command(
+            "import_stakeholders",
+            platform.slug,
+            str(write(tmp_path, "c.csv", "name,colour\nA,b\n")),
+        )
+    assert Stakeholder.objects.count() == 3
 
 
 def test_xlsx_import_and_dry_run(tmp_path, platform, capsys):
@@ -88,22 +102,38 @@ def test_xlsx_import_and_dry_run(tmp_path, platform, capsys):
 
 def paper(platform, title="Brochure"):
     return services.publication_create(
-        actor=None, platform=platform, kind="brochure", title_en=title,
+        actor=None,
+        platform=platform,
+        kind="brochure",
+        title_en=title,
         published_on=datetime.date(2014, 1, 1),
     )
 
 
 def test_individual_and_aggregate_distributions_and_their_totals(platform):
     brochure = paper(platform)
-    eu = services.stakeholder_create(actor=None, platform=platform, name="EU Delegation", category="eu_institution")
-    uni = services.stakeholder_create(actor=None, platform=platform, name="ADA University", category="university")
+    eu = services.stakeholder_create(
+        actor=None, platform=platform, name="EU Delegation", category="eu_institution"
+    )
+    uni = services.stakeholder_create(
+        actor=None, platform=platform, name="ADA University", category="university"
+    )
     services.stakeholder_create(actor=None, platform=platform, name="BSU", category="university")
     services.distribution_record(
-        actor=None, publication=brochure, year=2014, channel="print",
-        stakeholders=[eu], categories=["university"], copies_each=2,
+        actor=None,
+        publication=brochure,
+        year=2014,
+        channel="print",
+        stakeholders=[eu],
+        categories=["university"],
+        copies_each=2,
     )
     services.distribution_record_aggregate(
-        actor=None, publication=brochure, year=2014, channel="print", total=1000,
+        actor=None,
+        publication=brochure,
+        year=2014,
+        channel="print",
+        total=1000,
         total_precision="more_than",
         breakdown={"eu_institution": None, "library": None, "think_tank": 40},
     )
@@ -115,11 +145,13 @@ def test_individual_and_aggregate_distributions_and_their_totals(platform):
     assert (by["library"].count, by["library"].unknown) == (0, True)
     assert by["think_tank"].count == 40
     year = selectors.distribution_totals_for_year(platform, 2014)
-    assert year.recipients == 1003 and year.distributions == 2
+    assert year.recipients == 1003
+    assert year.distributions == 2
     assert selectors.distribution_totals_for_year(platform, 2015).recipients == 0
     assert uni.receipts.get().copies == 2
     ((pub, pub_totals),) = selectors.distribution_totals_by_publication(platform, 2014)
-    assert pub == brochure and pub_totals.recipients == 1003
+    assert pub == brochure
+    assert pub_totals.recipients == 1003
 
 
 def test_distribution_bad_input_changes_nothing(platform):
@@ -128,21 +160,37 @@ def test_distribution_bad_input_changes_nothing(platform):
         services.distribution_record(actor=None, publication=brochure, year=2014, channel="email")
     with pytest.raises(ValidationError, match="add up to more than the total"):
         services.distribution_record_aggregate(
-            actor=None, publication=brochure, year=2014, channel="print", total=10,
+            actor=None,
+            publication=brochure,
+            year=2014,
+            channel="print",
+            total=10,
             breakdown={"library": 11},
         )
     with pytest.raises(ValidationError, match="Unknown categories"):
         services.distribution_record_aggregate(
-            actor=None, publication=brochure, year=2014, channel="print", total=10,
+            actor=None,
+            publication=brochure,
+            year=2014,
+            channel="print",
+            total=10,
             breakdown={"aliens": 1},
         )
     with pytest.raises(ValidationError, match="which event"):
         services.distribution_record_aggregate(
-            actor=None, publication=brochure, year=2014, channel="event", total=10,
+            actor=None,
+            publication=brochure,
+            year=2014,
+            channel="event",
+            total=10,
         )
     with pytest.raises(ValidationError, match="do not agree"):
         services.distribution_record_aggregate(
-            actor=None, publication=brochure, year=2014, channel="print", total=10,
+            actor=None,
+            publication=brochure,
+            year=2014,
+            channel="print",
+            total=10,
             sent_on=datetime.date(2015, 1, 1),
         )
     assert not Distribution.objects.exists()
@@ -153,9 +201,17 @@ def test_distribution_totals_shown_on_the_publication_page(client, platform):
 
     brochure = paper(platform, "EaP brochure")
     services.distribution_record_aggregate(
-        actor=None, publication=brochure, year=2014, channel="print", total=1000,
-        total_precision="more_than", breakdown={"library": None},
+        actor=None,
+        publication=brochure,
+        year=2014,
+        channel="print",
+        total=1000,
+        total_precision="more_than",
+        breakdown={"library": None},
     )
-    html = client.get(reverse("publications:publication-detail", args=[platform.slug, brochure.pk])).content.decode()
+    html = client.get(
+        reverse("publications:publication-detail", args=[platform.slug, brochure.pk])
+    ).content.decode()
     assert "Distributed to more than 1000 stakeholders" in html
-    assert "library" in html and "number not recorded" in html
+    assert "library" in html
+    assert "number not recorded" in html

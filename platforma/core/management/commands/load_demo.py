@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from platforma.core.models import Platform
 from platforma.demo.loader import SLUG, load_demo
+from platforma.members.selectors import members_in_good_standing
 
 
 class Command(BaseCommand):
@@ -24,7 +25,8 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded {platform.name}: {platform.memberships.count()} member organisations, "
+                f"Loaded {platform.name}: {members_in_good_standing(platform).count()} member "
+                "organisations, "
                 f"{platform.working_groups.count()} working groups."
             )
         )

@@ -1,0 +1,113 @@
+"""The bulletin board built from the database, and its verification against what was frozen.
+
+At closing, ``build_board`` is stored on the election (``Election.board``, ``board_head``);
+the public board and ``manage.py verify_election`` read it. Verification rebuilds the board
+from the ballots in the database and compares it, entry by entry, with the frozen one, and
+recounts the ballots with the counting package.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import board as fmt
+from .counting import count
+from .models import Ballot, Election, VoterRecord
+from .selectors import candidates
+
+
+def election_header(election: Election, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": election.pk,
+        "platform": election.platform.slug,
+        "title": election.title_en or election.title,
+        "method": election.method,
+        "seats": election.seats,
+        "candidates": [{"key": key, "name": name} for key, name in names.items()],
+    }
+
+
+def count_ballots(method: str, seats: int, keys: list[str], contents: list[dict]) -> dict:
+    result = count(method, [fmt.as_counted(c) for c in contents], seats=seats, candidates=keys)
+    return result.to_dict()
+
+
+def build_board(election: Election) -> dict[str, Any]:
+    """The board as the database holds it now: entries in tracker order, chain, result."""
+    names = {
+        c.candidate_key: f"{c.person.first_name_en or c.person.first_name} "
+        f"{c.person.last_name_en or c.person.last_name}"
+        for c in candidates(election)
+    }
+    rows = list(
+        Ballot.objects.filter(election=election)
+        .order_by("tracker")
+        .values_list("tracker", "content", "content_hash")
+    )
+    contents = [json.loads(content) for _tracker, content, _hash in rows]
+    result = count_ballots(election.method, election.seats, list(names), contents)
+    return fmt.assemble(
+        header=election_header(election, names),
+        ballots=rows,
+        voters=VoterRecord.objects.filter(election=election).count(),
+        result=result,
+    )
+
+
+def recount_problems(board: dict[str, Any]) -> list[str]:
+    header = board["election"]
+    keys = [c["key"] for c in header["candidates"]]
+    recount = count_ballots(
+        header["method"], header["seats"], keys, [e["ballot"] for e in board["entries"]]
+    )
+    if recount != board.get("result"):
+        return [
+            "the recount gives another result: elected "
+            f"{recount['elected']} instead of {(board.get('result') or {}).get('elected')}"
+        ]
+    return []
+
+
+def compare_boards(expected: dict[str, Any], actual: dict[str, Any], label: str) -> list[str]:
+    """Differences between the frozen board and ``actual`` (the database now, or a file)."""
+    problems: list[str] = []
+    frozen = {e["tracker"]: e for e in expected["entries"]}
+    found = {e["tracker"]: e for e in actual["entries"]}
+    for tracker in sorted(frozen.keys() - found.keys()):
+        problems.append(f"{label}: ballot {tracker} is missing")
+    for tracker in sorted(found.keys() - frozen.keys()):
+        problems.append(f"{label}: ballot {tracker} was not on the board at closing")
+    for tracker in sorted(frozen.keys() & found.keys()):
+        if frozen[tracker]["ballot"] != found[tracker]["ballot"]:
+            problems.append(f"{label}: ballot {tracker} differs from the one on the board")
+        elif frozen[tracker]["ballot_hash"] != found[tracker]["ballot_hash"]:
+            problems.append(f"{label}: ballot {tracker} has another hash than on the board")
+    if expected["head"] != actual["head"]:
+        problems.append(f"{label}: the last hash of the chain differs from the board's")
+    if expected["voters"] != actual["voters"]:
+        problems.append(
+            f"{label}: {actual['voters']} organisations voted, the board says {expected['voters']}"
+        )
+    return problems
+
+
+def verify(election: Election, file_board: dict[str, Any] | None = None) -> list[str]:
+    """Every problem found (empty: the election verifies)."""
+    if election.board is None:
+        return ["the election has no bulletin board yet (it is not closed)"]
+    frozen = election.board
+    problems = [f"stored board: {p}" for p in fmt.board_problems(frozen)]
+    problems += [f"stored board: {p}" for p in recount_problems(frozen)]
+    if election.board_head != frozen["head"]:
+        problems.append("stored board: its head differs from the head recorded at closing")
+    current = build_board(election)
+    for problem in fmt.board_problems(current):
+        problems.append(f"database: {problem}")
+    # A ballot whose content no longer matches its own stored hash, named by tracker.
+    problems += compare_boards(frozen, current, "database")
+    if file_board is not None:
+        problems += [f"file: {p}" for p in fmt.board_problems(file_board)]
+        problems += [f"file: {p}" for p in recount_problems(file_board)]
+        problems += compare_boards(frozen, file_board, "file")
+    return list(dict.fromkeys(problems))

@@ -1,0 +1,214 @@
+"""Reads of elections: who may vote, who may stand, and what the public sees."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from platforma.core.models import Platform
+from platforma.governance.services import mandate_problems
+from platforma.members.models import Organisation, Representative
+from platforma.members.selectors import members_in_good_standing
+
+from .models import Election, ElectionProxy, Nomination, PaperBallotEntry, VoterRecord
+
+# TODO(statute): the statute has no rule for seconders yet; 0 means none are needed.
+SECONDERS_REQUIRED = 0
+
+PUBLIC_STATES = (
+    Election.State.NOMINATIONS,
+    Election.State.VOTING,
+    Election.State.CLOSED,
+    Election.State.PUBLISHED,
+)
+
+
+def local_date(platform: Platform, moment: datetime.datetime) -> datetime.date:
+    import zoneinfo
+
+    return moment.astimezone(zoneinfo.ZoneInfo(platform.time_zone)).date()
+
+
+def opening_day(election: Election) -> datetime.date:
+    return local_date(election.platform, election.voting_opens_at)
+
+
+def public_elections(platform: Platform) -> QuerySet[Election]:
+    """Elections past their draft, newest first, with their body and office."""
+    return (
+        Election.objects.filter(platform=platform, state__in=PUBLIC_STATES)
+        .select_related("body", "office")
+        .order_by("-voting_opens_at", "-id")
+    )
+
+
+def public_election(platform: Platform, pk: int) -> Election | None:
+    return public_elections(platform).select_related("platform").filter(pk=pk).first()
+
+
+def electorate(election: Election) -> QuerySet:
+    """Memberships that may vote: members in good standing on the day voting opens."""
+    return members_in_good_standing(election.platform, opening_day(election))
+
+
+def is_eligible_voter(election: Election, organisation: Organisation) -> bool:
+    return electorate(election).filter(organisation=organisation).exists()
+
+
+def primary_organisations(user) -> QuerySet[Organisation]:
+    """Organisations whose current primary representative is ``user``."""
+    if not user or not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        representatives__person__user=user,
+        representatives__role=Representative.Role.PRIMARY,
+        representatives__until__isnull=True,
+    )
+
+
+@dataclass(frozen=True)
+class VotingRight:
+    organisation: Organisation
+    by_proxy: bool
+    has_voted: bool
+
+
+def voting_rights(user, election: Election) -> list[VotingRight]:
+    """The organisations ``user`` may cast a ballot for in ``election``, own ones first.
+
+    An organisation votes through its primary representative, unless it gave its proxy for this
+    election to another organisation: then that organisation's primary representative votes.
+    Only members in good standing on the day voting opens vote.
+    """
+    own = set(primary_organisations(user).values_list("pk", flat=True))
+    if not own:
+        return []
+    proxies = ElectionProxy.objects.filter(election=election)
+    given_away = set(proxies.filter(grantor__in=own).values_list("grantor", flat=True))
+    carried = set(proxies.filter(holder__in=own).values_list("grantor", flat=True))
+    wanted = (own - given_away) | carried
+    eligible = set(
+        electorate(election).filter(organisation__in=wanted).values_list("organisation", flat=True)
+    )
+    voted = set(
+        VoterRecord.objects.filter(election=election, organisation__in=eligible).values_list(
+            "organisation", flat=True
+        )
+    )
+    organisations = Organisation.objects.filter(pk__in=eligible).order_by("legal_name")
+    rights = [
+        VotingRight(org, by_proxy=org.pk in carried, has_voted=org.pk in voted)
+        for org in organisations
+    ]
+    return sorted(rights, key=lambda right: right.by_proxy)
+
+
+def voting_is_open(election: Election, now: datetime.datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return (
+        election.state == Election.State.VOTING
+        and election.voting_opens_at <= now < election.voting_closes_at
+    )
+
+
+def nomination_problems(
+    election: Election, *, person, organisation: Organisation, seconders: int | None = None
+) -> list[str]:
+    """Every reason against this candidacy (empty: eligible), in the words shown to people."""
+    platform = election.platform
+    problems: list[str] = []
+    today = local_date(platform, timezone.now())
+    if not members_in_good_standing(platform, today).filter(organisation=organisation).exists():
+        problems.append(
+            _("%(organisation)s is not a member in good standing on %(date)s.")
+            % {"organisation": organisation, "date": date_format(today)}
+        )
+    represents = Representative.objects.filter(
+        organisation=organisation, person=person, until__isnull=True
+    ).exists()
+    if not represents:
+        problems.append(
+            _("%(person)s does not currently represent %(organisation)s.")
+            % {"person": person, "organisation": organisation}
+        )
+    if election.office_id and election.term_starts_on:
+        problems += mandate_problems(
+            office=election.office,
+            person=person,
+            organisation=organisation,
+            starts_on=election.term_starts_on,
+        )
+    if seconders is not None and seconders < SECONDERS_REQUIRED:
+        problems.append(
+            _("The statute asks for %(required)d seconders; this nomination has %(count)d.")
+            % {"required": SECONDERS_REQUIRED, "count": seconders}
+        )
+    return list(dict.fromkeys(problems))
+
+
+def nominations_with_problems(election: Election) -> list[Nomination]:
+    """The election's nominations, each with ``problems`` (reasons it is not eligible)."""
+    nominations = list(
+        Nomination.objects.filter(election=election)
+        .select_related("person", "organisation", "nominated_by")
+        .annotate(seconder_count=Count("seconders"))
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    for nomination in nominations:
+        nomination.problems = nomination_problems(
+            election,
+            person=nomination.person,
+            organisation=nomination.organisation,
+            seconders=nomination.seconder_count,
+        )
+    return nominations
+
+
+def candidates(election: Election) -> list[Nomination]:
+    """The candidates on the ballot, by name."""
+    return list(
+        Nomination.objects.filter(election=election, on_ballot=True)
+        .select_related("person", "organisation")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+
+
+def candidate_names(election: Election) -> dict[str, str]:
+    return {c.candidate_key: f"{c.person.full_name} ({c.organisation})" for c in candidates(election)}
+
+
+@dataclass
+class PaperGroup:
+    batch: str
+    sequence: int
+    entries: list[PaperBallotEntry]
+
+    @property
+    def status(self) -> str:
+        if len(self.entries) < 2:
+            return "single"
+        return "agree" if len({e.content for e in self.entries}) == 1 else "differ"
+
+
+def paper_groups(election: Election) -> list[PaperGroup]:
+    """Paper ballot entries grouped by ballot (batch, number): one or two tellers' readings."""
+    groups: dict[tuple[str, int], PaperGroup] = {}
+    entries = PaperBallotEntry.objects.filter(election=election).select_related("teller")
+    for entry in entries.order_by("batch", "sequence", "teller_id"):
+        key = (entry.batch, entry.sequence)
+        groups.setdefault(key, PaperGroup(entry.batch, entry.sequence, [])).entries.append(entry)
+    return list(groups.values())
+
+
+def turnout(election: Election) -> dict[str, int]:
+    counts = VoterRecord.objects.filter(election=election).aggregate(
+        total=Count("pk"),
+        paper=Count("pk", filter=Q(channel=VoterRecord.Channel.PAPER)),
+        proxy=Count("pk", filter=Q(by_proxy=True)),
+    )
+    return counts

@@ -1,0 +1,34 @@
+"""Writes of the elections app; every function records one audit entry."""
+
+from .lifecycle import (
+    TRANSITIONS,
+    election_close,
+    election_create,
+    election_open_nominations,
+    election_open_voting,
+    election_publish,
+    election_transition,
+    election_update,
+)
+from .nominations import nomination_answer, nomination_create, nomination_second
+from .paper import paper_entry_save, paper_voter_record
+from .voting import Receipt, ballot_cast, election_proxy_grant
+
+__all__ = [
+    "TRANSITIONS",
+    "Receipt",
+    "ballot_cast",
+    "election_close",
+    "election_create",
+    "election_open_nominations",
+    "election_open_voting",
+    "election_proxy_grant",
+    "election_publish",
+    "election_transition",
+    "election_update",
+    "nomination_answer",
+    "nomination_create",
+    "nomination_second",
+    "paper_entry_save",
+    "paper_voter_record",
+]

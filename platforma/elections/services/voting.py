@@ -1,0 +1,165 @@
+"""Casting a secret ballot, and the proxies that let another organisation cast it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from platforma.core import audit
+from platforma.core.selectors import rules_in_force
+from platforma.members.models import Organisation
+
+from .. import board as fmt
+from .. import selectors as sel
+from ..models import Ballot, Election, ElectionProxy, VoterRecord
+from ..permissions import can_run_elections
+from .choices import normalise_choices
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the voter keeps: the ballot's tracker and the SHA-256 of its canonical content."""
+
+    election_id: int
+    tracker: str
+    ballot_hash: str
+
+
+def already_voted(organisation: Organisation) -> ValidationError:
+    return ValidationError(
+        _("%(organisation)s has already voted in this election; a ballot cannot be cast twice.")
+        % {"organisation": organisation}
+    )
+
+
+def record_voter(
+    election: Election, organisation: Organisation, *, channel: str, by_proxy: bool
+) -> VoterRecord:
+    """Insert the voter record; the unique constraint refuses a second one, even concurrently."""
+    try:
+        with transaction.atomic():
+            return VoterRecord.objects.create(
+                election=election, organisation=organisation, channel=channel, by_proxy=by_proxy
+            )
+    except IntegrityError:
+        raise already_voted(organisation) from None
+
+
+def store_ballot(election: Election, choices: Sequence[str], *, invalid: bool = False) -> Ballot:
+    tracker = fmt.new_tracker()
+    content = fmt.canonical(
+        fmt.ballot_content(
+            election_id=election.pk, tracker=tracker, choices=choices, invalid=invalid
+        )
+    )
+    return Ballot.objects.create(
+        election=election, tracker=tracker, content=content, content_hash=fmt.sha256_hex(content)
+    )
+
+
+@transaction.atomic
+def ballot_cast(
+    *,
+    actor,
+    election: Election,
+    organisation: Organisation,
+    choices: Sequence[str],
+    actor_label: str = "",
+) -> Receipt:
+    """Cast ``organisation``'s secret ballot; return the voter's receipt.
+
+    Who voted (``VoterRecord``) and what was voted (``Ballot``) are written in one transaction
+    and nothing links them: the audit record names the organisation, never the tracker.
+    """
+    if not sel.voting_is_open(election):
+        raise ValidationError(_("Voting is not open in this election."))
+    right = next(
+        (r for r in sel.voting_rights(actor, election) if r.organisation.pk == organisation.pk),
+        None,
+    )
+    if right is None:
+        raise ValidationError(
+            _("You may not vote for %(organisation)s in this election.")
+            % {"organisation": organisation}
+        )
+    choices = normalise_choices(election, choices)
+    voter = record_voter(
+        election, organisation, channel=VoterRecord.Channel.ONLINE, by_proxy=right.by_proxy
+    )
+    ballot = store_ballot(election, choices)
+    audit.record(
+        "elections.ballot.cast",
+        actor=actor,
+        actor_label=actor_label,
+        target=voter,
+        platform=election.platform,
+        data={"organisation": organisation, "channel": voter.channel, "by_proxy": right.by_proxy},
+    )
+    return Receipt(election.pk, ballot.tracker, ballot.content_hash)
+
+
+@transaction.atomic
+def election_proxy_grant(
+    *,
+    actor,
+    election: Election,
+    grantor: Organisation,
+    holder: Organisation,
+    actor_label: str = "",
+) -> ElectionProxy:
+    """Record that ``grantor`` gives its vote in ``election`` to ``holder`` (secretariat)."""
+    election = Election.objects.select_for_update(of=("self",)).select_related("platform").get(pk=election.pk)
+    if actor is not None and not can_run_elections(actor, election.platform):
+        raise ValidationError(_("Only the secretariat records proxies."))
+    if election.state not in (
+        Election.State.DRAFT,
+        Election.State.NOMINATIONS,
+        Election.State.VOTING,
+    ):
+        raise ValidationError(_("Proxies cannot be given once the election is closed."))
+    if grantor.pk == holder.pk:
+        raise ValidationError(_("An organisation cannot give its proxy to itself."))
+    rules = rules_in_force(election.platform, sel.opening_day(election)).proxies
+    if not rules.allowed:
+        raise ValidationError(_("The statute does not allow proxies."))
+    for organisation in (grantor, holder):
+        if not sel.is_eligible_voter(election, organisation):
+            raise ValidationError(
+                _("%(organisation)s is not a member in good standing when voting opens.")
+                % {"organisation": organisation}
+            )
+    if VoterRecord.objects.filter(election=election, organisation=grantor).exists():
+        raise already_voted(grantor)
+    if ElectionProxy.objects.filter(election=election, grantor=holder).exists():
+        raise ValidationError(
+            _("%(organisation)s has given its own vote away and cannot carry a proxy.")
+            % {"organisation": holder}
+        )
+    carried = ElectionProxy.objects.filter(election=election, holder=holder).count()
+    if carried >= rules.max_per_delegate:
+        raise ValidationError(
+            _("%(organisation)s already carries %(count)d proxies; the statute allows %(max)d.")
+            % {"organisation": holder, "count": carried, "max": rules.max_per_delegate}
+        )
+    try:
+        with transaction.atomic():
+            proxy = ElectionProxy.objects.create(
+                election=election, grantor=grantor, holder=holder, recorded_by=actor
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("%(organisation)s has already given its proxy.") % {"organisation": grantor}
+        ) from None
+    audit.record(
+        "elections.proxy.granted",
+        actor=actor,
+        actor_label=actor_label,
+        target=proxy,
+        platform=election.platform,
+        data={"after": audit.snapshot(proxy)},
+    )
+    return proxy

@@ -1,0 +1,103 @@
+"""Building blocks for election tests: a platform with members, representatives and users."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from platforma.core.models import PlatformRole
+from platforma.governance.models import Body, Office
+from platforma.members.models import Representative
+from platforma.testing.factories import (
+    BodyFactory,
+    MembershipFactory,
+    OfficeFactory,
+    PersonFactory,
+    PlatformFactory,
+    StatuteFactory,
+)
+
+from .. import services
+
+
+@dataclass
+class Member:
+    organisation: object
+    person: object
+    user: object
+
+
+@dataclass
+class World:
+    platform: object
+    body: Body
+    office: Office
+    secretariat: object
+    members: list[Member] = field(default_factory=list)
+
+
+def make_member(platform, index: int, *, role=Representative.Role.PRIMARY) -> Member:
+    User = get_user_model()
+    membership = MembershipFactory(platform=platform)
+    user = User.objects.create_user(f"{platform.slug}-rep{index}", password="pw-rep-12345")
+    person = PersonFactory(user=user)
+    Representative.objects.create(
+        organisation=membership.organisation, person=person, role=role, since=datetime.date(2010, 1, 1)
+    )
+    return Member(membership.organisation, person, user)
+
+
+def make_world(slug: str = "testland", members: int = 4, rules: dict | None = None) -> World:
+    platform = PlatformFactory(slug=slug)
+    StatuteFactory(platform=platform, rules=rules or {"proxies": {"max_per_delegate": 1}})
+    body = BodyFactory(platform=platform)
+    office = OfficeFactory(platform=platform, body=body, seats=1)
+    User = get_user_model()
+    secretariat = User.objects.create_user(f"{slug}-office", password="pw-office-12345")
+    PlatformRole.objects.create(user=secretariat, platform=platform, role="secretariat")
+    world = World(platform, body, office, secretariat)
+    world.members = [make_member(platform, i) for i in range(members)]
+    return world
+
+
+def make_election(world: World, *, method="plurality", seats=1, office=True, **fields):
+    now = timezone.now()
+    defaults = {
+        "title": "Election of the platform coordinator",
+        "voting_opens_at": now - datetime.timedelta(hours=1),
+        "voting_closes_at": now + datetime.timedelta(hours=2),
+        "term_starts_on": datetime.date.today() + datetime.timedelta(days=30),
+    }
+    defaults.update(fields)
+    if not office:
+        defaults.pop("term_starts_on")
+    return services.election_create(
+        actor=world.secretariat,
+        platform=world.platform,
+        body=world.body,
+        office=world.office if office else None,
+        method=method,
+        seats=seats,
+        **defaults,
+    )
+
+
+def running_election(world: World, *, candidates: int = 3, **kwargs):
+    """An election in its voting state with ``candidates`` accepted candidates (members 0..)."""
+    election = make_election(world, **kwargs)
+    services.election_open_nominations(actor=world.secretariat, election=election)
+    nominations = []
+    for member in world.members[:candidates]:
+        nomination = services.nomination_create(
+            actor=world.secretariat,
+            election=election,
+            person=member.person,
+            organisation=member.organisation,
+        )
+        services.nomination_answer(actor=member.user, nomination=nomination, accept=True)
+        nominations.append(nomination)
+    election = services.election_open_voting(actor=world.secretariat, election=election)
+    return election, nominations

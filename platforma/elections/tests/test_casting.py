@@ -1,0 +1,197 @@
+"""Casting: who may, what a ballot may say, secrecy of the stored ballots, proxies."""
+
+import datetime
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from platforma.core.models import AuditEntry
+from platforma.elections import board as fmt
+from platforma.elections import services
+from platforma.elections.models import Ballot, Election, VoterRecord
+from platforma.members.models import Representative
+
+from .factories import make_member, make_world, running_election
+
+pytestmark = pytest.mark.django_db
+
+
+def cast(member, election, choices, organisation=None):
+    return services.ballot_cast(
+        actor=member.user,
+        election=election,
+        organisation=organisation or member.organisation,
+        choices=choices,
+    )
+
+
+def test_receipt_matches_the_stored_ballot(voting):
+    world, election, nominations = voting
+    receipt = cast(world.members[0], election, [nominations[2].candidate_key])
+    ballot = Ballot.objects.get(tracker=receipt.tracker)
+    assert fmt.sha256_hex(ballot.content) == receipt.ballot_hash == ballot.content_hash
+    assert json.loads(ballot.content) == {
+        "election": election.pk,
+        "tracker": receipt.tracker,
+        "choices": [nominations[2].candidate_key],
+    }
+
+
+def test_second_ballot_for_the_same_organisation_is_refused(voting):
+    world, election, nominations = voting
+    cast(world.members[0], election, [nominations[0].candidate_key])
+    with pytest.raises(ValidationError, match="already voted"):
+        cast(world.members[0], election, [nominations[1].candidate_key])
+    assert Ballot.objects.count() == VoterRecord.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("choices", "message"),
+    [
+        (["999999"], "not a candidate"),
+        (["{a}", "{a}"], "more than once"),
+        (["{a}", "{b}"], "at most 1 candidate"),
+    ],
+)
+def test_bad_ballots_change_nothing(voting, choices, message):
+    world, election, nominations = voting
+    keys = {"a": nominations[0].candidate_key, "b": nominations[1].candidate_key}
+    with pytest.raises(ValidationError, match=message):
+        cast(world.members[0], election, [c.format(**keys) for c in choices])
+    assert not Ballot.objects.exists()
+    assert not VoterRecord.objects.exists()
+
+
+def test_alternate_and_other_organisations_cannot_vote(voting):
+    world, election, nominations = voting
+    alternate = make_member(world.platform, 90, role=Representative.Role.ALTERNATE)
+    Representative.objects.filter(person=alternate.person).update(
+        organisation=world.members[0].organisation
+    )
+    with pytest.raises(ValidationError, match="may not vote"):
+        cast(alternate, election, [], organisation=world.members[0].organisation)
+    with pytest.raises(ValidationError, match="may not vote"):
+        cast(world.members[1], election, [], organisation=world.members[0].organisation)
+    other = make_world("otherland", members=1)
+    with pytest.raises(ValidationError, match="may not vote"):
+        cast(other.members[0], election, [])
+    assert not VoterRecord.objects.exists()
+
+
+def test_former_primary_representative_cannot_vote(voting):
+    world, election, _ = voting
+    Representative.objects.filter(person=world.members[0].person).update(
+        until=datetime.date(2020, 1, 1)
+    )
+    with pytest.raises(ValidationError, match="may not vote"):
+        cast(world.members[0], election, [])
+
+
+def test_voting_window_is_enforced(voting):
+    world, election, _ = voting
+    Election.objects.filter(pk=election.pk).update(
+        voting_opens_at=timezone.now() + datetime.timedelta(hours=1),
+        voting_closes_at=timezone.now() + datetime.timedelta(hours=2),
+    )
+    election.refresh_from_db()
+    with pytest.raises(ValidationError, match="not open"):
+        cast(world.members[0], election, [])
+
+
+def test_proxy_holder_votes_for_the_grantor_and_the_grantor_does_not(voting):
+    world, election, nominations = voting
+    grantor, holder = world.members[0], world.members[1]
+    services.election_proxy_grant(
+        actor=world.secretariat,
+        election=election,
+        grantor=grantor.organisation,
+        holder=holder.organisation,
+    )
+    with pytest.raises(ValidationError, match="may not vote"):
+        cast(grantor, election, [])
+    cast(holder, election, [nominations[0].candidate_key], organisation=grantor.organisation)
+    cast(holder, election, [nominations[0].candidate_key])
+    record = VoterRecord.objects.get(organisation=grantor.organisation)
+    assert record.by_proxy
+    # The statute allows one proxy per delegate.
+    with pytest.raises(ValidationError, match="already carries 1 proxies"):
+        services.election_proxy_grant(
+            actor=world.secretariat,
+            election=election,
+            grantor=world.members[2].organisation,
+            holder=holder.organisation,
+        )
+
+
+def test_proxy_only_by_the_secretariat(voting):
+    world, election, _ = voting
+    with pytest.raises(ValidationError, match="Only the secretariat"):
+        services.election_proxy_grant(
+            actor=world.members[0].user,
+            election=election,
+            grantor=world.members[0].organisation,
+            holder=world.members[1].organisation,
+        )
+
+
+def test_no_field_links_ballots_and_voters():
+    ballot_fields = {f.name for f in Ballot._meta.get_fields()}
+    voter_fields = {f.name for f in VoterRecord._meta.get_fields()}
+    assert ballot_fields == {"id", "election", "tracker", "content", "content_hash"}
+    assert not any(
+        getattr(f, "related_model", None) in (VoterRecord, Ballot)
+        for f in [*Ballot._meta.get_fields(), *VoterRecord._meta.get_fields()]
+        if f.name != "election"
+    )
+    assert "organisation" in voter_fields
+    # No timestamps on ballots, and the primary key is random.
+    assert not any(f.get_internal_type() in {"DateTimeField", "DateField"} for f in Ballot._meta.fields)
+    assert Ballot._meta.pk.get_internal_type() == "UUIDField"
+
+
+def test_listing_order_is_not_casting_order(world):
+    for i in range(4, 30):
+        world.members.append(make_member(world.platform, i))
+    election, nominations = running_election(world, candidates=2, office=False)
+    cast_order = []
+    for member in world.members:
+        cast_order.append(cast(member, election, [nominations[0].candidate_key]).tracker)
+    listed = list(Ballot.objects.filter(election=election).values_list("tracker", flat=True))
+    by_pk = list(
+        Ballot.objects.filter(election=election).order_by("pk").values_list("tracker", flat=True)
+    )
+    assert sorted(listed) == sorted(cast_order)
+    assert listed != cast_order
+    assert by_pk != cast_order
+
+
+def test_audit_of_a_cast_names_the_organisation_never_the_ballot(voting):
+    world, election, nominations = voting
+    receipt = cast(world.members[0], election, [nominations[0].candidate_key])
+    entry = AuditEntry.objects.get(action="elections.ballot.cast")
+    text = json.dumps(entry.data) + entry.target_repr + entry.target_id
+    assert receipt.tracker not in text
+    assert receipt.ballot_hash not in text
+    assert str(world.members[0].organisation.pk) in json.dumps(entry.data)
+
+
+def test_ballots_cannot_be_changed_or_deleted(voting):
+    world, election, nominations = voting
+    receipt = cast(world.members[0], election, [nominations[0].candidate_key])
+    ballot = Ballot.objects.get(tracker=receipt.tracker)
+    ballot.content = "{}"
+    with pytest.raises(PermissionError):
+        ballot.save()
+    with pytest.raises(PermissionError):
+        ballot.delete()
+    with pytest.raises(PermissionError):
+        Ballot.objects.filter(pk=ballot.pk).update(content="{}")
+
+
+def test_ranked_ballot_keeps_its_order(world):
+    election, nominations = running_election(world, candidates=3, method="irv", office=False)
+    order = [nominations[2].candidate_key, nominations[0].candidate_key]
+    receipt = cast(world.members[0], election, order)
+    assert json.loads(Ballot.objects.get(tracker=receipt.tracker).content)["choices"] == order

@@ -1,0 +1,62 @@
+"""Two simultaneous casts for one organisation: exactly one ballot, the other refused."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+
+from platforma.elections import services
+from platforma.elections.models import Ballot, VoterRecord
+
+from .factories import make_world, running_election
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="SQLite serialises every writer, so it cannot show two casts at the same instant; "
+        "run with DATABASE_URL=postgresql://...",
+    ),
+]
+
+
+@pytest.mark.parametrize("attempts", [2, 8])
+def test_simultaneous_casts_give_one_ballot(attempts, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    world = make_world(slug=f"race{attempts}", members=2)
+    election, nominations = running_election(world, candidates=2, office=False)
+    member = world.members[0]
+    barrier = threading.Barrier(attempts)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def attempt(i):
+        try:
+            barrier.wait(timeout=10)
+            services.ballot_cast(
+                actor=member.user,
+                election=election,
+                organisation=member.organisation,
+                choices=[nominations[i % 2].candidate_key],
+            )
+            result = "cast"
+        except ValidationError as error:
+            result = " ".join(error.messages)
+        finally:
+            connections.close_all()
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(attempts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert outcomes.count("cast") == 1, outcomes
+    refusals = [o for o in outcomes if o != "cast"]
+    assert len(refusals) == attempts - 1
+    assert all("has already voted in this election" in o for o in refusals), refusals
+    assert VoterRecord.objects.filter(election=election).count() == 1
+    assert Ballot.objects.filter(election=election).count() == 1
