@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "platforma.elections",
     "platforma.activities",
     "platforma.publications",
+    "platforma.reports",
     "platforma.website",
 ]
 

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("<slug:platform>/publications/", include("platforma.publications.urls")),
     path("<slug:platform>/meetings/", include("platforma.meetings.urls")),
     path("<slug:platform>/elections/", include("platforma.elections.urls")),
+    path("<slug:platform>/reports/", include("platforma.reports.urls")),
     path("<slug:platform>/", include("platforma.members.urls")),
     path("", include("platforma.website.urls")),
 )

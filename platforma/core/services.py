@@ -188,6 +188,11 @@ SECRETARIAT_PERMISSIONS = {
     "members": None,  # None: every permission of the app
     "workinggroups": None,
     "governance": None,
+    "meetings": None,
+    "elections": None,
+    "activities": None,
+    "publications": None,
+    "reports": None,
     "core": {
         "view_platform",
         "change_platform",

@@ -29,6 +29,9 @@ from .forum import FORUM_WORKING_GROUPS
 # writes through its services (``who`` = actor/actor_label keyword arguments).
 DEMO_EXTENSIONS: list[str] = [
     "platforma.members.demo.load",
+    "platforma.activities.demo.load",
+    "platforma.publications.demo.load",
+    "platforma.meetings.demo.load",
 ]
 
 SLUG = "azerbaijan"

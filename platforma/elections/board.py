@@ -43,7 +43,11 @@ def new_tracker() -> str:
 def ballot_content(
     *, election_id: int, tracker: str, choices: Sequence[str], invalid: bool = False
 ) -> dict[str, Any]:
-    content: dict[str, Any] = {"election": election_id, "tracker": tracker, "choices": list(choices)}
+    content: dict[str, Any] = {
+        "election": election_id,
+        "tracker": tracker,
+        "choices": list(choices),
+    }
     if invalid:
         content["invalid"] = True
     return content

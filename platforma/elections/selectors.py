@@ -179,7 +179,9 @@ def candidates(election: Election) -> list[Nomination]:
 
 
 def candidate_names(election: Election) -> dict[str, str]:
-    return {c.candidate_key: f"{c.person.full_name} ({c.organisation})" for c in candidates(election)}
+    return {
+        c.candidate_key: f"{c.person.full_name} ({c.organisation})" for c in candidates(election)
+    }
 
 
 @dataclass
@@ -198,8 +200,8 @@ class PaperGroup:
 def paper_groups(election: Election) -> list[PaperGroup]:
     """Paper ballot entries grouped by ballot (batch, number): one or two tellers' readings."""
     groups: dict[tuple[str, int], PaperGroup] = {}
-    entries = PaperBallotEntry.objects.filter(election=election).select_related("teller")
-    for entry in entries.order_by("batch", "sequence", "teller_id"):
+    entries = PaperBallotEntry.objects.filter(election=election)
+    for entry in entries.order_by("batch", "sequence", "teller_label"):
         key = (entry.batch, entry.sequence)
         groups.setdefault(key, PaperGroup(entry.batch, entry.sequence, [])).entries.append(entry)
     return list(groups.values())

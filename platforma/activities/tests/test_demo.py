@@ -7,11 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from platforma.activities import demo as activities_demo
 from platforma.activities.models import Event
 from platforma.activities.selectors import counts_by_year, participants
-from platforma.demo.loader import ACTOR
-from platforma.publications import demo as publications_demo
 from platforma.publications.models import Publication
 from platforma.publications.selectors import distribution_totals_for_year
 
@@ -20,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(demo_platform):
-    who = {"actor": None, "actor_label": ACTOR}
-    activities_demo.load(platform=demo_platform, who=who)
-    publications_demo.load(platform=demo_platform, who=who)
+    """load_demo runs the activities and publications loaders through DEMO_EXTENSIONS."""
     return demo_platform
 
 

@@ -95,8 +95,15 @@ class PaperBallotEntry(models.Model):
         Election, verbose_name=_("election"), on_delete=models.PROTECT, related_name="paper_entries"
     )
     teller = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("teller"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("teller"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
+    # Who read the ballot: the teller's user name, or a label when the system enters a record.
+    teller_label = models.CharField(_("teller"), max_length=150)
     batch = models.CharField(_("batch"), max_length=30, help_text=_("e.g. the ballot box."))
     sequence = models.PositiveIntegerField(_("number in the batch"))
     content = models.TextField(_("content (canonical JSON)"))
@@ -105,13 +112,13 @@ class PaperBallotEntry(models.Model):
     class Meta:
         verbose_name = _("paper ballot entry")
         verbose_name_plural = _("paper ballot entries")
-        ordering = ["election", "batch", "sequence", "teller_id"]
+        ordering = ["election", "batch", "sequence", "teller_label"]
         constraints = [
             models.UniqueConstraint(
-                fields=["election", "batch", "sequence", "teller"],
+                fields=["election", "batch", "sequence", "teller_label"],
                 name="paper_entry_once_per_teller",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.batch}/{self.sequence} ({self.teller})"
+        return f"{self.batch}/{self.sequence} ({self.teller_label})"

@@ -211,7 +211,9 @@ class ElectionProxy(TimeStampedModel):
         verbose_name = _("election proxy")
         verbose_name_plural = _("election proxies")
         constraints = [
-            models.UniqueConstraint(fields=["election", "grantor"], name="election_one_proxy_per_grantor"),
+            models.UniqueConstraint(
+                fields=["election", "grantor"], name="election_one_proxy_per_grantor"
+            ),
             models.CheckConstraint(
                 condition=~models.Q(grantor=models.F("holder")), name="election_proxy_not_to_itself"
             ),

@@ -7,10 +7,12 @@ record; nothing about ballots changes once the election is closed (the board is 
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -231,7 +233,12 @@ def election_close(*, actor, election: Election, actor_label: str = "") -> Elect
                 "voted yet."
             )
             % {
-                "closes": timezone.localtime(election.voting_closes_at).strftime("%Y-%m-%d %H:%M"),
+                "closes": date_format(
+                    timezone.localtime(
+                        election.voting_closes_at, zoneinfo.ZoneInfo(election.platform.time_zone)
+                    ),
+                    "DATETIME_FORMAT",
+                ),
                 "missing": (election.electorate or 0) - voted,
             }
         )

@@ -46,8 +46,10 @@ def nomination_create(
     The secretariat records any nomination; otherwise the nominating organisation's primary
     representative nominates, or the candidate nominates themself.
     """
-    election = Election.objects.select_for_update(of=("self",)).select_related("platform", "office").get(
-        pk=election.pk
+    election = (
+        Election.objects.select_for_update(of=("self",))
+        .select_related("platform", "office")
+        .get(pk=election.pk)
     )
     _nominations_open(election)
     if actor is not None and not can_run_elections(actor, election.platform):
@@ -133,9 +135,12 @@ def nomination_second(
         raise ValidationError(_("You may not second for this organisation."))
     if organisation.pk in (nomination.organisation_id, nomination.nominated_by_id):
         raise ValidationError(_("The candidate's or the nominating organisation cannot second."))
-    if not sel.is_eligible_voter(election, organisation) and not members_in_good_standing(
-        election.platform
-    ).filter(organisation=organisation).exists():
+    if (
+        not sel.is_eligible_voter(election, organisation)
+        and not members_in_good_standing(election.platform)
+        .filter(organisation=organisation)
+        .exists()
+    ):
         raise ValidationError(
             _("%(organisation)s is not a member in good standing.") % {"organisation": organisation}
         )

@@ -27,7 +27,8 @@ from .voting import record_voter, store_ballot
 
 
 def _require_teller(actor, election: Election) -> None:
-    if actor is None or not can_run_elections(actor, election.platform):
+    """The secretariat enters paper ballots; ``actor=None`` is the system (e.g. an import)."""
+    if actor is not None and not can_run_elections(actor, election.platform):
         raise ValidationError(_("Only the platform's secretariat enters paper ballots."))
     if election.state != Election.State.VOTING:
         raise ValidationError(_("Paper ballots are entered while the vote is open."))
@@ -69,6 +70,9 @@ def paper_entry_save(
 ) -> PaperBallotEntry:
     """The acting teller's reading of ballot ``sequence`` of ``batch`` (entered or corrected)."""
     _require_teller(actor, election)
+    teller = actor.get_username() if actor is not None else actor_label
+    if not teller:
+        raise ValidationError(_("Say which teller read the ballot."))
     batch = batch.strip()
     if not batch or sequence < 1:
         raise ValidationError(_("Give the batch and the ballot's number in it (from 1)."))
@@ -77,13 +81,18 @@ def paper_entry_save(
     entries = PaperBallotEntry.objects.select_for_update().filter(
         election=election, batch=batch, sequence=sequence
     )
-    mine = next((e for e in entries if e.teller_id == actor.pk), None)
+    mine = next((e for e in entries if e.teller_label == teller), None)
     if mine is None and len(entries) >= 2:
         raise ValidationError(_("Two tellers have already entered this ballot."))
     before = mine.content if mine else None
     if mine is None:
         mine = PaperBallotEntry(
-            election=election, teller=actor, batch=batch, sequence=sequence, content=content
+            election=election,
+            teller=actor,
+            teller_label=teller,
+            batch=batch,
+            sequence=sequence,
+            content=content,
         )
     mine.content = content
     mine.save()

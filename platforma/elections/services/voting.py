@@ -112,7 +112,11 @@ def election_proxy_grant(
     actor_label: str = "",
 ) -> ElectionProxy:
     """Record that ``grantor`` gives its vote in ``election`` to ``holder`` (secretariat)."""
-    election = Election.objects.select_for_update(of=("self",)).select_related("platform").get(pk=election.pk)
+    election = (
+        Election.objects.select_for_update(of=("self",))
+        .select_related("platform")
+        .get(pk=election.pk)
+    )
     if actor is not None and not can_run_elections(actor, election.platform):
         raise ValidationError(_("Only the secretariat records proxies."))
     if election.state not in (

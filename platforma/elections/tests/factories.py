@@ -45,7 +45,10 @@ def make_member(platform, index: int, *, role=Representative.Role.PRIMARY) -> Me
     user = User.objects.create_user(f"{platform.slug}-rep{index}", password="pw-rep-12345")
     person = PersonFactory(user=user)
     Representative.objects.create(
-        organisation=membership.organisation, person=person, role=role, since=datetime.date(2010, 1, 1)
+        organisation=membership.organisation,
+        person=person,
+        role=role,
+        since=datetime.date(2010, 1, 1),
     )
     return Member(membership.organisation, person, user)
 

@@ -147,7 +147,9 @@ def test_no_field_links_ballots_and_voters():
     )
     assert "organisation" in voter_fields
     # No timestamps on ballots, and the primary key is random.
-    assert not any(f.get_internal_type() in {"DateTimeField", "DateField"} for f in Ballot._meta.fields)
+    assert not any(
+        f.get_internal_type() in {"DateTimeField", "DateField"} for f in Ballot._meta.fields
+    )
     assert Ballot._meta.pk.get_internal_type() == "UUIDField"
 
 

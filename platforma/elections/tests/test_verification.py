@@ -78,7 +78,8 @@ def test_changed_ballot_in_the_database_is_named(closed):
     forged = json.loads(ballot.content)
     forged["choices"] = [nominations[2].candidate_key]
     _raw_update(
-        "UPDATE elections_ballot SET content = %s WHERE tracker = %s", [fmt.canonical(forged), victim]
+        "UPDATE elections_ballot SET content = %s WHERE tracker = %s",
+        [fmt.canonical(forged), victim],
     )
     status, _out, err = run(election.pk)
     assert status == 1

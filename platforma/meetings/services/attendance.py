@@ -21,7 +21,11 @@ from ._common import ensure_open, moment
 
 def _lock(meeting: Meeting) -> Meeting:
     """Serialise writes to one meeting's attendance (row lock on PostgreSQL)."""
-    return Meeting.objects.select_for_update().select_related("platform", "body").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("platform", "body")
+        .get(pk=meeting.pk)
+    )
 
 
 def _ensure_in_person(meeting: Meeting) -> None:

@@ -124,7 +124,7 @@ def motion_create(
 
 def _lock_open(motion: Motion) -> Motion:
     motion = (
-        Motion.objects.select_for_update()
+        Motion.objects.select_for_update(of=("self",))
         .select_related("meeting__platform", "meeting__body")
         .get(pk=motion.pk)
     )
@@ -346,7 +346,7 @@ def decision_register(
 def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> Decision:
     """Carry out what the decision decides, through the owning app's services."""
     decision = (
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .select_related("motion__subject_membership", "motion__subject_mandate", "body", "platform")
         .get(pk=decision.pk)
     )

@@ -27,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--file", type=Path, default=None, help="a published board.json")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        election = Election.objects.select_related("platform").filter(pk=options["election"]).first()
+        election = (
+            Election.objects.select_related("platform").filter(pk=options["election"]).first()
+        )
         if election is None:
             raise CommandError(f"no election with id {options['election']}", returncode=2)
         file_board = None

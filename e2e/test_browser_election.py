@@ -1,0 +1,101 @@
+"""An online election in a real browser: nomination, acceptance, voting, receipt, result, check."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORDS = {"office": "pw-office-12345", "rep": "pw-rep-12345"}
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    from platforma.elections.tests.factories import make_election, make_world
+
+    world = make_world("browserland", members=3)
+    election = make_election(world, title="Election of the platform coordinator")
+    return live_server, world, election
+
+
+def log_in(page: Page, base: str, user, password: str, next_path: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/en/accounts/login/?next={next_path}")
+    page.get_by_label("Username").fill(user.get_username())
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_online_election_from_nomination_to_receipt_check(page: Page, site):
+    from platforma.elections import services
+    from platforma.elections.models import Election
+
+    server, world, election = site
+    base = server.url
+    office = f"/en/browserland/elections/office/{election.pk}/"
+    public = f"/en/browserland/elections/{election.pk}/"
+    first, second, voter = world.members
+
+    # The secretariat opens nominations and records two nominations.
+    log_in(page, base, world.secretariat, PASSWORDS["office"], office)
+    page.get_by_role("button", name="Open nominations").click()
+    expect(page.locator(".messages")).to_contain_text("Nominations open")
+    for member in (first, second):
+        page.locator("#id_person").select_option(str(member.person.pk))
+        page.locator("#id_organisation").select_option(str(member.organisation.pk))
+        page.get_by_role("button", name="Nominate").click()
+        expect(page.locator(".messages")).to_contain_text("The nomination is recorded.")
+    expect(page.locator("table.nominations")).to_contain_text("Eligible")
+
+    # The first candidate accepts on the public page; the second answered in writing.
+    log_in(page, base, first.user, PASSWORDS["rep"], public)
+    page.get_by_role("button", name="Accept the nomination").click()
+    expect(page.locator(".messages")).to_contain_text("Your answer is recorded.")
+    log_in(page, base, world.secretariat, PASSWORDS["office"], office)
+    page.get_by_role("button", name="Record acceptance").click()
+    page.get_by_role("button", name="Open voting").click()
+    expect(page.locator(".state")).to_have_text("Voting")
+
+    # A primary representative votes and keeps the receipt.
+    log_in(page, base, voter.user, PASSWORDS["rep"], public)
+    page.get_by_role("link", name="Vote", exact=True).click()
+    page.get_by_label(re.compile(second.person.full_name)).check()
+    page.get_by_role("button", name=re.compile("Cast the ballot")).click()
+    expect(page.get_by_role("heading", name="Your ballot is cast")).to_be_visible()
+    tracker = page.locator("#tracker").inner_text()
+    ballot_hash = page.locator("#ballot-hash").inner_text()
+    assert re.fullmatch(r"[0-9a-f]{4}(-[0-9a-f]{4}){4}", tracker)
+    assert re.fullmatch(r"[0-9a-f]{64}", ballot_hash)
+
+    # The other two organisations vote (in another way), then the secretariat counts.
+    election = Election.objects.get(pk=election.pk)
+    for member in (first, second):
+        services.ballot_cast(
+            actor=member.user,
+            election=election,
+            organisation=member.organisation,
+            choices=[str(election.nominations.get(person=second.person).pk)],
+        )
+    log_in(page, base, world.secretariat, PASSWORDS["office"], office)
+    page.get_by_role("button", name="Close the vote and count").click()
+    expect(page.locator(".state")).to_have_text("Closed")
+    page.get_by_role("button", name="Publish the result").click()
+    expect(page.locator(".state")).to_have_text("Published")
+
+    # Anyone reads the result and checks the tracker against the receipt.
+    page.context.clear_cookies()
+    page.goto(f"{base}{public}")
+    expect(page.locator(".winners")).to_have_text(second.person.full_name)
+    expect(page.locator("figure.chart svg")).to_be_visible()
+    page.get_by_role("link", name="Check my tracker").click()
+    page.get_by_label("Tracker").fill(tracker)
+    page.get_by_label("Ballot hash (optional)").fill(ballot_hash)
+    page.get_by_role("button", name="Check").click()
+    expect(page.locator(".outcome")).to_contain_text("Your ballot is on the bulletin board")
+    expect(page.locator(".outcome")).to_contain_text("Its hash matches your receipt.")
+    expect(page.locator(".outcome")).to_contain_text(second.person.full_name)
+    # The mandate was created from the result.
+    from platforma.governance.models import Mandate
+
+    assert Mandate.objects.get(office=world.office).person == second.person

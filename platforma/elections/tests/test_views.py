@@ -1,0 +1,279 @@
+"""The pages, through the test client: voting, receipt, board, check, results, back office."""
+
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from platforma.elections import services
+from platforma.elections.models import Ballot, Election, VoterRecord
+from platforma.members.models import Representative
+
+from .factories import make_election, make_member, make_world, running_election
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, election, *args):
+    return reverse(f"elections:{name}", args=[election.platform.slug, election.pk, *args])
+
+
+def vote_as(client, member, election, data):
+    client.force_login(member.user)
+    return client.post(
+        url("election-vote", election), {"organisation": member.organisation.pk, **data}
+    )
+
+
+def test_representative_votes_and_gets_a_receipt(client, voting):
+    world, election, nominations = voting
+    member = world.members[0]
+    client.force_login(member.user)
+    page = client.get(url("election-vote", election))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert html.count('type="radio"') == 4  # three candidates and a blank ballot
+    assert nominations[0].person.full_name in html
+    response = vote_as(client, member, election, {"choice": nominations[1].candidate_key})
+    assert response.status_code == 200
+    ballot = Ballot.objects.get()
+    body = response.content.decode()
+    assert ballot.tracker in body
+    assert ballot.content_hash in body
+    assert VoterRecord.objects.get().organisation == member.organisation
+    # Nothing about the receipt is kept in the session.
+    assert ballot.tracker not in json.dumps(dict(client.session.items()))
+    again = vote_as(client, member, election, {"choice": nominations[1].candidate_key})
+    assert again.status_code == 400
+    assert "has already voted in this election" in again.content.decode()
+    assert "This organisation has voted." in again.content.decode()
+    assert Ballot.objects.count() == 1
+
+
+def test_ranked_form_orders_the_ballot(client, world):
+    election, nominations = running_election(world, candidates=3, method="stv", seats=2, office=False)
+    a, b, c = (n.candidate_key for n in nominations)
+    response = vote_as(client, world.members[0], election, {f"rank-{c}": "1", f"rank-{a}": "2"})
+    assert response.status_code == 200
+    assert json.loads(Ballot.objects.get().content)["choices"] == [c, a]
+
+
+@pytest.mark.parametrize(
+    ("ranks", "message"),
+    [({"x": "1", "y": "1"}, "different number"), ({"x": "1", "y": "3"}, "without gaps")],
+)
+def test_bad_rankings_are_refused_with_a_message(client, world, ranks, message):
+    election, nominations = running_election(world, candidates=2, method="irv", office=False)
+    keys = {"x": nominations[0].candidate_key, "y": nominations[1].candidate_key}
+    data = {f"rank-{keys[k]}": v for k, v in ranks.items()}
+    response = vote_as(client, world.members[0], election, data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Ballot.objects.exists()
+
+
+def test_approval_form_uses_checkboxes(client, world):
+    election, nominations = running_election(world, candidates=3, method="approval", office=False)
+    client.force_login(world.members[0].user)
+    html = client.get(url("election-vote", election)).content.decode()
+    assert html.count('type="checkbox"') == 3
+    keys = [nominations[2].candidate_key, nominations[0].candidate_key]
+    vote_as(client, world.members[0], election, {"choice": keys})
+    assert json.loads(Ballot.objects.get().content)["choices"] == sorted(keys, key=int)
+
+
+def test_who_may_not_vote(client, voting, django_user_model):
+    world, election, _ = voting
+    vote_url = url("election-vote", election)
+    # Anonymous: to the login page.
+    response = client.get(vote_url)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    # A user with no organisation, an alternate, a user of another platform: 404.
+    stranger = django_user_model.objects.create_user("stranger", password="x-12345678")
+    alternate = make_member(world.platform, 50, role=Representative.Role.ALTERNATE)
+    other = make_world("elsewhere", members=1).members[0]
+    for user in (stranger, alternate.user, other.user):
+        client.force_login(user)
+        assert client.get(vote_url).status_code == 404
+    # A representative posting for another organisation: 404, nothing recorded.
+    client.force_login(world.members[1].user)
+    response = client.post(vote_url, {"organisation": world.members[0].organisation.pk})
+    assert response.status_code == 404
+    assert not VoterRecord.objects.exists()
+
+
+def test_drafts_are_not_public(client, world):
+    election = make_election(world)
+    assert client.get(url("election-detail", election)).status_code == 404
+    client.force_login(world.secretariat)
+    assert client.get(url("office-detail", election)).status_code == 200
+
+
+def test_board_is_published_at_closing_and_lists_every_ballot(client, voting):
+    world, election, nominations = voting
+    assert client.get(url("election-board-json", election)).status_code == 404
+    trackers = []
+    for member in world.members:
+        vote_as(client, member, election, {"choice": nominations[0].candidate_key})
+    trackers = set(Ballot.objects.values_list("tracker", flat=True))
+    services.election_close(actor=world.secretariat, election=election)
+    client.logout()
+    data = client.get(url("election-board-json", election)).json()
+    assert {e["tracker"] for e in data["entries"]} == trackers
+    assert data["voters"] == data["ballots"] == 4
+    assert data["result"]["elected"] == [nominations[0].candidate_key]
+    page = client.get(url("election-board", election)).content.decode()
+    assert all(t in page for t in trackers)
+    assert data["head"] in page
+
+
+def test_check_my_tracker(client, voting):
+    world, election, nominations = voting
+    response = vote_as(client, world.members[0], election, {"choice": nominations[0].candidate_key})
+    tracker = Ballot.objects.get().tracker
+    assert tracker in response.content.decode()
+    client.logout()
+    before = client.post(url("election-check", election), {"tracker": tracker}).content.decode()
+    assert "A ballot with this tracker has been cast." in before
+    for member in world.members[1:]:
+        vote_as(client, member, election, {"choice": "blank"})
+    services.election_close(actor=world.secretariat, election=election)
+    client.logout()
+    digest = Ballot.objects.get(tracker=tracker).content_hash
+    page = client.post(url("election-check", election), {"tracker": tracker, "hash": digest})
+    html = page.content.decode()
+    assert re.search(r"Your ballot is on the bulletin board, entry \d", html)
+    assert "Its hash matches your receipt." in html
+    wrong = client.post(url("election-check", election), {"tracker": tracker, "hash": "0" * 64})
+    assert "does NOT match" in wrong.content.decode()
+    missing = client.post(url("election-check", election), {"tracker": "0000-0000-0000-0000-0000"})
+    assert "This tracker is not on the board." in missing.content.decode()
+
+
+def test_results_page_chart_and_pdf(client, world):
+    election, nominations = running_election(world, candidates=3, method="irv", office=False)
+    prefs = [[0, 1], [0], [1, 0], [2, 1]]
+    for member, order in zip(world.members, prefs, strict=True):
+        vote_as(
+            client,
+            member,
+            election,
+            {f"rank-{nominations[i].candidate_key}": str(r + 1) for r, i in enumerate(order)},
+        )
+    services.election_close(actor=world.secretariat, election=election)
+    services.election_publish(actor=world.secretariat, election=election)
+    client.logout()
+    html = client.get(url("election-detail", election)).content.decode()
+    assert "<svg" in html
+    assert "Round 2" in html
+    assert nominations[0].person.full_name in html
+    pdf = client.get(url("election-result-pdf", election))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_public_list_query_budget(client, world, django_assert_max_num_queries):
+    for i in range(3):
+        election = make_election(world, title=f"E{i}", office=False)
+        services.election_open_nominations(actor=world.secretariat, election=election)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("elections:election-list", args=[world.platform.slug]))
+    assert response.content.decode().count("Nominations open") == 3
+    for i in range(10):
+        election = make_election(world, title=f"F{i}", office=False)
+        services.election_open_nominations(actor=world.secretariat, election=election)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("elections:election-list", args=[world.platform.slug]))
+    assert response.content.decode().count("Nominations open") == 13
+
+
+def test_board_query_budget(client, world, django_assert_max_num_queries):
+    for i in range(4, 20):
+        world.members.append(make_member(world.platform, i))
+    election, nominations = running_election(world, candidates=2, office=False)
+    for member in world.members:
+        services.ballot_cast(
+            actor=member.user,
+            election=election,
+            organisation=member.organisation,
+            choices=[nominations[0].candidate_key],
+        )
+    services.election_close(actor=world.secretariat, election=election)
+    with django_assert_max_num_queries(4):
+        response = client.get(url("election-board", election))
+    assert response.content.decode().count('<code class="tracker">') == 20
+
+
+def test_secretariat_runs_the_election(client, world):
+    election = make_election(world)
+    client.force_login(world.secretariat)
+    transition = url("office-transition", election)
+    client.post(transition, {"to": "nominations"})
+    election.refresh_from_db()
+    assert election.state == Election.State.NOMINATIONS
+    member = world.members[0]
+    client.post(
+        url("office-nomination-add", election),
+        {"person": member.person.pk, "organisation": member.organisation.pk},
+    )
+    nomination = election.nominations.get()
+    page = client.get(url("office-detail", election)).content.decode()
+    assert "Eligible" in page
+    # The candidate accepts on the public page.
+    client.force_login(member.user)
+    client.post(url("nomination-answer", election, nomination.pk), {"accept": "1"})
+    nomination.refresh_from_db()
+    assert nomination.acceptance == "accepted"
+    client.force_login(world.secretariat)
+    client.post(transition, {"to": "voting"})
+    election.refresh_from_db()
+    assert election.state == Election.State.VOTING
+    response = client.post(transition, {"to": "closed"}, follow=True)
+    assert "have not voted yet" in response.content.decode()
+
+
+def test_ineligible_nomination_is_refused_with_reasons(client, world):
+    election = make_election(world)
+    services.election_open_nominations(actor=world.secretariat, election=election)
+    outsider = make_world("faraway", members=1).members[0]
+    client.force_login(world.secretariat)
+    response = client.post(
+        url("office-nomination-add", election),
+        {"person": world.members[0].person.pk, "organisation": world.members[1].organisation.pk},
+        follow=True,
+    )
+    assert "does not currently represent" in response.content.decode()
+    assert not election.nominations.exists()
+    with pytest.raises(Exception, match="not a member in good standing"):
+        services.nomination_create(
+            actor=world.secretariat,
+            election=election,
+            person=outsider.person,
+            organisation=outsider.organisation,
+        )
+
+
+@pytest.mark.parametrize("who", ["anonymous", "representative", "other_secretariat"])
+def test_back_office_is_closed_to_others(client, world, who):
+    election = make_election(world)
+    pages = [
+        reverse("elections:office-list", args=[world.platform.slug]),
+        url("office-detail", election),
+        url("office-paper", election),
+    ]
+    if who == "representative":
+        client.force_login(world.members[0].user)
+    elif who == "other_secretariat":
+        client.force_login(make_world("otherplace", members=0).secretariat)
+    for page in pages:
+        response = client.get(page)
+        if who == "anonymous":
+            assert response.status_code == 302
+        else:
+            assert response.status_code == 404
+    response = client.post(url("office-transition", election), {"to": "nominations"})
+    assert response.status_code in (302, 404)
+    election.refresh_from_db()
+    assert election.state == Election.State.DRAFT

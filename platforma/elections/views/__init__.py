@@ -1,0 +1,29 @@
+from .office import (
+    office_detail,
+    office_list,
+    office_nomination_add,
+    office_nomination_answer,
+    office_paper,
+    office_proxy_add,
+    office_transition,
+)
+from .public import board, board_json, check_tracker, election_detail, election_list, result_pdf
+from .voting import nomination_answer, vote
+
+__all__ = [
+    "board",
+    "board_json",
+    "check_tracker",
+    "election_detail",
+    "election_list",
+    "nomination_answer",
+    "office_detail",
+    "office_list",
+    "office_nomination_add",
+    "office_nomination_answer",
+    "office_paper",
+    "office_proxy_add",
+    "office_transition",
+    "result_pdf",
+    "vote",
+]

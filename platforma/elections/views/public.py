@@ -1,0 +1,151 @@
+"""Public pages: elections and their results, the bulletin board, the tracker check."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from platforma.core.selectors import platform_for_public
+
+from .. import selectors as sel
+from ..models import Ballot, Election, Nomination
+from ..permissions import can_run_elections
+from ..presentation import result_pdf_bytes, result_table, rounds_chart_svg
+from ._helpers import public
+
+
+def election_list(request, platform: str):
+    platform = platform_for_public(platform)
+    elections = list(sel.public_elections(platform))
+    return render(
+        request, "elections/election_list.html", {"platform": platform, "elections": elections}
+    )
+
+
+def _result_context(election: Election) -> dict:
+    if not election.board_is_public:
+        return {}
+    table = result_table(election.board)
+    return {"table": table, "chart": rounds_chart_svg(table)}
+
+
+@public
+def election_detail(request, platform, election):
+    nominations = list(
+        Nomination.objects.filter(election=election)
+        .exclude(acceptance=Nomination.Acceptance.DECLINED)
+        .select_related("person", "organisation", "nominated_by")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    if election.state != Election.State.NOMINATIONS:
+        nominations = [n for n in nominations if n.on_ballot]
+    for nomination in nominations:
+        nomination.answerable = (
+            election.state == Election.State.NOMINATIONS
+            and nomination.acceptance == Nomination.Acceptance.PENDING
+            and request.user.is_authenticated
+            and nomination.person.user_id == request.user.pk
+        )
+    rights = sel.voting_rights(request.user, election) if election.state == "voting" else []
+    context = {
+        "platform": platform,
+        "election": election,
+        "nominations": nominations,
+        "rights": rights,
+        "voting_open": sel.voting_is_open(election),
+        "turnout": sel.turnout(election),
+        "can_run": can_run_elections(request.user, platform),
+        **_result_context(election),
+    }
+    return render(request, "elections/election_detail.html", context)
+
+
+def _require_board(election: Election) -> None:
+    if not election.board_is_public:
+        raise Http404("The board is published when voting closes.")
+
+
+@public
+def board(request, platform, election):
+    _require_board(election)
+    return render(
+        request,
+        "elections/board.html",
+        {
+            "platform": platform,
+            "election": election,
+            "board": election.board,
+            "names": {c["key"]: c["name"] for c in election.board["election"]["candidates"]},
+        },
+    )
+
+
+@public
+def board_json(request, platform, election):
+    _require_board(election)
+    response = JsonResponse(election.board, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f'inline; filename="election-{election.pk}-board.json"'
+    return response
+
+
+@public
+def result_pdf(request, platform, election):
+    _require_board(election)
+    context = {"platform": platform, "election": election, **_result_context(election)}
+    pdf = result_pdf_bytes(context, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="election-{election.pk}-result.pdf"'
+    return response
+
+
+@public
+def check_tracker(request, platform, election):
+    """A voter checks that their tracker (and receipt hash) is on the board.
+
+    The tracker travels in a POST body, never in the address, so it stays out of access logs.
+    """
+    outcome = None
+    tracker = (request.POST.get("tracker") or "").strip().lower()
+    given_hash = (request.POST.get("hash") or "").strip().lower()
+    if request.method == "POST" and tracker:
+        if election.board_is_public:
+            entries = election.board["entries"]
+            found = next(
+                (i for i, entry in enumerate(entries, start=1) if entry["tracker"] == tracker),
+                None,
+            )
+            if found is None:
+                outcome = {"found": False, "message": _("This tracker is not on the board.")}
+            else:
+                entry = entries[found - 1]
+                outcome = {
+                    "found": True,
+                    "position": found,
+                    "entry": entry,
+                    "hash_matches": None if not given_hash else given_hash == entry["ballot_hash"],
+                }
+        else:
+            exists = Ballot.objects.filter(election=election, tracker=tracker).exists()
+            outcome = {
+                "found": exists,
+                "pending": True,
+                "message": _("A ballot with this tracker has been cast.")
+                if exists
+                else _("No ballot with this tracker has been cast."),
+            }
+    return render(
+        request,
+        "elections/check.html",
+        {
+            "platform": platform,
+            "election": election,
+            "outcome": outcome,
+            "tracker": tracker,
+            "hash": given_hash,
+            "names": {
+                c["key"]: c["name"]
+                for c in (election.board or {}).get("election", {}).get("candidates", [])
+            },
+        },
+    )

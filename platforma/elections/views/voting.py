@@ -1,0 +1,95 @@
+"""The voter's pages: the ballot, the receipt, and a candidate's answer to a nomination."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .. import selectors as sel
+from .. import services
+from ..forms import ballot_widget, choices_from_post
+from ..models import Election, Nomination
+from ..permissions import require_login
+from ._helpers import public, report
+
+
+@never_cache
+@public
+def vote(request, platform, election):
+    """The ballot form for each organisation the user may vote for; POST casts one.
+
+    The receipt is the POST's own response and is stored nowhere: not in the session, not in
+    an address, so nothing on the server links the voter to the tracker.
+    """
+    require_login(request)
+    if election.state != Election.State.VOTING:
+        raise Http404("Voting is not open")
+    rights = sel.voting_rights(request.user, election)
+    if not rights:
+        raise Http404("You do not vote in this election")
+    candidates = sel.candidates(election)
+    keys = [c.candidate_key for c in candidates]
+    error = None
+    selected = None
+    if request.method == "POST":
+        selected = next(
+            (r for r in rights if str(r.organisation.pk) == request.POST.get("organisation")), None
+        )
+        if selected is None:
+            raise Http404("You do not vote for this organisation")
+        try:
+            choices = choices_from_post(election, request.POST, keys)
+            receipt = services.ballot_cast(
+                actor=request.user,
+                election=election,
+                organisation=selected.organisation,
+                choices=choices,
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            return render(
+                request,
+                "elections/receipt.html",
+                {
+                    "platform": platform,
+                    "election": election,
+                    "receipt": receipt,
+                    "organisation": selected.organisation,
+                    "more": [r for r in rights if not r.has_voted and r is not selected],
+                },
+            )
+    context = {
+        "platform": platform,
+        "election": election,
+        "rights": rights,
+        "candidates": candidates,
+        "widget": ballot_widget(election),
+        "voting_open": sel.voting_is_open(election),
+        "error": error,
+        "selected": selected,
+    }
+    return render(request, "elections/vote.html", context, status=400 if error else 200)
+
+
+@require_POST
+@public
+def nomination_answer(request, platform, election, nomination: int):
+    require_login(request)
+    nomination = get_object_or_404(Nomination, election=election, pk=nomination)
+    if nomination.person.user_id != request.user.pk:
+        raise Http404("Not your nomination")
+    try:
+        services.nomination_answer(
+            actor=request.user, nomination=nomination, accept=request.POST.get("accept") == "1"
+        )
+    except ValidationError as exc:
+        report(request, exc)
+    else:
+        messages.success(request, _("Your answer is recorded."))
+    return redirect("elections:election-detail", platform.slug, election.pk)

@@ -1,0 +1,79 @@
+"""The annual report builder: gather the records of a year, draft the sections, add charts.
+
+``build_report(platform, year, language=...)`` for a platform; ``build_forum_report(year,
+language=...)`` for the Forum. Both return a ``ReportDocument``; the secretariat's narrative is
+added from the stored report (if any) by ``apply_narratives``.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from platforma.core.models import Platform
+
+from .document import Chart, ReportDocument, Section, Table
+from .forum import forum_sections
+from .gather import YearData, gather, has_records
+from .sections import platform_sections
+
+FORUM_SLUG = "forum"
+
+
+def report_title(platform_name: str, year: int) -> str:
+    return _("Activities of the %(platform)s in %(year)s") % {
+        "platform": platform_name,
+        "year": year,
+    }
+
+
+def build_report(platform: Platform, year: int, *, language: str) -> ReportDocument:
+    with translation.override(language):
+        data = gather(platform, year)
+        return ReportDocument(
+            title=report_title(platform.name, year),
+            year=year,
+            language=language,
+            platform_name=platform.name,
+            platform_slug=platform.slug,
+            sections=platform_sections(data),
+            generated_on=date_format(timezone.localdate(), "DATE_FORMAT"),
+            is_demo=platform.is_demo,
+        )
+
+
+def forum_has_records(year: int) -> bool:
+    return any(has_records(p, year) for p in Platform.objects.all())
+
+
+def build_forum_report(year: int, *, language: str) -> ReportDocument:
+    with translation.override(language):
+        datas = [gather(p, year) for p in Platform.objects.order_by("slug")]
+        return ReportDocument(
+            title=_("Activities of the national platforms of the Forum in %(year)s")
+            % {"year": year},
+            year=year,
+            language=language,
+            platform_name=_("Eastern Partnership Civil Society Forum"),
+            platform_slug=FORUM_SLUG,
+            sections=forum_sections(year, datas),
+            generated_on=date_format(timezone.localdate(), "DATE_FORMAT"),
+            is_demo=any(d.platform.is_demo for d in datas),
+        )
+
+
+__all__ = [
+    "FORUM_SLUG",
+    "Chart",
+    "ReportDocument",
+    "Section",
+    "Table",
+    "YearData",
+    "build_forum_report",
+    "build_report",
+    "forum_has_records",
+    "gather",
+    "has_records",
+    "report_title",
+]
