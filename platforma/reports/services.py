@@ -1,0 +1,193 @@
+"""Writes to annual reports. Each service records one audit entry.
+
+draft -> approved -> published; ``report_reopen`` takes an approved or published report back
+to draft so that it can be corrected. The narrative is edited only in a draft.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from platforma.core import audit
+from platforma.core.models import Platform
+
+from .builder import forum_has_records, has_records
+from .models import SECTION_KEYS, AnnualReport, ReportNarrative
+from .permissions import can_manage_reports
+
+MAX_NARRATIVE = 20_000
+FIRST_YEAR = 2009  # the Forum was founded in 2009
+
+
+def _check_rights(actor, platform: Platform | None) -> None:
+    if actor is not None and not can_manage_reports(actor, platform):
+        raise ValidationError(_("Only the platform's secretariat may change its annual report."))
+
+
+def _locked(report: AnnualReport) -> AnnualReport:
+    return AnnualReport.objects.select_for_update().get(pk=report.pk)
+
+
+@transaction.atomic
+def report_draft(
+    *, actor, platform: Platform | None, year: int, actor_label: str = ""
+) -> AnnualReport:
+    """Start the report of a year (``platform`` None: the Forum's); one per platform and year."""
+    _check_rights(actor, platform)
+    this_year = timezone.localdate().year
+    if not FIRST_YEAR <= year <= this_year:
+        raise ValidationError(
+            _("A report covers a year from %(first)s to %(last)s.")
+            % {"first": FIRST_YEAR, "last": this_year}
+        )
+    reports = AnnualReport.objects.filter(platform=platform, year=year)
+    if platform is None:
+        reports = AnnualReport.objects.filter(platform__isnull=True, year=year)
+    if reports.exists():
+        raise ValidationError(_("The report for %(year)s already exists.") % {"year": year})
+    found = forum_has_records(year) if platform is None else has_records(platform, year)
+    if not found:
+        raise ValidationError(_("Nothing is recorded for %(year)s.") % {"year": year})
+    report = AnnualReport.objects.create(platform=platform, year=year)
+    audit.record(
+        "reports.report.drafted",
+        actor=actor,
+        actor_label=actor_label,
+        target=report,
+        platform=platform,
+        data={"after": audit.snapshot(report)},
+    )
+    return report
+
+
+@transaction.atomic
+def narrative_save(
+    *,
+    actor,
+    report: AnnualReport,
+    language: str,
+    section: str,
+    text: str,
+    actor_label: str = "",
+) -> ReportNarrative | None:
+    """Keep the secretariat's text for one section in one language (empty text removes it)."""
+    report = _locked(report)
+    _check_rights(actor, report.platform)
+    if report.status != AnnualReport.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be edited: reopen the report first."))
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(
+            _("“%(language)s” is not a language of the site.") % {"language": language}
+        )
+    if section not in SECTION_KEYS:
+        raise ValidationError(
+            _("“%(section)s” is not a section of the report.") % {"section": section}
+        )
+    text = (text or "").replace("\r\n", "\n").strip()
+    if len(text) > MAX_NARRATIVE:
+        raise ValidationError(
+            _("The text is too long: at most %(max)s characters.") % {"max": MAX_NARRATIVE}
+        )
+    existing = ReportNarrative.objects.filter(
+        report=report, language=language, section=section
+    ).first()
+    before = existing.text if existing else ""
+    if before == text:
+        return existing
+    editor = actor if getattr(actor, "is_authenticated", False) else None
+    if not text:
+        existing.delete()
+        narrative = None
+    elif existing:
+        existing.text, existing.edited_by = text, editor
+        existing.save(update_fields=["text", "edited_by", "updated_at"])
+        narrative = existing
+    else:
+        narrative = ReportNarrative.objects.create(
+            report=report, language=language, section=section, text=text, edited_by=editor
+        )
+    audit.record(
+        "reports.narrative.saved",
+        actor=actor,
+        actor_label=actor_label,
+        target=report,
+        platform=report.platform,
+        data={
+            "language": language,
+            "section": section,
+            "text": {"before": before, "after": text},
+        },
+    )
+    return narrative
+
+
+def _move(report, *, actor, actor_label, to: str, allowed_from: set[str], action: str, message):
+    report = _locked(report)
+    _check_rights(actor, report.platform)
+    if report.status not in allowed_from:
+        raise ValidationError(message % {"status": report.get_status_display()})
+    before = audit.snapshot(report)
+    report.status = to
+    now = timezone.now()
+    if to == AnnualReport.Status.APPROVED:
+        report.approved_at = now
+    elif to == AnnualReport.Status.PUBLISHED:
+        report.published_at = now
+    else:
+        report.approved_at = report.published_at = None
+    report.save()
+    audit.record(
+        f"reports.report.{action}",
+        actor=actor,
+        actor_label=actor_label,
+        target=report,
+        platform=report.platform,
+        data=audit.diff(before, audit.snapshot(report)),
+    )
+    return report
+
+
+@transaction.atomic
+def report_approve(*, actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
+    S = AnnualReport.Status
+    return _move(
+        report,
+        actor=actor,
+        actor_label=actor_label,
+        to=S.APPROVED,
+        allowed_from={S.DRAFT},
+        action="approved",
+        message=_("Only a draft can be approved; this report is “%(status)s”."),
+    )
+
+
+@transaction.atomic
+def report_publish(*, actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
+    S = AnnualReport.Status
+    return _move(
+        report,
+        actor=actor,
+        actor_label=actor_label,
+        to=S.PUBLISHED,
+        allowed_from={S.APPROVED},
+        action="published",
+        message=_("Only an approved report can be published; this report is “%(status)s”."),
+    )
+
+
+@transaction.atomic
+def report_reopen(*, actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
+    S = AnnualReport.Status
+    return _move(
+        report,
+        actor=actor,
+        actor_label=actor_label,
+        to=S.DRAFT,
+        allowed_from={S.APPROVED, S.PUBLISHED},
+        action="reopened",
+        message=_("This report is already a draft (“%(status)s”)."),
+    )
