@@ -1,12 +1,18 @@
-"""Checks for uploaded files: by content, not by name, and by size. Shared with publications."""
+"""Upload checks for activities and publications, on top of ``platforma.core.uploads``."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
+from platforma.core import audit
+from platforma.core.uploads import MAX_UPLOAD_BYTES, PDF_ONLY, check_upload
+
+
+def validate_pdf(upload) -> None:
+    """A PDF of at most 10 MB, recognised by its content (whatever the file is called)."""
+    check_upload(upload, allowed=PDF_ONLY)
 
 
 def _check_size(upload) -> None:
@@ -17,20 +23,11 @@ def _check_size(upload) -> None:
         upload.seek(0)
     if size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            _("The file is %(size).1f MB; the limit is 10 MB.") % {"size": size / 1024 / 1024}
+            _("The file is %(size)s; files may be at most %(max)s.")
+            % {"size": filesizeformat(size), "max": filesizeformat(MAX_UPLOAD_BYTES)}
         )
     if size == 0:
         raise ValidationError(_("The file is empty."))
-
-
-def validate_pdf(upload) -> None:
-    """A PDF of at most 10 MB, recognised by its first bytes (whatever the file is called)."""
-    _check_size(upload)
-    upload.seek(0)
-    head = upload.read(len(PDF_MAGIC))
-    upload.seek(0)
-    if head != PDF_MAGIC:
-        raise ValidationError(_("This file is not a PDF document (it does not start with %PDF-)."))
 
 
 def validate_image(upload) -> None:
@@ -54,19 +51,5 @@ def validate_image(upload) -> None:
 
 
 def file_snapshot(obj, fields=None) -> dict:
-    """``audit.snapshot`` with file fields as their stored names (it cannot serialise them yet)."""
-    from django.db.models.fields.files import FieldFile
-
-    from platforma.core import audit
-
-    values = {}
-    for f in obj._meta.concrete_fields:
-        if fields is not None and f.name not in fields:
-            continue
-        value = getattr(obj, f.attname)
-        if isinstance(value, FieldFile):
-            values[f.attname] = value.name or ""
-    snap = audit.snapshot(
-        obj, [f.name for f in obj._meta.concrete_fields if f.attname not in values]
-    )
-    return {**snap, **values}
+    """``audit.snapshot``, which records file fields as their stored names."""
+    return audit.snapshot(obj, fields)

@@ -22,7 +22,8 @@ ODT = "application/vnd.oasis.opendocument.text"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 JPEG = "image/jpeg"
 PNG = "image/png"
-DOCUMENT_TYPES = {PDF: "pdf", ODT: "odt", DOCX: "docx", JPEG: "jpg", PNG: "png"}
+# Accepted types and the names messages give them.
+DOCUMENT_TYPES = {PDF: "PDF", ODT: "ODT", DOCX: "DOCX", JPEG: "JPEG", PNG: "PNG"}
 
 
 def private_storage() -> FileSystemStorage:
@@ -56,24 +57,32 @@ def detect_type(upload) -> str | None:
     return None
 
 
+PDF_ONLY = {PDF: "PDF"}
+
+
 def check_upload(upload, *, allowed=DOCUMENT_TYPES, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
     """Return the detected content type, or raise a message the uploader can act on."""
-    if upload.size > max_bytes:
+    size = getattr(upload, "size", None)
+    if size is None:  # a plain file object
+        upload.seek(0, 2)
+        size = upload.tell()
+        upload.seek(0)
+    if size > max_bytes:
         raise ValidationError(
             _("“%(name)s” is %(size)s; files may be at most %(max)s.")
             % {
                 "name": upload.name,
-                "size": filesizeformat(upload.size),
+                "size": filesizeformat(size),
                 "max": filesizeformat(max_bytes),
             }
         )
-    if upload.size == 0:
+    if size == 0:
         raise ValidationError(_("“%(name)s” is empty.") % {"name": upload.name})
     content_type = detect_type(upload)
     if content_type not in allowed:
         raise ValidationError(
-            _("“%(name)s” is not a PDF, ODT, DOCX, JPEG or PNG file (judged by its content).")
-            % {"name": upload.name}
+            _("“%(name)s” is not of an accepted type (%(kinds)s), judged by its content.")
+            % {"name": upload.name, "kinds": ", ".join(allowed.values())}
         )
     return content_type
 

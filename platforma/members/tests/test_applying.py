@@ -71,13 +71,13 @@ def test_a_complete_application_is_received(
     [
         (
             SimpleUploadedFile("statute.pdf", b"just text, not a PDF at all"),
-            "“statute.pdf” is not a PDF, ODT, DOCX, JPEG or PNG file (judged by its content).",
+            "“statute.pdf” is not of an accepted type (PDF, ODT, DOCX, JPEG, PNG), judged by its content.",
         ),
         (
             SimpleUploadedFile("statute.pdf", b"%PDF-" + b"0" * (11 * 1024 * 1024)),
             "“statute.pdf” is 11.0\xa0MB; files may be at most 10.0\xa0MB.",
         ),
-        (SimpleUploadedFile("statute.exe", b"MZ\x90\x00"), "is not a PDF, ODT, DOCX"),
+        (SimpleUploadedFile("statute.exe", b"MZ\x90\x00"), "is not of an accepted type"),
     ],
 )
 def test_a_bad_upload_is_refused_and_changes_nothing(
