@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,8 +31,11 @@ def site(live_server, transactional_db, settings, tmp_path, django_user_model):
 def test_apply_recommend_admit_and_appear_in_the_directory(page: Page, site, tmp_path):
     for name in ("extract", "statute", "report"):
         (tmp_path / f"{name}.pdf").write_bytes(PDF)
+    with translation.override("az"):
+        join_az = gettext("Join the platform")
+    assert join_az != "Join the platform"
     page.goto(f"{site.url}/az/azerbaijan/join/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Platformaya qoşulun")
+    expect(page.get_by_role("heading", level=1)).to_have_text(join_az)
     page.goto(f"{site.url}/en/azerbaijan/join/")
     page.get_by_label("Legal name of the organisation").fill("Clean Air Public Union")
     page.get_by_label("Registration number").fill("1400999001")

@@ -61,7 +61,6 @@ def store_ballot(election: Election, choices: Sequence[str], *, invalid: bool = 
     )
 
 
-@transaction.atomic
 def ballot_cast(
     *,
     actor,
@@ -73,22 +72,38 @@ def ballot_cast(
     """Cast ``organisation``'s secret ballot; return the voter's receipt.
 
     Who voted (``VoterRecord``) and what was voted (``Ballot``) are written in one transaction
-    and nothing links them: the audit record names the organisation, never the tracker.
+    and nothing links them: the audit record names the organisation, never the tracker. A
+    second ballot for the organisation, even at the same instant, fails on the unique voter
+    record and rolls back whole; it is answered with a clear refusal.
     """
+    try:
+        return _cast(
+            actor=actor,
+            election=election,
+            organisation=organisation,
+            choices=choices,
+            actor_label=actor_label,
+        )
+    except IntegrityError:
+        raise already_voted(organisation) from None
+
+
+@transaction.atomic
+def _cast(*, actor, election, organisation, choices, actor_label) -> Receipt:
     if not sel.voting_is_open(election):
         raise ValidationError(_("Voting is not open in this election."))
-    right = next(
-        (r for r in sel.voting_rights(actor, election) if r.organisation.pk == organisation.pk),
-        None,
-    )
+    right = sel.voting_right(actor, election, organisation)
     if right is None:
         raise ValidationError(
             _("You may not vote for %(organisation)s in this election.")
             % {"organisation": organisation}
         )
     choices = normalise_choices(election, choices)
-    voter = record_voter(
-        election, organisation, channel=VoterRecord.Channel.ONLINE, by_proxy=right.by_proxy
+    voter = VoterRecord.objects.create(
+        election=election,
+        organisation=organisation,
+        channel=VoterRecord.Channel.ONLINE,
+        by_proxy=right.by_proxy,
     )
     ballot = store_ballot(election, choices)
     audit.record(

@@ -97,10 +97,11 @@ def test_who_may_not_vote(client, voting, django_user_model):
     for user in (stranger, alternate.user, other.user):
         client.force_login(user)
         assert client.get(vote_url).status_code == 404
-    # A representative posting for another organisation: 404, nothing recorded.
+    # A representative posting for another organisation: refused, nothing recorded.
     client.force_login(world.members[1].user)
     response = client.post(vote_url, {"organisation": world.members[0].organisation.pk})
-    assert response.status_code == 404
+    assert response.status_code == 400
+    assert "You may not vote for" in response.content.decode()
     assert not VoterRecord.objects.exists()
 
 

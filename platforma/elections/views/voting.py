@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 from .. import selectors as sel
 from .. import services
 from ..forms import ballot_widget, choices_from_post
+from platforma.members.models import Organisation
+
 from ..models import Election, Nomination
 from ..permissions import require_login
 from ._helpers import public, report
@@ -29,25 +31,26 @@ def vote(request, platform, election):
     require_login(request)
     if election.state != Election.State.VOTING:
         raise Http404("Voting is not open")
-    rights = sel.voting_rights(request.user, election)
-    if not rights:
-        raise Http404("You do not vote in this election")
-    candidates = sel.candidates(election)
-    keys = [c.candidate_key for c in candidates]
     error = None
-    selected = None
     if request.method == "POST":
-        selected = next(
-            (r for r in rights if str(r.organisation.pk) == request.POST.get("organisation")), None
+        organisation = Organisation.objects.filter(
+            pk=request.POST.get("organisation", "0")
+            if request.POST.get("organisation", "").isdigit()
+            else 0
+        ).first()
+        if organisation is None:
+            raise Http404("No such organisation")
+        keys = (
+            [c.candidate_key for c in sel.candidates(election)]
+            if ballot_widget(election) == "rank"
+            else []
         )
-        if selected is None:
-            raise Http404("You do not vote for this organisation")
         try:
             choices = choices_from_post(election, request.POST, keys)
             receipt = services.ballot_cast(
                 actor=request.user,
                 election=election,
-                organisation=selected.organisation,
+                organisation=organisation,
                 choices=choices,
             )
         except ValidationError as exc:
@@ -60,10 +63,13 @@ def vote(request, platform, election):
                     "platform": platform,
                     "election": election,
                     "receipt": receipt,
-                    "organisation": selected.organisation,
-                    "more": [r for r in rights if not r.has_voted and r is not selected],
+                    "organisation": organisation,
                 },
             )
+    rights = sel.voting_rights(request.user, election)
+    if not rights:
+        raise Http404("You do not vote in this election")
+    candidates = sel.candidates(election)
     context = {
         "platform": platform,
         "election": election,
@@ -72,7 +78,6 @@ def vote(request, platform, election):
         "widget": ballot_widget(election),
         "voting_open": sel.voting_is_open(election),
         "error": error,
-        "selected": selected,
     }
     return render(request, "elections/vote.html", context, status=400 if error else 200)
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from platforma.core import audit
 from platforma.core.mail import absolute_url, send_templated
@@ -82,7 +83,12 @@ def application_submit(
         problems.append(_("Choose working groups of this platform."))
     if len(set(working_groups)) < rules.min_working_groups:
         problems.append(
-            _("Choose at least %(count)d working group(s).") % {"count": rules.min_working_groups}
+            ngettext(
+                "Choose at least %(count)d working group.",
+                "Choose at least %(count)d working groups.",
+                rules.min_working_groups,
+            )
+            % {"count": rules.min_working_groups}
         )
     in_good_standing = set(members_in_good_standing(platform, today).values_list("pk", flat=True))
     if len({m.pk for m in recommenders}) != len(recommenders):

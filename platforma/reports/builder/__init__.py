@@ -7,6 +7,8 @@ added from the stored report (if any) by ``apply_narratives``.
 
 from __future__ import annotations
 
+import re
+
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -19,6 +21,15 @@ from .gather import YearData, gather, has_records
 from .sections import platform_sections
 
 FORUM_SLUG = "forum"
+# A date that ends with its own full stop (ru "2014 г.") before a sentence's full stop.
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def _tidy(sections: list[Section]) -> list[Section]:
+    for s in sections:
+        s.paragraphs = [_DOUBLE_STOP.sub(".", p) for p in s.paragraphs]
+        s.items = [_DOUBLE_STOP.sub(".", i) for i in s.items]
+    return sections
 
 
 def report_title(platform_name: str, year: int) -> str:
@@ -37,7 +48,7 @@ def build_report(platform: Platform, year: int, *, language: str) -> ReportDocum
             language=language,
             platform_name=platform.name,
             platform_slug=platform.slug,
-            sections=platform_sections(data),
+            sections=_tidy(platform_sections(data)),
             generated_on=date_format(timezone.localdate(), "DATE_FORMAT"),
             is_demo=platform.is_demo,
         )
@@ -57,7 +68,7 @@ def build_forum_report(year: int, *, language: str) -> ReportDocument:
             language=language,
             platform_name=_("Eastern Partnership Civil Society Forum"),
             platform_slug=FORUM_SLUG,
-            sections=forum_sections(year, datas),
+            sections=_tidy(forum_sections(year, datas)),
             generated_on=date_format(timezone.localdate(), "DATE_FORMAT"),
             is_demo=any(d.platform.is_demo for d in datas),
         )

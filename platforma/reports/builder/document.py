@@ -89,4 +89,5 @@ class ReportDocument:
             section.narrative = narratives.get(section.key, "")
 
     def text(self) -> str:
-        return "\n\n".join(f"{s.title}\n{s.text()}" for s in self.sections)
+        body = "\n\n".join(f"{s.title}\n{s.text()}" for s in self.sections)
+        return f"{self.title}\n\n{body}"
