@@ -7,6 +7,8 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Tests run in parallel, one process per core (each with its own test database).
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: run test lint format venv deps dev-deps system-deps runtime-deps migrate demo messages lock clean
 
@@ -21,7 +23,7 @@ run: runtime-deps deps migrate
 test: system-deps dev-deps
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS) || { rc=$$?; \
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS) || { rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$rc; }
 
 ## system-deps: the Debian packages the tests need (chromium, gettext, poppler, fonts)

@@ -81,7 +81,9 @@ def seed(organisations: int, clients: list[int]):
     from platforma.members.models import Membership, MembershipChange, Organisation, Representative
 
     User = get_user_model()
-    platform = Platform.objects.create(slug="benchland", country_code="XX", name="Bench", country="X")
+    platform = Platform.objects.create(
+        slug="benchland", country_code="XX", name="Bench", country="X"
+    )
     Statute.objects.create(
         platform=platform, version=1, title="Statute", effective_from=datetime.date(2000, 1, 1)
     )
@@ -105,7 +107,8 @@ def seed(organisations: int, clients: list[int]):
         Person(first_name="Rep", last_name=f"{i:04d}", user=u) for i, u in enumerate(users)
     )
     Representative.objects.bulk_create(
-        Representative(organisation=o, person=p, role="primary") for o, p in zip(orgs, persons)
+        Representative(organisation=o, person=p, role="primary")
+        for o, p in zip(orgs, persons, strict=False)
     )
     backend = settings.AUTHENTICATION_BACKENDS[0]
     cookies = []
@@ -133,7 +136,7 @@ def seed(organisations: int, clients: list[int]):
         )
         services.election_open_nominations(actor=office_user, election=election)
         keys = []
-        for org, person in list(zip(orgs, persons))[:3]:
+        for org, person in list(zip(orgs, persons, strict=False))[:3]:
             nomination = services.nomination_create(
                 actor=office_user, election=election, person=person, organisation=org
             )
@@ -287,7 +290,10 @@ def main() -> int:
         for clients in args.clients:
             election, keys = elections[clients]
             path = f"/en/{platform.slug}/elections/{election.pk}/vote/"
-            jobs = [(org, cookie, keys[i % 3]) for i, (org, cookie) in enumerate(zip(orgs, cookies))]
+            jobs = [
+                (org, cookie, keys[i % 3])
+                for i, (org, cookie) in enumerate(zip(orgs, cookies, strict=False))
+            ]
             results, wall = run_clients(port, path, jobs, clients, deadline)
             done = [r for r in results if r is not None]
             ok = [r for r in done if r[0] == 200 and r[2]]
@@ -303,7 +309,9 @@ def main() -> int:
             print(
                 "  p50 / p95 per quarter of the run: "
                 + "; ".join(
-                    f"{statistics.median(s):.1f} / {percentile(s, 0.95):.1f} ms" for s in slices if s
+                    f"{statistics.median(s):.1f} / {percentile(s, 0.95):.1f} ms"
+                    for s in slices
+                    if s
                 )
             )
             problems = check(election, results, len(jobs))

@@ -102,7 +102,7 @@ def recount(board: dict) -> tuple[list[str], list[str]]:
             f"valid/blank/invalid {len(valid)}/{blank}/{invalid} but the board says "
             f"{result['valid']}/{result['blank']}/{result['invalid']}"
         )
-    first = Counter({key: 0 for key in names})
+    first = Counter(dict.fromkeys(names, 0))
     for ballot in valid:
         if method in ("plurality", "approval"):
             first.update(ballot)
@@ -134,14 +134,16 @@ def recount(board: dict) -> tuple[list[str], list[str]]:
         if sorted(elected) != sorted(result["elected"]):
             problems.append(f"the recount elects {elected}, the board {result['elected']}")
     else:
-        lines.append("STV: first preferences checked; run `manage.py tally` on --csv for all rounds")
+        lines.append(
+            "STV: first preferences checked; run `manage.py tally` on --csv for all rounds"
+        )
     return problems, lines
 
 
 def irv(ballots, candidates, result) -> list[str]:
     continuing = set(candidates)
     while continuing:
-        tallies = Counter({c: 0 for c in continuing})
+        tallies = Counter(dict.fromkeys(continuing, 0))
         for ballot in ballots:
             top = next((c for c in ballot if c in continuing), None)
             if top is not None:
@@ -184,7 +186,7 @@ def main() -> int:
         with open(args.csv, "w", encoding="utf-8", newline="\n") as out:
             for entry in board["entries"]:
                 ballot = entry["ballot"]
-                out.write(("#invalid" if ballot.get("invalid") else ",".join(ballot["choices"])))
+                out.write("#invalid" if ballot.get("invalid") else ",".join(ballot["choices"]))
                 out.write("\n")
     for problem in problems:
         print(f"FAILED: {problem}", file=sys.stderr)

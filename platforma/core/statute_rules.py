@@ -147,6 +147,12 @@ class AdmissionRule:
 
 
 @dataclass(frozen=True)
+class NominationRule:
+    # How many member organisations must second a nomination (besides the nominating one).
+    seconders_required: int = 0
+
+
+@dataclass(frozen=True)
 class ProxyRule:
     allowed: bool = True
     max_per_delegate: int = 1
@@ -162,6 +168,7 @@ class StatuteRules:
     board_composition: tuple[str, ...] = ("platform_coordinator", "wg_coordinator")
     admission: AdmissionRule = field(default_factory=AdmissionRule)
     proxies: ProxyRule = field(default_factory=ProxyRule)
+    nominations: NominationRule = field(default_factory=NominationRule)
     max_coordinator_posts_per_organisation: int = 1
     notice_days: dict[str, int] = field(
         default_factory=lambda: {"ordinary": 14, "extraordinary": 7}
@@ -196,6 +203,7 @@ class StatuteRules:
             "board_composition",
             "admission",
             "proxies",
+            "nominations",
             "max_coordinator_posts_per_organisation",
             "notice_days",
         }
@@ -320,6 +328,18 @@ class StatuteRules:
                 or 0,
             )
 
+        n = data.get("nominations", {})
+        nominations = defaults.nominations
+        if not isinstance(n, dict):
+            problems.append("nominations: must be an object")
+        else:
+            nominations = NominationRule(
+                seconders_required=_int(
+                    n.get("seconders_required", 0), "nominations.seconders_required", problems
+                )
+                or 0
+            )
+
         notice = data.get("notice_days", defaults.notice_days)
         if not isinstance(notice, dict):
             problems.append("notice_days: must map meeting kinds to days")
@@ -339,6 +359,7 @@ class StatuteRules:
             board_composition=tuple(board),
             admission=admission,
             proxies=proxies,
+            nominations=nominations,
             max_coordinator_posts_per_organisation=_int(
                 data.get("max_coordinator_posts_per_organisation", 1),
                 "max_coordinator_posts_per_organisation",

@@ -32,6 +32,7 @@ DEMO_EXTENSIONS: list[str] = [
     "platforma.activities.demo.load",
     "platforma.publications.demo.load",
     "platforma.meetings.demo.load",
+    "platforma.elections.demo.load",
 ]
 
 SLUG = "azerbaijan"

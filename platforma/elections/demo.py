@@ -33,10 +33,14 @@ TITLE = {
     "ru": "Выборы координатора РГ3, 2013 (демо)",
 }
 NEW_CANDIDATES = [
-    {"first_name": {"en": "Farid", "az": "Fərid", "ru": "Фарид"},
-     "last_name": {"en": "Aliyev", "az": "Əliyev", "ru": "Алиев"}},
-    {"first_name": {"en": "Gunel", "az": "Günel", "ru": "Гюнель"},
-     "last_name": {"en": "Rzayeva", "az": "Rzayeva", "ru": "Рзаева"}},
+    {
+        "first_name": {"en": "Farid", "az": "Fərid", "ru": "Фарид"},
+        "last_name": {"en": "Aliyev", "az": "Əliyev", "ru": "Алиев"},
+    },
+    {
+        "first_name": {"en": "Gunel", "az": "Günel", "ru": "Гюнель"},
+        "last_name": {"en": "Rzayeva", "az": "Rzayeva", "ru": "Рзаева"},
+    },
 ]
 # First preferences 15 / 12 / 9, one blank, one invalid: the third candidate is excluded in
 # round 1 and two thirds of their ballots go to the first, who then has a majority.

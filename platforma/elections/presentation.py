@@ -33,10 +33,14 @@ class ResultTable:
     result: dict[str, Any]
 
 
-def result_table(board: dict[str, Any]) -> ResultTable:
-    """Rows per candidate (votes in each round, marked elected/excluded) from the board."""
+def result_table(board: dict[str, Any], names: dict[str, str] | None = None) -> ResultTable:
+    """Rows per candidate (votes in each round, marked elected/excluded) from the board.
+
+    ``names`` may give the candidates' names in the active language (the board keeps the
+    names as they were at closing).
+    """
     result = board["result"]
-    names = {c["key"]: c["name"] for c in board["election"]["candidates"]}
+    names = {c["key"]: c["name"] for c in board["election"]["candidates"]} | (names or {})
     rounds = result["rounds"]
     candidates = sorted(
         names,

@@ -11,14 +11,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from platforma.core.models import Platform
+from platforma.core.selectors import rules_in_force
 from platforma.governance.services import mandate_problems
 from platforma.members.models import Organisation, Representative
 from platforma.members.selectors import members_in_good_standing
 
 from .models import Election, ElectionProxy, Nomination, PaperBallotEntry, VoterRecord
-
-# TODO(statute): the statute has no rule for seconders yet; 0 means none are needed.
-SECONDERS_REQUIRED = 0
 
 PUBLIC_STATES = (
     Election.State.NOMINATIONS,
@@ -164,10 +162,11 @@ def nomination_problems(
             organisation=organisation,
             starts_on=election.term_starts_on,
         )
-    if seconders is not None and seconders < SECONDERS_REQUIRED:
+    required = rules_in_force(platform, today).nominations.seconders_required
+    if seconders is not None and seconders < required:
         problems.append(
             _("The statute asks for %(required)d seconders; this nomination has %(count)d.")
-            % {"required": SECONDERS_REQUIRED, "count": seconders}
+            % {"required": required, "count": seconders}
         )
     return list(dict.fromkeys(problems))
 

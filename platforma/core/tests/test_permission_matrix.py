@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 
 COVERED = ("website", "members")
 OK, LOGIN, NOT_FOUND = 200, "login", 404
-PUBLIC = {
-    r: OK for r in ("anonymous", "representative", "other_secretariat", "secretariat", "forum")
-}
+PUBLIC = dict.fromkeys(("anonymous", "representative", "other_secretariat", "secretariat", "forum"), OK)
 OFFICE = {
     "anonymous": LOGIN,
     "representative": NOT_FOUND,

@@ -55,9 +55,22 @@ class Election(TimeStampedModel):
         blank=True,
         help_text=_("First day of the elected candidates' mandates (needed to fill an office)."),
     )
-    # TODO(meetings): replace with a nullable ForeignKey to meetings.Meeting.
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="elections",
+        help_text=_("The meeting that holds the election, when it is recorded here."),
+    )
+    # For meetings held before the platform used Platforma, or elsewhere.
     meeting_reference = models.CharField(
-        _("meeting"), max_length=200, null=True, blank=True, help_text=_("e.g. “GA-2013”.")
+        _("meeting reference"),
+        max_length=200,
+        null=True,
+        blank=True,
+        help_text=_("e.g. “GA-2013”."),
     )
     nominations_open_at = models.DateTimeField(_("nominations open at"), null=True, blank=True)
     nominations_close_at = models.DateTimeField(_("nominations close at"), null=True, blank=True)

@@ -56,7 +56,10 @@ def test_self_nomination_and_nomination_by_a_member(world, open_election):
 def test_only_the_candidate_answers(world, open_election):
     a = world.members[0]
     nomination = services.nomination_create(
-        actor=world.secretariat, election=open_election, person=a.person, organisation=a.organisation
+        actor=world.secretariat,
+        election=open_election,
+        person=a.person,
+        organisation=a.organisation,
     )
     with pytest.raises(ValidationError, match="Only the candidate"):
         services.nomination_answer(actor=world.members[1].user, nomination=nomination, accept=True)
@@ -88,7 +91,9 @@ def test_coordinator_post_limit_is_enforced_with_its_reason(world, open_election
 def test_term_limit_is_enforced(db):
     from .factories import make_world
 
-    world = make_world("limits", rules={"offices": {"platform_coordinator": {"max_total_terms": 1}}})
+    world = make_world(
+        "limits", rules={"offices": {"platform_coordinator": {"max_total_terms": 1}}}
+    )
     a = world.members[0]
     Mandate.objects.create(
         office=world.office,
@@ -118,7 +123,10 @@ def test_nominations_only_in_their_window(world):
 def test_seconding(world, open_election):
     a, b = world.members[0], world.members[1]
     nomination = services.nomination_create(
-        actor=world.secretariat, election=open_election, person=a.person, organisation=a.organisation
+        actor=world.secretariat,
+        election=open_election,
+        person=a.person,
+        organisation=a.organisation,
     )
     services.nomination_second(actor=b.user, nomination=nomination, organisation=b.organisation)
     with pytest.raises(ValidationError, match="already seconds"):

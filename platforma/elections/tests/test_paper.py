@@ -38,9 +38,7 @@ def test_agreeing_entries_become_ballots_at_closing(voting, tellers):
     one, two = tellers
     a, b = nominations[0].candidate_key, nominations[1].candidate_key
     for member in world.members[:3]:
-        services.paper_voter_record(
-            actor=one, election=election, organisation=member.organisation
-        )
+        services.paper_voter_record(actor=one, election=election, organisation=member.organisation)
     for teller in (one, two):
         enter(teller, election, 1, [a])
         enter(teller, election, 2, [b])
@@ -66,9 +64,7 @@ def test_differences_block_the_count_until_resolved(voting, tellers):
     one, two = tellers
     a, b = nominations[0].candidate_key, nominations[1].candidate_key
     for member in world.members:
-        services.paper_voter_record(
-            actor=one, election=election, organisation=member.organisation
-        )
+        services.paper_voter_record(actor=one, election=election, organisation=member.organisation)
     for seq in range(1, 5):
         enter(one, election, seq, [a])
         enter(two, election, seq, [a] if seq != 2 else [b])
@@ -98,9 +94,7 @@ def test_count_of_paper_ballots_must_match_paper_voters(voting, tellers):
     world, election, nominations = voting
     one, two = tellers
     for member in world.members:
-        services.paper_voter_record(
-            actor=one, election=election, organisation=member.organisation
-        )
+        services.paper_voter_record(actor=one, election=election, organisation=member.organisation)
     for teller in (one, two):
         for seq in range(1, 4):
             enter(teller, election, seq, [nominations[0].candidate_key])

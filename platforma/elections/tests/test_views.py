@@ -52,7 +52,9 @@ def test_representative_votes_and_gets_a_receipt(client, voting):
 
 
 def test_ranked_form_orders_the_ballot(client, world):
-    election, nominations = running_election(world, candidates=3, method="stv", seats=2, office=False)
+    election, nominations = running_election(
+        world, candidates=3, method="stv", seats=2, office=False
+    )
     a, b, c = (n.candidate_key for n in nominations)
     response = vote_as(client, world.members[0], election, {f"rank-{c}": "1", f"rank-{a}": "2"})
     assert response.status_code == 200

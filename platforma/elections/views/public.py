@@ -26,7 +26,8 @@ def election_list(request, platform: str):
 def _result_context(election: Election) -> dict:
     if not election.board_is_public:
         return {}
-    table = result_table(election.board)
+    names = {c.candidate_key: c.person.full_name for c in sel.candidates(election)}
+    table = result_table(election.board, names)
     return {"table": table, "chart": rounds_chart_svg(table)}
 
 

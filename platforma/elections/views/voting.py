@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from platforma.members.models import Organisation
+
 from .. import selectors as sel
 from .. import services
 from ..forms import ballot_widget, choices_from_post
-from platforma.members.models import Organisation
-
 from ..models import Election, Nomination
 from ..permissions import require_login
 from ._helpers import public, report

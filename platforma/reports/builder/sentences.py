@@ -11,8 +11,8 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language, gettext_lazy, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from platforma.activities.models import CountPrecision, Event
 from platforma.publications.models import StakeholderCategory
@@ -41,10 +41,17 @@ def num(value: int) -> str:
     return number_format(value)
 
 
+# Turkic dotted and dotless i: Python's lower() turns "İ" into "i̇" and "I" into "i".
+_TURKIC_LOWER = {"İ": "i", "I": "ı"}
+
+
 def lower_first(text: str) -> str:
     """“Workshop on …” -> “workshop on …”, but “EU-Azerbaijan …” stays (an acronym)."""
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
+        first = text[0]
+        if get_language() == "az" and first in _TURKIC_LOWER:
+            return _TURKIC_LOWER[first] + text[1:]
+        return first.lower() + text[1:]
     return text
 
 
