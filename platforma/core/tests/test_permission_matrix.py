@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 COVERED = ("website", "members")
 OK, LOGIN, NOT_FOUND = 200, "login", 404
-PUBLIC = dict.fromkeys(("anonymous", "representative", "other_secretariat", "secretariat", "forum"), OK)
+ROLES = ("anonymous", "representative", "other_secretariat", "secretariat", "forum")
+PUBLIC = dict.fromkeys(ROLES, OK)
 OFFICE = {
     "anonymous": LOGIN,
     "representative": NOT_FOUND,
@@ -137,7 +138,8 @@ def test_actions_by_role(client, world, name):
             client.force_login(users[role])
         response = client.post(url, {})
         if role == "anonymous":
-            assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+            assert response.status_code == 302
+            assert "/accounts/login/" in response["Location"]
         else:
             assert response.status_code == 404, (role, url, response.status_code)
         assert client.get(url).status_code in (302, 404, 405)

@@ -71,7 +71,8 @@ def test_a_complete_application_is_received(
     [
         (
             SimpleUploadedFile("statute.pdf", b"just text, not a PDF at all"),
-            "“statute.pdf” is not of an accepted type (PDF, ODT, DOCX, JPEG, PNG), judged by its content.",
+            "“statute.pdf” is not of an accepted type (PDF, ODT, DOCX, JPEG, PNG), "
+            "judged by its content.",
         ),
         (
             SimpleUploadedFile("statute.pdf", b"%PDF-" + b"0" * (11 * 1024 * 1024)),
