@@ -355,7 +355,33 @@ def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> D
     motion = decision.motion
     who = {"actor": actor, "actor_label": actor_label}
     effects = []
-    if motion is not None and motion.kind in MEMBER_EFFECTS:
+    application = (
+        getattr(motion.subject_membership, "application", None)
+        if motion is not None and motion.kind == Motion.Kind.ADMISSION
+        else None
+    )
+    if application is not None:
+        # An applicant admitted by a meeting's vote: the application records the decision,
+        # the organisation joins its chosen working groups and is told (members' service).
+        member_services.application_decide(
+            application=application,
+            admit=True,
+            decided_on=decision.decided_on,
+            decided_by=decision.body.kind,
+            decision_reference=decision.reference,
+            reasons=motion.title,
+            actor=actor,
+        )
+        membership = application.membership
+        membership.refresh_from_db()
+        effects.append(
+            {
+                "membership": membership.pk,
+                "organisation": str(membership.organisation),
+                "status": membership.status,
+            }
+        )
+    elif motion is not None and motion.kind in MEMBER_EFFECTS:
         membership = member_services.membership_transition(
             membership=motion.subject_membership,
             to_status=MEMBER_EFFECTS[motion.kind],

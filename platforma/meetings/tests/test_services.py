@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from platforma.core import services as core_services
 from platforma.core.models import AuditEntry, Statute
 from platforma.governance.models import Body, Mandate
 from platforma.meetings import services
@@ -21,7 +22,7 @@ from platforma.testing.factories import (
     PersonFactory,
 )
 
-from .conftest import at, check_in
+from .conftest import RULES, at, check_in
 
 pytestmark = pytest.mark.django_db
 T = {"actor": None, "actor_label": "test"}
@@ -397,3 +398,47 @@ def test_minutes_locked_after_approval(meeting, assembly, members):
         check_in(meeting, members[5:6])
     with pytest.raises(ValidationError, match="can no longer change"):
         services.motion_create(meeting=meeting, title_en="Late", **T)
+
+
+def test_admitting_an_applicant_records_the_decision_on_its_application(
+    meeting, members, platform, assembly
+):
+    from platforma.members.models import Application, MembershipChange
+    from platforma.testing.factories import WorkingGroupFactory
+
+    core_services.statute_adopt(
+        actor=None,
+        platform=platform,
+        title="Statute, 2010",
+        effective_from=datetime.date(2010, 1, 1),
+        rules={
+            **RULES,
+            "admission": {"majority": "simple_present", "decided_by": "general_assembly"},
+        },
+    )
+    applicant = Membership.objects.create(
+        platform=platform, organisation=OrganisationFactory(), status=Membership.Status.UNDER_REVIEW
+    )
+    MembershipChange.objects.create(
+        membership=applicant, to_status="under_review", effective_on=datetime.date(2013, 12, 1)
+    )
+    group = WorkingGroupFactory(platform=platform)
+    application = Application.objects.create(
+        platform=platform,
+        organisation=applicant.organisation,
+        membership=applicant,
+        contact_name="Applicant",
+        contact_email="applicant@example.org",
+    )
+    application.working_groups.set([group])
+    check_in(meeting, members[:6])
+    motion = _open_vote(
+        meeting, members[:6], ["for"] * 6, kind="admission", subject_membership=applicant
+    )
+    services.motion_decide(motion=motion, at=at((3, 15), 12), **T)
+    application.refresh_from_db()
+    assert application.decision_reference == "GA-2014-01"
+    assert application.decided_on == datetime.date(2014, 3, 15)
+    assert applicant.enrolments.get().working_group == group
+    applicant.refresh_from_db()
+    assert applicant.status == Membership.Status.ADMITTED
