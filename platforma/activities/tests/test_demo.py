@@ -6,6 +6,7 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 from platforma.activities.models import Event
 from platforma.activities.selectors import counts_by_year, participants
@@ -80,8 +81,10 @@ def test_demo_pages_in_each_language_mark_what_is_invented(client, demo, lang, e
     for text in expected:
         assert text in html
     invented = Event.objects.filter(platform=demo, is_demo=True).first()
-    main = client.get(reverse("activities:event-detail", args=[demo.slug, invented.pk]))
-    assert "This event is fictional demonstration data" in main.content.decode()
+    with translation.override(lang):
+        url = reverse("activities:event-detail", args=[demo.slug, invented.pk])
+        marker = gettext("This event is fictional demonstration data.")
+    assert marker in client.get(url).content.decode()
     with translation.override(lang):
         listing = client.get(reverse("activities:event-list", args=[demo.slug])).content.decode()
     assert listing.count('class="demo-mark"') == Event.objects.filter(is_demo=True).count()
