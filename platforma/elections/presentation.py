@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from platforma.core.pdf import html_to_pdf
+
 
 def _number(text: str) -> Fraction:
     return Fraction(text)
@@ -136,8 +138,6 @@ def rounds_chart_svg(table: ResultTable, *, title: str = "") -> str:
     return svg[svg.index("<svg") :]
 
 
-def result_pdf_bytes(context: dict[str, Any], *, base_url: str) -> bytes:
-    import weasyprint  # slow to import; only the PDF needs it
-
+def result_pdf_bytes(context: dict[str, Any]) -> bytes:
     html = render_to_string("elections/result_print.html", context)
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    return html_to_pdf(html)

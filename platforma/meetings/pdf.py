@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from platforma.core.pdf import html_to_pdf
 
-def minutes_pdf_bytes(record: dict, *, base_url: str) -> bytes:
-    import weasyprint  # imported here: it is slow to import and only this needs it
 
+def minutes_pdf_bytes(record: dict) -> bytes:
     meeting = record["meeting"]
     with translation.override(meeting.language):
         html = render_to_string("meetings/minutes_print.html", record)
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    return html_to_pdf(html)

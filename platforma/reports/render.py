@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from platforma.core.models import Platform
+from platforma.core.pdf import html_to_pdf
 
 from .builder import ReportDocument, build_forum_report, build_report
 from .models import AnnualReport
@@ -42,11 +43,5 @@ def print_html(doc: ReportDocument) -> str:
         )
 
 
-def html_to_pdf(html: str, *, base_url: str = "") -> bytes:
-    import weasyprint  # slow to import; only the PDF needs it
-
-    return weasyprint.HTML(string=html, base_url=base_url or None).write_pdf()
-
-
-def report_pdf(doc: ReportDocument, *, base_url: str = "") -> bytes:
-    return html_to_pdf(print_html(doc), base_url=base_url)
+def report_pdf(doc: ReportDocument) -> bytes:
+    return html_to_pdf(print_html(doc))

@@ -98,7 +98,7 @@ def report_pdf(request, platform: str, year: int):
     report = report_for(request.user, owner, year)
     language = _language()
     doc = report_document(owner, year, language=language, report=report)
-    pdf = rendering.report_pdf(doc, base_url=request.build_absolute_uri("/"))
+    pdf = rendering.report_pdf(doc)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="report-{platform}-{year}-{language}.pdf"'
     return response

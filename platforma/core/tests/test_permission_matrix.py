@@ -14,7 +14,7 @@ from platforma.testing.factories import PersonFactory, PlatformFactory
 
 pytestmark = pytest.mark.django_db
 
-COVERED = ("website", "members")
+COVERED = ("website", "members", "activities", "publications", "meetings", "elections", "reports")
 OK, LOGIN, NOT_FOUND = 200, "login", 404
 ROLES = ("anonymous", "representative", "other_secretariat", "secretariat", "forum")
 PUBLIC = dict.fromkeys(ROLES, OK)
@@ -26,6 +26,9 @@ OFFICE = {
     "forum": OK,
 }
 REPRESENTATIVES = {**OFFICE, "representative": OK, "other_secretariat": OK}  # page says "none"
+# Organisers' and editors' pages that answer 404 to everyone else, logged in or not.
+HIDDEN = {**OFFICE, "anonymous": NOT_FOUND}
+NOWHERE = dict.fromkeys(ROLES, NOT_FOUND)  # e.g. voting in an election that is not open
 
 # name -> (args builder, expectations)
 MATRIX = {
@@ -53,6 +56,62 @@ MATRIX = {
     "members:office-member-export": (lambda d: ["azerbaijan", "csv"], OFFICE),
     "members:office-member-import": (lambda d: ["azerbaijan"], OFFICE),
     "members:office-membership-detail": (lambda d: ["azerbaijan", d["membership"].pk], OFFICE),
+    "activities:event-list": (lambda d: ["azerbaijan"], PUBLIC),
+    "activities:feed-ics": (lambda d: ["azerbaijan"], PUBLIC),
+    "activities:feed-wg-ics": (lambda d: ["azerbaijan", "wg1"], PUBLIC),
+    "activities:event-detail": (lambda d: ["azerbaijan", d["event"].pk], PUBLIC),
+    "activities:event-ics": (lambda d: ["azerbaijan", d["event"].pk], PUBLIC),
+    "activities:event-checkin": (lambda d: ["azerbaijan", d["event"].pk], HIDDEN),
+    # A registration is reached by its secret link alone: whoever holds the link is its owner.
+    "activities:registration-detail": (lambda d: ["azerbaijan", d["registration"].token], PUBLIC),
+    "activities:registration-ics": (lambda d: ["azerbaijan", d["registration"].token], PUBLIC),
+    "activities:bench-hello": (lambda d: ["azerbaijan"], NOWHERE),  # only with PLATFORMA_BENCH=1
+    "publications:publication-list": (lambda d: ["azerbaijan"], PUBLIC),
+    "publications:feed-atom": (lambda d: ["azerbaijan"], PUBLIC),
+    "publications:search": (lambda d: ["azerbaijan"], PUBLIC),
+    "publications:publication-detail": (lambda d: ["azerbaijan", d["publication"].pk], PUBLIC),
+    "meetings:meeting-list": (lambda d: ["azerbaijan"], OFFICE),
+    "meetings:decision-list": (lambda d: ["azerbaijan"], PUBLIC),
+    "meetings:mandate-dashboard": (lambda d: ["azerbaijan"], OFFICE),
+    **{
+        f"meetings:{name}": (lambda d: ["azerbaijan", d["meeting"].pk], OFFICE)
+        for name in (
+            "meeting-detail",
+            "attendance",
+            "proxies",
+            "quorum",
+            "quorum-json",
+            "motion-list",
+            "minutes",
+            "minutes-pdf",
+        )
+    },
+    "meetings:motion-votes": (
+        lambda d: ["azerbaijan", d["motion"].meeting_id, d["motion"].pk],
+        OFFICE,
+    ),
+    "elections:election-list": (lambda d: ["azerbaijan"], PUBLIC),
+    "elections:election-detail": (lambda d: ["azerbaijan", d["election"].pk], PUBLIC),
+    "elections:election-vote": (
+        lambda d: ["azerbaijan", d["election"].pk],
+        {**NOWHERE, "anonymous": LOGIN},  # the demo election is closed
+    ),
+    "elections:election-check": (lambda d: ["azerbaijan", d["election"].pk], PUBLIC),
+    "elections:election-board": (lambda d: ["azerbaijan", d["election"].pk], PUBLIC),
+    "elections:election-board-json": (lambda d: ["azerbaijan", d["election"].pk], PUBLIC),
+    "elections:election-result-pdf": (lambda d: ["azerbaijan", d["election"].pk], PUBLIC),
+    "elections:office-list": (lambda d: ["azerbaijan"], OFFICE),
+    "elections:office-detail": (lambda d: ["azerbaijan", d["election"].pk], OFFICE),
+    "elections:office-paper": (lambda d: ["azerbaijan", d["election"].pk], OFFICE),
+    "reports:report-list": (lambda d: ["azerbaijan"], PUBLIC),
+    "reports:report-detail": (lambda d: ["azerbaijan", 2014], PUBLIC),  # published
+    "reports:report-pdf": (lambda d: ["azerbaijan", 2014], PUBLIC),
+    "reports:report-edit": (lambda d: ["azerbaijan", 2015], HIDDEN),  # a draft
+}
+# Pages of drafts: nobody but the secretariat knows they exist.
+DRAFTS = {
+    "reports:report-detail": lambda d: ["azerbaijan", 2015],
+    "reports:report-pdf": lambda d: ["azerbaijan", 2015],
 }
 # POST-only actions: anonymous visitors log in first, everyone but the secretariat finds nothing.
 POST_ONLY = {
@@ -63,6 +122,29 @@ POST_ONLY = {
     "members:office-membership-transition": lambda d: ["azerbaijan", d["membership"].pk],
     "members:office-membership-invite": lambda d: ["azerbaijan", d["membership"].pk],
     "members:office-change-decide": lambda d: ["azerbaijan", 999999],
+    "meetings:meeting-convene": lambda d: ["azerbaijan", d["meeting"].pk],
+    "elections:nomination-answer": lambda d: ["azerbaijan", d["election"].pk, d["nomination"].pk],
+    "elections:office-transition": lambda d: ["azerbaijan", d["election"].pk],
+    "elections:office-nomination-add": lambda d: ["azerbaijan", d["election"].pk],
+    "elections:office-nomination-answer": lambda d: [
+        "azerbaijan",
+        d["election"].pk,
+        d["nomination"].pk,
+    ],
+    "elections:office-proxy-add": lambda d: ["azerbaijan", d["election"].pk],
+}
+# POST-only doors open to the public by design, or answering 404 to everyone but the editors.
+POST_PUBLIC = {
+    "activities:event-register",  # the public registration form (a bad form gets 400)
+    "activities:registration-cancel",  # by the registration's secret link
+    "activities:registration-consent",  # idem
+}
+POST_HIDDEN = {
+    "activities:event-file": lambda d: ["azerbaijan", d["event"].pk, 999999],
+    "publications:version-download": lambda d: ["azerbaijan", 999999],
+    "publications:version-cover": lambda d: ["azerbaijan", 999999],
+    "reports:report-action": lambda d: ["azerbaijan", 2014, "approve"],
+    "reports:report-draft": lambda d: ["azerbaijan"],
 }
 
 
@@ -89,9 +171,27 @@ def world(demo_platform, django_user_model):
         role="alternate",
     )
     users["representative"] = rep
+    from platforma.activities.models import Event, Registration
+    from platforma.elections.models import Election, Nomination
+    from platforma.meetings.models import Meeting, Motion
+    from platforma.publications.models import Publication
+    from platforma.reports import services as reports
+
+    report = reports.report_draft(actor=users["forum"], platform=demo_platform, year=2014)
+    reports.report_approve(actor=users["forum"], report=report)
+    reports.report_publish(actor=users["forum"], report=report)
+    reports.report_draft(actor=users["forum"], platform=demo_platform, year=2015)
+    election = Election.objects.get(platform=demo_platform)
     data = {
         "application": Application.objects.get(platform=demo_platform),
         "membership": membership,
+        "event": Event.objects.filter(platform=demo_platform).first(),
+        "registration": Registration.objects.filter(event__platform=demo_platform).first(),
+        "publication": Publication.objects.filter(platform=demo_platform).first(),
+        "meeting": Meeting.objects.filter(body__platform=demo_platform).first(),
+        "motion": Motion.objects.filter(meeting__body__platform=demo_platform).first(),
+        "election": election,
+        "nomination": Nomination.objects.filter(election=election).first(),
     }
     return users, data
 
@@ -108,38 +208,80 @@ def all_url_names(namespace):
 def test_every_url_is_in_the_matrix():
     for namespace in COVERED:
         for name in all_url_names(namespace):
-            assert name in MATRIX or name in POST_ONLY, f"{name} is not in the permission matrix"
+            listed = (MATRIX, POST_ONLY, POST_PUBLIC, POST_HIDDEN)
+            assert any(name in table for table in listed), f"{name} is not in the permission matrix"
 
 
-@pytest.mark.parametrize("name", sorted(MATRIX))
-def test_pages_by_role(client, world, name):
+def outcome(response):
+    if response.status_code == 302 and "/accounts/login/" in response.get("Location", ""):
+        return LOGIN
+    return response.status_code
+
+
+def as_role(client, users, role):
+    client.logout()
+    if users[role]:
+        client.force_login(users[role])
+
+
+# One test per table, walking every URL in it: loading the demo once per table keeps the walk
+# fast, and the assertion lists every URL and role that answered otherwise.
+
+
+def test_pages_by_role(client, world):
     users, data = world
-    build, expected = MATRIX[name]
-    url = reverse(name, args=build(data))
-    for role, outcome in expected.items():
-        client.logout()
-        if users[role]:
-            client.force_login(users[role])
-        response = client.get(url)
-        if outcome == LOGIN:
-            assert response.status_code == 302, (role, url)
-            assert "/accounts/login/" in response["Location"], (role, url)
-        else:
-            assert response.status_code == outcome, (role, url, response.status_code)
+    wrong = []
+    for name, (build, expected) in sorted(MATRIX.items()):
+        url = reverse(name, args=build(data))
+        for role, want in expected.items():
+            as_role(client, users, role)
+            got = outcome(client.get(url))
+            if got != want:
+                wrong.append((name, role, want, got))
+    assert wrong == []
 
 
-@pytest.mark.parametrize("name", sorted(POST_ONLY))
-def test_actions_by_role(client, world, name):
+def test_drafts_are_hidden(client, world):
     users, data = world
-    url = reverse(name, args=POST_ONLY[name](data))
-    for role in ("anonymous", "representative", "other_secretariat"):
-        client.logout()
-        if users[role]:
-            client.force_login(users[role])
-        response = client.post(url, {})
-        if role == "anonymous":
-            assert response.status_code == 302
-            assert "/accounts/login/" in response["Location"]
-        else:
-            assert response.status_code == 404, (role, url, response.status_code)
-        assert client.get(url).status_code in (302, 404, 405)
+    wrong = []
+    for name, build in sorted(DRAFTS.items()):
+        url = reverse(name, args=build(data))
+        for role, want in {**NOWHERE, "secretariat": OK, "forum": OK}.items():
+            as_role(client, users, role)
+            got = outcome(client.get(url))
+            if got != want:
+                wrong.append((name, role, want, got))
+    assert wrong == []
+
+
+def test_actions_by_role(client, world):
+    """POST-only actions: anonymous visitors log in first; other users find nothing."""
+    users, data = world
+    wrong = []
+    for name, build in sorted(POST_ONLY.items()):
+        url = reverse(name, args=build(data))
+        for role, want in (
+            ("anonymous", LOGIN),
+            ("representative", NOT_FOUND),
+            ("other_secretariat", NOT_FOUND),
+        ):
+            as_role(client, users, role)
+            got = outcome(client.post(url, {}))
+            if got != want:
+                wrong.append((name, role, want, got))
+            if outcome(client.get(url)) not in (LOGIN, NOT_FOUND, 405):
+                wrong.append((name, role, "GET refused", outcome(client.get(url))))
+    assert wrong == []
+
+
+def test_hidden_actions_by_role(client, world):
+    users, data = world
+    wrong = []
+    for name, build in sorted(POST_HIDDEN.items()):
+        url = reverse(name, args=build(data))
+        for role in ("anonymous", "representative", "other_secretariat"):
+            as_role(client, users, role)
+            for got in (outcome(client.post(url, {})), outcome(client.get(url))):
+                if got not in (NOT_FOUND, 405):
+                    wrong.append((name, role, got))
+    assert wrong == []

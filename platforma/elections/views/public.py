@@ -94,7 +94,7 @@ def board_json(request, platform, election):
 def result_pdf(request, platform, election):
     _require_board(election)
     context = {"platform": platform, "election": election, **_result_context(election)}
-    pdf = result_pdf_bytes(context, base_url=request.build_absolute_uri("/"))
+    pdf = result_pdf_bytes(context)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="election-{election.pk}-result.pdf"'
     return response

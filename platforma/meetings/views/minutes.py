@@ -73,7 +73,7 @@ def minutes_page(request, platform, pk: int):
 def minutes_pdf(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     record = selectors.minutes_record(meeting)
-    pdf = minutes_pdf_bytes(record, base_url=request.build_absolute_uri("/"))
+    pdf = minutes_pdf_bytes(record)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"minutes-{meeting.platform.slug}-{meeting.date.isoformat()}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'

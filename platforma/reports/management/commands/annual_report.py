@@ -47,5 +47,5 @@ class Command(BaseCommand):
         if format == "html":
             path.write_text(html, encoding="utf-8")
         else:
-            path.write_bytes(html_to_pdf(html, base_url=str(settings.BASE_DIR)))
+            path.write_bytes(html_to_pdf(html))
         self.stdout.write(f"Wrote {path} ({path.stat().st_size} bytes): {doc.title}")
