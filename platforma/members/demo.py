@@ -50,5 +50,5 @@ def load(*, platform: Platform, who: dict) -> None:
         ],
         notify=False,
     )
-    first = application.recommendations.order_by("pk").first()
-    recommendation_respond(recommendation=first, confirm=True, responder_name="Avaz Hasanov")
+    by_hrpu = application.recommendations.get(recommender__organisation__acronym="HRPU")
+    recommendation_respond(recommendation=by_hrpu, confirm=True, responder_name="Avaz Hasanov")
