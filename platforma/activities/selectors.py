@@ -116,6 +116,11 @@ def participant_count(event: Event) -> ParticipantCount:
             .values_list("organisation_name", flat=True)
         }
         return ParticipantCount(organisations + len(others), persons, False, "attendance")
+    return recorded_count(event)
+
+
+def recorded_count(event: Event) -> ParticipantCount:
+    """The count recorded on the event itself (historic events: "27", "more than 20")."""
     if event.recorded_count is not None:
         more = event.recorded_count_precision == "more_than"
         if event.recorded_count_unit == Event.CountUnit.ORGANISATIONS:
@@ -185,11 +190,18 @@ def attendees_for_calendar(events) -> dict[int, list]:
 
 
 def counts_by_year(platform: Platform, year: int) -> list[dict]:
-    """Per published event of ``year``: title, kind, date, city and participant count (reports)."""
-    return [
-        {"event": event, "count": participant_count(event)}
-        for event in events_visible(platform)
-        .filter(starts_at__year=year)
-        .select_related("custom_kind")
-        .order_by("starts_at")
-    ]
+    """Per published event of ``year``: the event and its participant count, in date order.
+
+    Counts come from ``event_list``'s annotations, so the number of queries does not grow with
+    the number of events (names of unregistered organisations are told apart as written).
+    """
+    rows = []
+    for event in event_list(platform, year=year).order_by("starts_at", "id"):
+        if event.attendee_count:
+            count = ParticipantCount(
+                event.attendee_org_count, event.attendee_count, False, "attendance"
+            )
+        else:
+            count = recorded_count(event)
+        rows.append({"event": event, "count": count})
+    return rows

@@ -97,3 +97,13 @@ def test_demo_statement_lists_its_signatories(client, demo):
     ).content.decode()
     assert html.count("<li>") >= 4
     assert "demo-mark" in html
+
+
+def test_counts_by_year_takes_the_same_queries_for_any_number_of_events(
+    demo, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(4):
+        rows = counts_by_year(demo, 2014)
+    assert len(rows) == 2
+    with django_assert_max_num_queries(4):
+        counts_by_year(demo, 2015)
