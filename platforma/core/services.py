@@ -29,6 +29,18 @@ def apply_changes(obj, changes: dict[str, Any], *, allowed: set[str]) -> dict[st
     return audit.diff(before, audit.snapshot(obj))
 
 
+def update_audited(
+    obj, changes: dict[str, Any], *, allowed: set[str], action: str, actor, actor_label=""
+):
+    """Apply ``changes`` through ``apply_changes`` and record them, when anything changed."""
+    changed = apply_changes(obj, changes, allowed=allowed)
+    if changed:
+        audit.record(
+            action, actor=actor, actor_label=actor_label, target=obj, data={"changes": changed}
+        )
+    return obj
+
+
 PLATFORM_FIELDS = {
     "slug",
     "country_code",
@@ -64,16 +76,14 @@ def platform_create(*, actor, actor_label: str = "", **fields) -> Platform:
 
 @transaction.atomic
 def platform_update(*, actor, platform: Platform, actor_label: str = "", **changes) -> Platform:
-    changed = apply_changes(platform, changes, allowed=PLATFORM_FIELDS)
-    if changed:
-        audit.record(
-            "core.platform.updated",
-            actor=actor,
-            actor_label=actor_label,
-            target=platform,
-            data={"changes": changed},
-        )
-    return platform
+    return update_audited(
+        platform,
+        changes,
+        allowed=PLATFORM_FIELDS,
+        action="core.platform.updated",
+        actor=actor,
+        actor_label=actor_label,
+    )
 
 
 @transaction.atomic
@@ -146,16 +156,14 @@ def person_create(*, actor, actor_label: str = "", **fields) -> Person:
 
 @transaction.atomic
 def person_update(*, actor, person: Person, actor_label: str = "", **changes) -> Person:
-    changed = apply_changes(person, changes, allowed=PERSON_FIELDS)
-    if changed:
-        audit.record(
-            "core.person.updated",
-            actor=actor,
-            actor_label=actor_label,
-            target=person,
-            data={"changes": changed},
-        )
-    return person
+    return update_audited(
+        person,
+        changes,
+        allowed=PERSON_FIELDS,
+        action="core.person.updated",
+        actor=actor,
+        actor_label=actor_label,
+    )
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.models import Person, Platform
-from platforma.core.services import apply_changes
+from platforma.core.services import update_audited
 
 from ..models import Membership, MembershipChange, Organisation, Representative
 
@@ -80,16 +80,14 @@ def organisation_create(*, actor, actor_label: str = "", **fields) -> Organisati
 def organisation_update(
     *, actor, organisation: Organisation, actor_label: str = "", **changes
 ) -> Organisation:
-    changed = apply_changes(organisation, changes, allowed=ORGANISATION_FIELDS)
-    if changed:
-        audit.record(
-            "members.organisation.updated",
-            actor=actor,
-            actor_label=actor_label,
-            target=organisation,
-            data={"changes": changed},
-        )
-    return organisation
+    return update_audited(
+        organisation,
+        changes,
+        allowed=ORGANISATION_FIELDS,
+        action="members.organisation.updated",
+        actor=actor,
+        actor_label=actor_label,
+    )
 
 
 @transaction.atomic
