@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import datetime
+import re
 
+from django.db import connection
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 
@@ -22,6 +24,17 @@ def status_on(on: datetime.date) -> Subquery:
         .order_by("-effective_on", "-id")
         .values("to_status")[:1]
     )
+
+
+def text_match(query: str) -> tuple[str, str]:
+    """A case-insensitive "contains" lookup that also folds Cyrillic and Azerbaijani letters.
+
+    SQLite's LIKE folds ASCII letters only ("зелёный" would not find "Зелёный"); its REGEXP
+    is Python's ``re``, which folds every script. PostgreSQL's ``icontains`` folds them all.
+    """
+    if connection.vendor == "sqlite":
+        return "iregex", re.escape(query)
+    return "icontains", query
 
 
 def members_in_good_standing(
@@ -55,10 +68,11 @@ def member_directory(
     if query:
         # Match every translation of the names, so a visitor finds an organisation by the name
         # they know whatever language the page is in.
-        condition = Q(organisation__acronym__icontains=query)
+        lookup, value = text_match(query)
+        condition = Q(**{f"organisation__acronym__{lookup}": value})
         for lang in ("en", "az", "ru"):
-            condition |= Q(**{f"organisation__legal_name_{lang}__icontains": query})
-            condition |= Q(**{f"organisation__short_name_{lang}__icontains": query})
+            condition |= Q(**{f"organisation__legal_name_{lang}__{lookup}": value})
+            condition |= Q(**{f"organisation__short_name_{lang}__{lookup}": value})
         members = members.filter(condition)
     language = get_language() or "en"
     # Short names sort by what distinguishes organisations, not by their legal form.

@@ -36,6 +36,7 @@ from ..models import (
     Representative,
 )
 from ..permissions import LoginRequired, login_redirect, require_manager
+from ..selectors import text_match
 from ..services.applications import DECIDING_BODY
 
 APPLICATIONS_PER_PAGE = 50
@@ -246,10 +247,11 @@ def office_member_list(request, platform):
         memberships = memberships.filter(status=status)
     query = request.GET.get("q", "").strip()[:100]
     if query:
+        lookup, value = text_match(query)
         memberships = memberships.filter(
-            Q(organisation__legal_name__icontains=query)
-            | Q(**{f"organisation__legal_name_{get_language()}__icontains": query})
-            | Q(organisation__acronym__icontains=query)
+            Q(**{f"organisation__legal_name__{lookup}": value})
+            | Q(**{f"organisation__legal_name_{get_language()}__{lookup}": value})
+            | Q(**{f"organisation__acronym__{lookup}": value})
         )
     memberships = memberships.order_by(
         f"organisation__legal_name_{get_language()}", "organisation__legal_name"
