@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from platforma.activities.selectors import events_visible
 from platforma.core.models import Platform
-from platforma.members.selectors import members_in_good_standing
+from platforma.members.selectors import members_in_good_standing, text_match
 
 from .models import Publication
 from .selectors import publications_visible
@@ -58,12 +58,13 @@ def _fulltext(qs: QuerySet, fields, query: str, extra=()) -> QuerySet:
 
 def _contains(qs: QuerySet, fields, query: str, extra=()) -> QuerySet:
     for word in query.split()[:8]:
+        lookup, value = text_match(word)  # folds Cyrillic and Azerbaijani letters on SQLite
         condition = Q()
         for f in fields:
             for lang in LANGS:
-                condition |= Q(**{f"{f}_{lang}__icontains": word})
+                condition |= Q(**{f"{f}_{lang}__{lookup}": value})
         for f in extra:
-            condition |= Q(**{f"{f}__icontains": word})
+            condition |= Q(**{f"{f}__{lookup}": value})
         qs = qs.filter(condition)
     return qs
 

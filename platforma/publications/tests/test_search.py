@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from platforma.activities.tests.factories import EventFactory
 from platforma.publications import services
@@ -56,3 +57,26 @@ def test_search_finds_each_kind_and_respects_publication(client, platform):
         "result"
         not in client.get(url).content.decode().split("<main")[1].split("Search members")[0]
     )
+
+
+def test_search_folds_case_in_every_script(client, platform):
+    """The same results for "ВТО" and "вто", "Ətraf" and "ətraf", on either database."""
+    for title_ru, title_az in (("Доклад о вступлении в ВТО", "Ətraf mühit haqqında hesabat"),):
+        services.publication_create(
+            actor=None,
+            platform=platform,
+            kind="research_paper",
+            title_en="WTO accession report",
+            title_ru=title_ru,
+            title_az=title_az,
+            published_on=datetime.date(2014, 5, 1),
+        )
+    for lang, queries, title in (
+        ("ru", ("вто", "ВТО"), "Доклад о вступлении в ВТО"),
+        ("az", ("ətraf", "ƏTRAF"), "Ətraf mühit haqqında hesabat"),
+    ):
+        with translation.override(lang):
+            url = reverse("publications:search", args=[platform.slug])
+        for query in queries:
+            html = client.get(url, {"q": query}).content.decode()
+            assert title in html, query
