@@ -63,6 +63,19 @@ def _form_errors(form, exc: ValidationError) -> None:
         form.add_error(None, message)
 
 
+def _submit(request, form, action, success: str) -> bool:
+    """Validate ``form`` and call the service; a refusal's messages go onto the form."""
+    if not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as exc:
+        _form_errors(form, exc)
+        return False
+    messages.success(request, success)
+    return True
+
+
 @secretariat_only
 def office_home(request, platform):
     open_statuses = [Membership.Status.APPLIED, Membership.Status.UNDER_REVIEW]
@@ -166,16 +179,15 @@ def application_review(request, platform, pk: int):
 def application_opinion(request, platform, pk: int):
     application = _application(platform, pk)
     form = BoardOpinionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.application_record_board_opinion(
-                actor=request.user, application=application, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("The Board's opinion has been recorded."))
-            return redirect("members:office-application-detail", platform.slug, pk)
+    if _submit(
+        request,
+        form,
+        lambda data: services.application_record_board_opinion(
+            actor=request.user, application=application, **data
+        ),
+        _("The Board's opinion has been recorded."),
+    ):
+        return redirect("members:office-application-detail", platform.slug, pk)
     context = _detail_context(platform, application, opinion_form=form)
     return render(request, "members/office_application_detail.html", context, status=400)
 
@@ -185,20 +197,18 @@ def application_opinion(request, platform, pk: int):
 def application_decide(request, platform, pk: int):
     application = _application(platform, pk)
     form = DecisionForm(request.POST)
-    if form.is_valid():
-        rules = rules_in_force(platform, form.cleaned_data["decided_on"]).admission
-        try:
-            services.application_decide(
-                actor=request.user,
-                application=application,
-                decided_by=DECIDING_BODY.get(rules.decided_by, Body.Kind.BOARD),
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("The decision has been recorded and the applicant told."))
-            return redirect("members:office-application-detail", platform.slug, pk)
+
+    def decide(data):
+        rules = rules_in_force(platform, data["decided_on"]).admission
+        services.application_decide(
+            actor=request.user,
+            application=application,
+            decided_by=DECIDING_BODY.get(rules.decided_by, Body.Kind.BOARD),
+            **data,
+        )
+
+    if _submit(request, form, decide, _("The decision has been recorded and the applicant told.")):
+        return redirect("members:office-application-detail", platform.slug, pk)
     context = _detail_context(platform, application, decision_form=form)
     return render(request, "members/office_application_detail.html", context, status=400)
 
@@ -210,16 +220,13 @@ def appeal_decide(request, platform, pk: int):
         Appeal.objects.select_related("application"), application__platform=platform, pk=pk
     )
     form = AppealDecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.appeal_decide(actor=request.user, appeal=appeal, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("The appeal's outcome has been recorded."))
-            return redirect(
-                "members:office-application-detail", platform.slug, appeal.application_id
-            )
+    if _submit(
+        request,
+        form,
+        lambda data: services.appeal_decide(actor=request.user, appeal=appeal, **data),
+        _("The appeal's outcome has been recorded."),
+    ):
+        return redirect("members:office-application-detail", platform.slug, appeal.application_id)
     context = _detail_context(platform, appeal.application, appeal_form=form)
     return render(request, "members/office_application_detail.html", context, status=400)
 
@@ -310,16 +317,15 @@ def membership_transition(request, platform, pk: int):
     membership = _membership(platform, pk)
     allowed = sorted(services.TRANSITIONS.get(membership.status, set()))
     form = TransitionForm(request.POST, allowed=allowed)
-    if form.is_valid():
-        try:
-            services.membership_transition(
-                actor=request.user, membership=membership, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("The membership's status has been changed."))
-            return redirect("members:office-membership-detail", platform.slug, pk)
+    if _submit(
+        request,
+        form,
+        lambda data: services.membership_transition(
+            actor=request.user, membership=membership, **data
+        ),
+        _("The membership's status has been changed."),
+    ):
+        return redirect("members:office-membership-detail", platform.slug, pk)
     context = _membership_context(platform, membership, transition_form=form)
     return render(request, "members/office_membership_detail.html", context, status=400)
 
@@ -329,24 +335,20 @@ def membership_transition(request, platform, pk: int):
 def membership_invite(request, platform, pk: int):
     membership = _membership(platform, pk)
     form = InviteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.representative_invite(
-                actor=request.user,
-                platform=platform,
-                organisation=membership.organisation,
-                language=get_language(),
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("An invitation has been sent to %(email)s.")
-                % {"email": form.cleaned_data["email"]},
-            )
-            return redirect("members:office-membership-detail", platform.slug, pk)
+    if _submit(
+        request,
+        form,
+        lambda data: services.representative_invite(
+            actor=request.user,
+            platform=platform,
+            organisation=membership.organisation,
+            language=get_language(),
+            **data,
+        ),
+        _("An invitation has been sent to %(email)s.")
+        % {"email": request.POST.get("email", "").strip()},
+    ):
+        return redirect("members:office-membership-detail", platform.slug, pk)
     context = _membership_context(platform, membership, invite_form=form)
     return render(request, "members/office_membership_detail.html", context, status=400)
 
