@@ -34,6 +34,25 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a date is known: "26 April 2014", "November 2009" or just "2014"."""
+
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+def format_at_precision(day: datetime.date | None, precision: str) -> str:
+    """``day`` written as far as it is known, in the active language's format."""
+    if day is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(day.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(day, "YEAR_MONTH_FORMAT")
+    return formats.date_format(day, "DATE_FORMAT")
+
+
 RESERVED_SLUGS = {"admin", "accounts", "api", "static", "media", "forum", "healthz"}
 
 
@@ -47,10 +66,7 @@ def validate_platform_slug(value: str) -> None:
 class Platform(TimeStampedModel):
     """One national platform: the tenant everything else belongs to."""
 
-    class FoundedPrecision(models.TextChoices):
-        DAY = "day", _("day")
-        MONTH = "month", _("month")
-        YEAR = "year", _("year")
+    FoundedPrecision = DatePrecision
 
     slug = models.SlugField(
         _("slug"),
@@ -91,13 +107,7 @@ class Platform(TimeStampedModel):
     @property
     def founded_display(self) -> str:
         """The founding date at the precision it is known, formatted for the active language."""
-        if not self.founded_on:
-            return ""
-        if self.founded_precision == self.FoundedPrecision.YEAR:
-            return str(self.founded_on.year)
-        if self.founded_precision == self.FoundedPrecision.MONTH:
-            return formats.date_format(self.founded_on, "YEAR_MONTH_FORMAT")
-        return formats.date_format(self.founded_on, "DATE_FORMAT")
+        return format_at_precision(self.founded_on, self.founded_precision)
 
 
 class Statute(TimeStampedModel):

@@ -5,20 +5,19 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from platforma.activities.models import CountPrecision, Event
-from platforma.core.models import Person, Platform, TimeStampedModel
+from platforma.core.models import (
+    DatePrecision,
+    Person,
+    Platform,
+    TimeStampedModel,
+    format_at_precision,
+)
 from platforma.members.models import Organisation
 from platforma.workinggroups.models import WorkingGroup
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", _("day")
-    MONTH = "month", _("month")
-    YEAR = "year", _("year")
 
 
 class Publication(TimeStampedModel):
@@ -98,11 +97,7 @@ class Publication(TimeStampedModel):
 
     @property
     def date_display(self) -> str:
-        if self.published_precision == DatePrecision.YEAR:
-            return str(self.published_on.year)
-        if self.published_precision == DatePrecision.MONTH:
-            return formats.date_format(self.published_on, "YEAR_MONTH_FORMAT")
-        return formats.date_format(self.published_on, "DATE_FORMAT")
+        return format_at_precision(self.published_on, self.published_precision)
 
 
 class PublicationVersion(TimeStampedModel):
