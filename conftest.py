@@ -20,6 +20,16 @@ def _english_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached pages (core.pagecache) live in the process; no test sees another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     """Uploads made by a test go to its own folder, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"

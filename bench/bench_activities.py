@@ -91,6 +91,9 @@ LUA = textwrap.dedent(
       table.insert(threads, thread)
     end
     function init(args)
+      -- Each run (the warm-up too) writes new addresses: a repeated one would be refused.
+      math.randomseed(os.time() * 1000 + id)
+      run = os.time()
       wrk.method = "POST"
       wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
       wrk.headers["Cookie"] = "csrftoken=%(csrf)s"
@@ -98,7 +101,8 @@ LUA = textwrap.dedent(
     function request()
       counter = counter + 1
       local body = "csrfmiddlewaretoken=%(csrf)s&name=Bench+User&organisation_name=Bench+NGO" ..
-        "&email=t" .. id .. "-" .. counter .. "-" .. math.random(1, 1000000000) .. "%%40example.org"
+        "&email=t" .. run .. "-" .. id .. "-" .. counter .. "-" .. math.random(1, 1000000000) ..
+        "%%40example.org"
       return wrk.format(nil, nil, nil, body)
     end
     """
@@ -154,6 +158,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8016)
     parser.add_argument("--database-url", default="", help="PostgreSQL; default throw-away SQLite")
+    parser.add_argument(
+        "--log", default="", help="write gunicorn's access and error log to this file"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
@@ -194,6 +201,7 @@ def main() -> None:
                 f"127.0.0.1:{args.port}",
                 "--log-level",
                 "warning",
+                *(["--access-logfile", args.log, "--error-logfile", args.log] if args.log else []),
             ],
             env=env,
             cwd=ROOT,

@@ -33,7 +33,10 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, platform, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = member_organisations(platform)
+        # Building the members-in-good-standing query costs more than the rest of a
+        # registration; a submission that names no member organisation does not need it.
+        if not self.is_bound or self.data.get(self.add_prefix("organisation")):
+            self.fields["organisation"].queryset = member_organisations(platform)
 
 
 class WalkInForm(forms.Form):

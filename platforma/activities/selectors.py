@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from platforma.core.models import Platform
 
@@ -85,6 +87,50 @@ def event_for(platform: Platform, pk: int, *, organiser: bool = False) -> Event:
         )
     except Event.DoesNotExist:
         raise Http404("No such event") from None
+
+
+def registration_window_problem(event: Event, now: datetime.datetime) -> str:
+    """Why nobody can register now ("" when registration is open)."""
+    if not event.registration_enabled or not event.is_public:
+        return _("This event does not take registrations.")
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return _("Registration has not opened yet.")
+    closes = event.registration_closes_at or event.starts_at
+    if now >= closes:
+        return _("Registration is closed.")
+    return ""
+
+
+def event_for_registration(platform: Platform, pk: int, *, organiser: bool = False) -> Event:
+    """The event a registration is for, or 404 as ``event_for``: only its key, since the
+    registration service reads the event again under a lock."""
+    try:
+        return events_visible(platform, organiser=organiser).only("pk", "platform").get(pk=pk)
+    except Event.DoesNotExist:
+        raise Http404("No such event") from None
+
+
+def event_page_version(platform: Platform, pk: int, now: datetime.datetime) -> tuple:
+    """What the public page of an event depends on, in one query (or 404 when not public).
+
+    The services touch the event's ``updated_at`` whenever its registrations or attendance
+    change, so this tuple changes whenever the page would.
+    """
+    fields = ("updated_at", "is_public", "registration_enabled", "registration_opens_at")
+    event = (
+        events_visible(platform)
+        .only(*fields, "registration_closes_at", "starts_at")
+        .filter(pk=pk)
+        .first()
+    )
+    if event is None:
+        raise Http404("No such event")
+    return (
+        event.pk,
+        event.updated_at,
+        platform.updated_at,
+        registration_window_problem(event, now) if event.registration_enabled else "",
+    )
 
 
 @dataclass(frozen=True)

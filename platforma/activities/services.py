@@ -20,6 +20,7 @@ from platforma.core.services import apply_changes
 from platforma.members.models import Organisation
 
 from .models import Attendance, Event, EventFile, EventKind, Registration
+from .selectors import registration_window_problem
 from .uploads import file_snapshot, validate_image, validate_pdf
 
 _LANGS = ("en", "az", "ru")
@@ -155,6 +156,7 @@ def event_file_add(
     item.file.save(upload.name.rsplit("/", 1)[-1], upload, save=False)
     item.full_clean()
     item.save()
+    _touch(event)
     audit.record(
         "activities.event_file.added",
         actor=actor,
@@ -169,16 +171,10 @@ def event_file_add(
 # --- Registration ---------------------------------------------------------------------------
 
 
-def registration_window_problem(event: Event, now: datetime.datetime) -> str:
-    """Why nobody can register now ("" when registration is open)."""
-    if not event.registration_enabled or not event.is_public:
-        return _("This event does not take registrations.")
-    if event.registration_opens_at and now < event.registration_opens_at:
-        return _("Registration has not opened yet.")
-    closes = event.registration_closes_at or event.starts_at
-    if now >= closes:
-        return _("Registration is closed.")
-    return ""
+def _touch(event: Event) -> None:
+    """Mark the event changed: its public page (cached, see ``core.pagecache``) shows its
+    registrations and attendance, and is keyed on ``updated_at``."""
+    Event.objects.filter(pk=event.pk).update(updated_at=timezone.now())
 
 
 def _confirmed(event: Event):
@@ -204,6 +200,11 @@ def _organisation_has_room(event: Event, organisation, organisation_name: str) -
 
 
 def _mail(registration: Registration, template: str, base_url: str) -> None:
+    """E-mail the registrant once the transaction commits (and only if it does).
+
+    The message is written after the commit too: on SQLite the write lock is held until then,
+    and every other registration waits for it.
+    """
     path = reverse(
         "activities:registration-detail",
         kwargs={"platform": registration.event.platform.slug, "token": registration.token},
@@ -213,12 +214,13 @@ def _mail(registration: Registration, template: str, base_url: str) -> None:
         "event": registration.event,
         "link": f"{base_url.rstrip('/')}{path}" if base_url else path,
     }
-    subject = render_to_string(f"activities/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"activities/email/{template}.txt", context)
-    recipient = registration.email
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-    )
+
+    def send() -> None:
+        subject = render_to_string(f"activities/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"activities/email/{template}.txt", context)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic
@@ -279,7 +281,13 @@ def registration_create(
         status=R.WAITLISTED if full else R.CONFIRMED,
         registered_at=now,
     )
-    registration.full_clean()
+    # The field rules only: the event is the one locked above and the organisation came from
+    # the form's choices (checking each again is a query apiece); the one constraint (one live
+    # registration per address) was checked above under the lock, and the token's uniqueness
+    # is the database's to keep.
+    registration.full_clean(
+        exclude=["event", "organisation"], validate_unique=False, validate_constraints=False
+    )
     registration.save()
     audit.record(
         "activities.registration.created",
@@ -291,6 +299,7 @@ def registration_create(
     )
     if notify:
         _mail(registration, "waitlisted" if full else "confirmed", base_url)
+    _touch(event)
     return registration
 
 
@@ -309,6 +318,7 @@ def registration_cancel(
     registration.status = R.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    _touch(event)
     audit.record(
         "activities.registration.cancelled",
         actor=actor,
@@ -348,6 +358,7 @@ def registration_promote_waitlisted(
         if free is not None:
             free -= 1
     if promoted:
+        _touch(event)
         audit.record(
             "activities.registration.promoted",
             actor=actor,
@@ -370,6 +381,7 @@ def registration_set_consent(
     if hasattr(registration, "attendance"):
         registration.attendance.consent_public = consent_public
         registration.attendance.save(update_fields=["consent_public", "updated_at"])
+    _touch(registration.event)
     audit.record(
         "activities.registration.consent_changed",
         actor=actor,
@@ -421,6 +433,7 @@ def attendance_check_in(
     )
     attendance.full_clean()
     attendance.save()
+    _touch(event)
     audit.record(
         "activities.attendance.checked_in",
         actor=actor,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from platforma.core import pagecache
 from platforma.core.selectors import platform_for_public
 from platforma.workinggroups.models import WorkingGroup
 
@@ -77,7 +78,7 @@ def _detail_context(request, platform, event, form=None, errors=()):
         "count": selectors.participant_count(event),
         "participants": selectors.participants(event, organiser=organiser),
         "seats": selectors.seats(event),
-        "registration_problem": services.registration_window_problem(event, timezone.now()),
+        "registration_problem": selectors.registration_window_problem(event, timezone.now()),
         "form": form,  # None on GET: the template writes the empty form out
         "organisations": member_organisations(platform).only(
             "pk",
@@ -94,17 +95,29 @@ def _detail_context(request, platform, event, form=None, errors=()):
 
 @require_GET
 def event_detail(request, platform: str, pk: int):
+    """The event's public page; anonymous visitors share one rendering (``core.pagecache``)."""
     platform = platform_for_public(platform)
-    event = selectors.event_for(platform, pk, organiser=can_organise(request.user, platform))
-    return render(
-        request, "activities/event_detail.html", _detail_context(request, platform, event)
+    version = (
+        selectors.event_page_version(platform, pk, timezone.now())
+        if pagecache.anonymous_get(request)
+        else ()
     )
+
+    def render_page(extra: dict):
+        event = selectors.event_for(platform, pk, organiser=can_organise(request.user, platform))
+        context = _detail_context(request, platform, event)
+        return render(request, "activities/event_detail.html", {**context, **extra})
+
+    return pagecache.cached_page(request, version, render_page)
 
 
 @require_POST
 def event_register(request, platform: str, pk: int):
     platform = platform_for_public(platform)
-    event = selectors.event_for(platform, pk, organiser=can_organise(request.user, platform))
+    organiser = can_organise(request.user, platform)
+    # The service reads the event again under a lock; the whole event (files, groups) is read
+    # only when the form has to be shown again.
+    event = selectors.event_for_registration(platform, pk, organiser=organiser)
     form = RegistrationForm(request.POST, platform=platform)
     errors: list[str] = []
     if form.is_valid():
@@ -127,6 +140,7 @@ def event_register(request, platform: str, pk: int):
             return redirect(
                 "activities:registration-detail", platform=platform.slug, token=registration.token
             )
+    event = selectors.event_for(platform, pk, organiser=organiser)
     context = _detail_context(request, platform, event, form=form, errors=errors)
     return render(request, "activities/event_detail.html", context, status=400)
 

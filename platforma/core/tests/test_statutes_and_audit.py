@@ -103,15 +103,25 @@ def test_platform_founded_at_month_precision(settings):
         assert "Ноябрь" in platform.founded_display
 
 
+def _sqlite_wrapper(tmp_path, alias, **options):
+    from django.conf import settings as django_settings
+
+    from platforma.core.db.sqlite.base import DatabaseWrapper
+
+    if django_settings.DATABASES["default"]["ENGINE"] != "platforma.core.db.sqlite":
+        pytest.skip("SQLite only")
+    settings_dict = django_settings.DATABASES["default"]
+    config = {
+        **settings_dict,
+        "NAME": str(tmp_path / "file.sqlite3"),
+        "OPTIONS": {**settings_dict["OPTIONS"], **options},
+    }
+    return DatabaseWrapper(config, alias=alias)
+
+
 def test_sqlite_file_databases_run_in_wal_mode(tmp_path):
     """The settings' SQLite options put a database file in WAL mode with immediate transactions."""
-    from django.conf import settings as django_settings
-    from django.db.backends.sqlite3.base import DatabaseWrapper
-
-    if django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("SQLite only")
-    config = {**django_settings.DATABASES["default"], "NAME": str(tmp_path / "wal.sqlite3")}
-    wrapper = DatabaseWrapper(config, alias="wal-check")
+    wrapper = _sqlite_wrapper(tmp_path, "wal-check")
     try:
         with wrapper.cursor() as cursor:
             cursor.execute("PRAGMA journal_mode")
@@ -119,3 +129,42 @@ def test_sqlite_file_databases_run_in_wal_mode(tmp_path):
         assert wrapper.transaction_mode == "IMMEDIATE"
     finally:
         wrapper.close()
+
+
+def test_sqlite_writers_wait_in_turn_on_the_file_lock(tmp_path):
+    """A second writer waits for the first to commit, however short SQLite's own timeout."""
+    import threading
+    import time
+
+    # A busy timeout of 10 ms: without the file lock, the second writer would fail with
+    # "database is locked" long before the first commits.
+    first = _sqlite_wrapper(tmp_path, "writer-1", timeout=0.01)
+    second = _sqlite_wrapper(tmp_path, "writer-2", timeout=0.01)
+    second.inc_thread_sharing()
+    events = []
+    try:
+        first.cursor().execute("CREATE TABLE t (n integer)")
+        first._start_transaction_under_autocommit()
+        first.cursor().execute("INSERT INTO t VALUES (1)")
+
+        def write_second():
+            second.ensure_connection()
+            second._start_transaction_under_autocommit()
+            events.append("second began")
+            second.cursor().execute("INSERT INTO t VALUES (2)")
+            second.commit()
+
+        thread = threading.Thread(target=write_second)
+        thread.start()
+        time.sleep(0.3)
+        events.append("first commits")
+        first.commit()
+        thread.join(timeout=10)
+        assert events == ["first commits", "second began"]
+        cursor = first.cursor()
+        cursor.execute("SELECT n FROM t ORDER BY n")
+        assert [row[0] for row in cursor.fetchall()] == [1, 2]
+    finally:
+        first.close()
+        second.close()
+        second.dec_thread_sharing()

@@ -1,0 +1,45 @@
+"""The site's navigation links, reversed once per platform and language, not on every page.
+
+Every page's header links to nine sections of its platform. Reversing those addresses costs
+more than the rest of a cached page (measured in bench/), and they only change with the URL
+configuration, which is fixed for the life of a process.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django import template
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
+
+register = template.Library()
+
+NAV = (
+    ("home", "website:platform-home"),
+    ("members", "website:member-list"),
+    ("workinggroups", "website:workinggroup-list"),
+    ("governance", "website:governance"),
+    ("activities", "activities:event-list"),
+    ("publications", "publications:publication-list"),
+    ("decisions", "meetings:decision-list"),
+    ("elections", "elections:election-list"),
+    ("reports", "reports:report-list"),
+    ("search", "publications:search"),
+    ("join", "members:join"),
+    ("my_organisation", "members:my-organisation"),
+    ("office", "members:office-home"),
+    ("calendar", "activities:feed-ics"),
+    ("atom", "publications:feed-atom"),
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _nav(slug: str, language: str, prefix: str, urlconf) -> dict[str, str]:
+    return {name: reverse(url_name, args=[slug]) for name, url_name in NAV}
+
+
+@register.simple_tag
+def platform_nav(platform) -> dict[str, str]:
+    """``{% platform_nav platform as nav %}``: ``nav.home``, ``nav.members``, ... of a platform."""
+    return _nav(platform.slug, get_language(), get_script_prefix(), get_urlconf())
