@@ -135,3 +135,32 @@ class ProxyForm(forms.Form):
         organisations = Organisation.objects.filter(memberships__platform=platform).distinct()
         self.fields["grantor"].queryset = organisations
         self.fields["holder"].queryset = organisations
+
+
+class SecondRoundForm(forms.Form):
+    """The window of a second round; times are read in the platform's time zone by the view."""
+
+    voting_opens_at = forms.DateTimeField(
+        label=gettext_lazy("Voting opens at"), widget=DateTimeInput()
+    )
+    voting_closes_at = forms.DateTimeField(
+        label=gettext_lazy("Voting closes at"), widget=DateTimeInput()
+    )
+
+
+class ProxyGiveForm(forms.Form):
+    """A primary representative gives their organisation's vote to another member."""
+
+    grantor = forms.ModelChoiceField(
+        label=gettext_lazy("Your organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+    )
+    holder = forms.ModelChoiceField(
+        label=gettext_lazy("Give its vote to"), queryset=Organisation.objects.none()
+    )
+
+    def __init__(self, *args, grantors, holders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grantor"].queryset = grantors
+        self.fields["holder"].queryset = holders

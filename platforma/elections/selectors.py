@@ -16,7 +16,7 @@ from platforma.governance.services import mandate_problems
 from platforma.members.models import Organisation, Representative
 from platforma.members.selectors import members_in_good_standing
 
-from .models import Election, ElectionProxy, Nomination, PaperBallotEntry, VoterRecord
+from .models import Election, ElectionProxy, Nomination, PaperBallotEntry, Seconder, VoterRecord
 
 PUBLIC_STATES = (
     Election.State.NOMINATIONS,
@@ -234,3 +234,114 @@ def turnout(election: Election) -> dict[str, int]:
         proxy=Count("pk", filter=Q(by_proxy=True)),
     )
     return counts
+
+
+def second_round_of(election: Election) -> Election | None:
+    """The public second round held after ``election`` (two-round method), if any."""
+    return public_elections(election.platform).filter(first_round=election).first()
+
+
+def _own(user, own: list[Organisation] | None) -> list[Organisation]:
+    """``user``'s organisations (``primary_organisations``) by name, unless already read."""
+    if own is not None:
+        return own
+    return list(primary_organisations(user).order_by("legal_name"))
+
+
+def seconding_options(
+    user,
+    election: Election,
+    nominations: list[Nomination],
+    *,
+    own: list[Organisation] | None = None,
+) -> None:
+    """Mark each nomination with what ``user`` may do about seconding it, in four queries.
+
+    Sets ``second_for`` (organisations ``user`` is the primary representative of that may
+    still second it) and ``seconded_by_you`` (those that already do) on every nomination.
+    The same rules as ``services.nomination_second``: nominations open, neither the
+    candidate's nor the nominating organisation, a member in good standing (today or on the
+    day voting opens), once per organisation.
+    """
+    for nomination in nominations:
+        nomination.second_for, nomination.seconded_by_you = [], []
+    if election.state != Election.State.NOMINATIONS or not nominations:
+        return
+    own = _own(user, own)
+    if not own:
+        return
+    today = local_date(election.platform, timezone.now())
+    standing = set(
+        members_in_good_standing(election.platform, today)
+        .filter(organisation__in=own)
+        .values_list("organisation", flat=True)
+    ) | set(
+        electorate(election).filter(organisation__in=own).values_list("organisation", flat=True)
+    )
+    seconded = set(
+        Seconder.objects.filter(nomination__in=nominations, organisation__in=own).values_list(
+            "nomination", "organisation"
+        )
+    )
+    for nomination in nominations:
+        for organisation in own:
+            if (nomination.pk, organisation.pk) in seconded:
+                nomination.seconded_by_you.append(organisation)
+            elif organisation.pk in standing and organisation.pk not in (
+                nomination.organisation_id,
+                nomination.nominated_by_id,
+            ):
+                nomination.second_for.append(organisation)
+
+
+@dataclass(frozen=True)
+class ProxyOptions:
+    """What a primary representative may do about their organisations' proxies."""
+
+    given: list[ElectionProxy]  # proxies their organisations have given in this election
+    grantors: list[Organisation]  # their organisations that may still give theirs
+    holders: QuerySet[Organisation]  # the organisations that may be chosen to carry it
+
+
+def proxies_may_be_given(election: Election, now: datetime.datetime | None = None) -> bool:
+    """Whether a representative may give a proxy now: nominations, or voting until it closes."""
+    now = now or timezone.now()
+    if election.state == Election.State.NOMINATIONS:
+        return True
+    return election.state == Election.State.VOTING and now < election.voting_closes_at
+
+
+def proxy_options(
+    user, election: Election, *, own: list[Organisation] | None = None
+) -> ProxyOptions | None:
+    """``user``'s organisations' proxies in ``election``; None when there is nothing to show.
+
+    Nothing to show: not the time for proxies, the statute allows none, or ``user`` is no
+    organisation's primary representative. Constant in the number of organisations.
+    ``own`` is ``user``'s organisations when the caller has read them already.
+    """
+    if not proxies_may_be_given(election):
+        return None
+    own = _own(user, own)
+    if not own:
+        return None
+    if not rules_in_force(election.platform, opening_day(election)).proxies.allowed:
+        return None
+    proxies = ElectionProxy.objects.filter(election=election)
+    given = list(proxies.filter(grantor__in=own).select_related("grantor", "holder"))
+    gone = {proxy.grantor_id for proxy in given} | set(
+        VoterRecord.objects.filter(election=election, organisation__in=own).values_list(
+            "organisation", flat=True
+        )
+    )
+    eligible = set(
+        electorate(election).filter(organisation__in=own).values_list("organisation", flat=True)
+    )
+    grantors = [o for o in own if o.pk in eligible and o.pk not in gone]
+    holders = (
+        Organisation.objects.filter(pk__in=electorate(election).values("organisation"))
+        .exclude(pk__in=[o.pk for o in own])
+        .exclude(pk__in=proxies.values("grantor"))
+        .order_by("legal_name")
+    )
+    return ProxyOptions(given=given, grantors=grantors, holders=holders)

@@ -17,6 +17,12 @@ urlpatterns = [
         views.nomination_answer,
         name="nomination-answer",
     ),
+    path(
+        "<int:pk>/nominations/<int:nomination>/second/",
+        views.nomination_second,
+        name="nomination-second",
+    ),
+    path("<int:pk>/proxy/", views.proxy_give, name="proxy-give"),
     path("office/", views.office_list, name="office-list"),
     path("office/<int:pk>/", views.office_detail, name="office-detail"),
     path("office/<int:pk>/transition/", views.office_transition, name="office-transition"),
@@ -28,4 +34,5 @@ urlpatterns = [
     ),
     path("office/<int:pk>/proxies/", views.office_proxy_add, name="office-proxy-add"),
     path("office/<int:pk>/paper/", views.office_paper, name="office-paper"),
+    path("office/<int:pk>/second-round/", views.office_second_round, name="office-second-round"),
 ]

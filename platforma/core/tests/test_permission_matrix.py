@@ -132,6 +132,11 @@ POST_ONLY = {
         d["nomination"].pk,
     ],
     "elections:office-proxy-add": lambda d: ["azerbaijan", d["election"].pk],
+    "elections:office-second-round": lambda d: ["azerbaijan", d["election"].pk],
+    # A representative's doors: only an organisation's primary representative gets past them
+    # (the matrix's representative is an alternate, so finds nothing, like everyone else).
+    "elections:nomination-second": lambda d: ["azerbaijan", d["election"].pk, d["nomination"].pk],
+    "elections:proxy-give": lambda d: ["azerbaijan", d["election"].pk],
 }
 # POST-only doors open to the public by design, or answering 404 to everyone but the editors.
 POST_PUBLIC = {

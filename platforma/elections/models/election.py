@@ -72,6 +72,16 @@ class Election(TimeStampedModel):
         blank=True,
         help_text=_("e.g. “GA-2013”."),
     )
+    # A second round (two-round method) points to the first round whose result called for it.
+    first_round = models.ForeignKey(
+        "self",
+        verbose_name=_("first round"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="second_rounds",
+        help_text=_("Set on the second round of a two-round election."),
+    )
     nominations_open_at = models.DateTimeField(_("nominations open at"), null=True, blank=True)
     nominations_close_at = models.DateTimeField(_("nominations close at"), null=True, blank=True)
     voting_opens_at = models.DateTimeField(_("voting opens at"))
@@ -101,6 +111,8 @@ class Election(TimeStampedModel):
                 name="election_voting_window_order",
             ),
             models.CheckConstraint(condition=models.Q(seats__gte=1), name="election_seats_min"),
+            # A first round has at most one second round (NULLs do not collide).
+            models.UniqueConstraint(fields=["first_round"], name="election_one_second_round"),
         ]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ from .lifecycle import (
     election_open_nominations,
     election_open_voting,
     election_publish,
+    election_second_round_create,
     election_transition,
     election_update,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "election_open_voting",
     "election_proxy_grant",
     "election_publish",
+    "election_second_round_create",
     "election_transition",
     "election_update",
     "nomination_answer",

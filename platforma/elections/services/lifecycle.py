@@ -11,7 +11,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,7 +24,7 @@ from platforma.governance.services import mandate_start
 from .. import bulletin
 from .. import selectors as sel
 from ..counting import SINGLE_SEAT_METHODS
-from ..models import Election, Nomination, VoterRecord
+from ..models import Election, Nomination, Seconder, VoterRecord
 from . import paper
 
 _LANGS = ("en", "az", "ru")
@@ -276,11 +276,20 @@ def election_publish(
 
     ``start_mandates=False`` is for records of past elections whose mandates already exist
     (the demo data): the result is published without creating them again.
+
+    A two-round first round without an absolute majority elects nobody: its result names the
+    two candidates of the second round (``result["second_round"]``). Publishing it starts no
+    mandate, whatever ``start_mandates`` says; the second round
+    (``election_second_round_create``) fills the office when it is published.
     """
     election = _locked(election, Election.State.CLOSED)
-    elected = election.board["result"]["elected"]
+    result = election.board["result"]
+    elected = result["elected"]
+    second_round = result.get("second_round") or []
     mandates = []
-    if election.office_id and start_mandates:
+    # Said outright rather than left to an empty ``elected``: a first round that calls for a
+    # second round never fills the office.
+    if election.office_id and start_mandates and not second_round:
         nominations = {
             str(n.pk): n
             for n in Nomination.objects.filter(election=election).select_related(
@@ -312,8 +321,132 @@ def election_publish(
         actor_label,
         elected=elected,
         mandates=mandates,
+        second_round=second_round,
     )
     return election
+
+
+def _second_round_titles(first: Election) -> dict[str, str]:
+    """``title_<lang>`` of the second round: the first round's title, suffixed in that language."""
+    titles = {}
+    for lang in _LANGS:
+        title = getattr(first, f"title_{lang}", None)
+        if title:
+            with translation.override(lang):
+                suffixed = _("%(title)s — second round") % {"title": title}
+            titles[f"title_{lang}"] = suffixed[:200]
+    return titles
+
+
+@transaction.atomic
+def election_second_round_create(
+    *,
+    actor,
+    election: Election,
+    voting_opens_at: datetime.datetime,
+    voting_closes_at: datetime.datetime,
+    actor_label: str = "",
+) -> Election:
+    """Hold the second round of a two-round ``election`` whose first round elected nobody.
+
+    The new election fills the same seat (platform, body, office, term, meeting) by plurality
+    between the two candidates the count named (``board["result"]["second_round"]``). Their
+    nominations are copied, accepted and with their seconders, and the election goes through
+    ``election_open_nominations`` and ``election_open_voting`` like any other, so the
+    candidates are checked again and the electorate is fixed on the second round's opening
+    day. Proxies are per election: those of the first round do not carry over. Refused, with
+    nothing written, unless the first round is a closed or published two-round count that
+    calls for a second round, has none yet, and the window is valid.
+    """
+    first = (
+        Election.objects.select_for_update(of=("self",))
+        .select_related("platform", "office", "body")
+        .get(pk=election.pk)
+    )
+    if first.method != Election.Method.TWO_ROUND:
+        raise ValidationError(_("Only a two-round election has a second round."))
+    if first.state not in (Election.State.CLOSED, Election.State.PUBLISHED):
+        raise ValidationError(
+            _("The second round can be set up once the first round is closed and counted.")
+        )
+    pair = ((first.board or {}).get("result") or {}).get("second_round") or []
+    if len(pair) != 2:
+        raise ValidationError(
+            _("The first round's result calls for no second round between two candidates.")
+        )
+    if Election.objects.filter(first_round=first).exists():
+        raise ValidationError(_("The second round of this election has already been set up."))
+    problems: list[str] = []
+    if timezone.is_naive(voting_opens_at) or timezone.is_naive(voting_closes_at):
+        problems.append(_("Times must carry their time zone."))
+    elif voting_closes_at <= voting_opens_at:
+        problems.append(_("Voting must close after it opens."))
+    elif voting_closes_at <= timezone.now():
+        problems.append(_("Voting in the second round must close in the future."))
+    if problems:
+        raise ValidationError(problems)
+    first_nominations = {
+        n.candidate_key: n
+        for n in Nomination.objects.filter(election=first, pk__in=[int(k) for k in pair])
+        .select_related("person", "organisation")
+        .prefetch_related("seconders")
+    }
+    if set(first_nominations) != set(pair):
+        raise ValidationError(_("The candidates of the second round are not in this election."))
+
+    second = Election(
+        platform=first.platform,
+        body=first.body,
+        office=first.office,
+        method=Election.Method.PLURALITY,
+        seats=1,
+        term_starts_on=first.term_starts_on,
+        meeting=first.meeting,
+        meeting_reference=first.meeting_reference,
+        voting_opens_at=voting_opens_at,
+        voting_closes_at=voting_closes_at,
+        first_round=first,
+        **_second_round_titles(first),
+    )
+    _validate(second)
+    second.full_clean()
+    second.save()
+    audit.record(
+        "elections.election.second_round_created",
+        actor=actor,
+        actor_label=actor_label,
+        target=second,
+        data={
+            "after": audit.snapshot(second),
+            "first_round": first.pk,
+            "candidates": {key: str(first_nominations[key]) for key in pair},
+        },
+    )
+    second = election_open_nominations(actor=actor, election=second, actor_label=actor_label)
+    for key in pair:
+        original = first_nominations[key]
+        copy = Nomination.objects.create(
+            election=second,
+            person=original.person,
+            organisation=original.organisation,
+            nominated_by=original.nominated_by,
+            acceptance=Nomination.Acceptance.ACCEPTED,
+            accepted_at=original.accepted_at or timezone.now(),
+        )
+        Seconder.objects.bulk_create(
+            Seconder(nomination=copy, organisation_id=s.organisation_id)
+            for s in original.seconders.all()
+        )
+    # Checked again on the second round's terms: a candidate who no longer qualifies (left
+    # their organisation, the organisation lost its standing) stops the whole set-up.
+    refused = [
+        _("%(person)s: %(problem)s") % {"person": n.person, "problem": problem}
+        for n in sel.nominations_with_problems(second)
+        for problem in n.problems
+    ]
+    if refused:
+        raise ValidationError(refused)
+    return election_open_voting(actor=actor, election=second, actor_label=actor_label)
 
 
 TRANSITIONS = {

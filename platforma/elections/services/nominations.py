@@ -133,6 +133,8 @@ def nomination_second(
         can_run_elections(actor, election.platform) or _speaks_for(actor, organisation)
     ):
         raise ValidationError(_("You may not second for this organisation."))
+    if nomination.acceptance == Nomination.Acceptance.DECLINED:
+        raise ValidationError(_("The candidate has declined this nomination."))
     if organisation.pk in (nomination.organisation_id, nomination.nominated_by_id):
         raise ValidationError(_("The candidate's or the nominating organisation cannot second."))
     if (

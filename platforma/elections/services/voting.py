@@ -126,14 +126,31 @@ def election_proxy_grant(
     holder: Organisation,
     actor_label: str = "",
 ) -> ElectionProxy:
-    """Record that ``grantor`` gives its vote in ``election`` to ``holder`` (secretariat)."""
+    """Record that ``grantor`` gives its vote in ``election`` to ``holder``.
+
+    The secretariat records any proxy from the draft until the vote closes. The grantor's
+    current primary representative gives its own organisation's proxy themself, while
+    nominations are open or voting is (before the closing time). The statute's rules and
+    every check below apply to both.
+    """
     election = (
         Election.objects.select_for_update(of=("self",))
         .select_related("platform")
         .get(pk=election.pk)
     )
     if actor is not None and not can_run_elections(actor, election.platform):
-        raise ValidationError(_("Only the secretariat records proxies."))
+        if not sel.primary_organisations(actor).filter(pk=grantor.pk).exists():
+            raise ValidationError(
+                _(
+                    "Only the primary representative of %(organisation)s or the secretariat "
+                    "may give its proxy."
+                )
+                % {"organisation": grantor}
+            )
+        if not sel.proxies_may_be_given(election):
+            raise ValidationError(
+                _("Proxies are given while nominations are open or until voting closes.")
+            )
     if election.state not in (
         Election.State.DRAFT,
         Election.State.NOMINATIONS,

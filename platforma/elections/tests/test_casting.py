@@ -10,7 +10,7 @@ from django.utils import timezone
 from platforma.core.models import AuditEntry
 from platforma.elections import board as fmt
 from platforma.elections import services
-from platforma.elections.models import Ballot, Election, VoterRecord
+from platforma.elections.models import Ballot, Election, ElectionProxy, VoterRecord
 from platforma.members.models import Representative
 
 from .factories import make_member, make_world, running_election
@@ -125,15 +125,25 @@ def test_proxy_holder_votes_for_the_grantor_and_the_grantor_does_not(voting):
         )
 
 
-def test_proxy_only_by_the_secretariat(voting):
+def test_proxy_by_the_secretariat_or_the_grantors_representative_only(voting):
     world, election, _ = voting
-    with pytest.raises(ValidationError, match="Only the secretariat"):
-        services.election_proxy_grant(
-            actor=world.members[0].user,
-            election=election,
-            grantor=world.members[0].organisation,
-            holder=world.members[1].organisation,
-        )
+    # Another organisation's representative (even the would-be holder's) cannot give it.
+    for actor in (world.members[1].user, world.members[2].user):
+        with pytest.raises(ValidationError, match="Only the primary representative of"):
+            services.election_proxy_grant(
+                actor=actor,
+                election=election,
+                grantor=world.members[0].organisation,
+                holder=world.members[1].organisation,
+            )
+    assert not ElectionProxy.objects.exists()
+    proxy = services.election_proxy_grant(
+        actor=world.members[0].user,
+        election=election,
+        grantor=world.members[0].organisation,
+        holder=world.members[1].organisation,
+    )
+    assert proxy.recorded_by == world.members[0].user
 
 
 def test_no_field_links_ballots_and_voters():

@@ -5,9 +5,11 @@ from .office import (
     office_nomination_answer,
     office_paper,
     office_proxy_add,
+    office_second_round,
     office_transition,
 )
 from .public import board, board_json, check_tracker, election_detail, election_list, result_pdf
+from .representative import nomination_second, proxy_give
 from .voting import nomination_answer, vote
 
 __all__ = [
@@ -17,13 +19,16 @@ __all__ = [
     "election_detail",
     "election_list",
     "nomination_answer",
+    "nomination_second",
     "office_detail",
     "office_list",
     "office_nomination_add",
     "office_nomination_answer",
     "office_paper",
     "office_proxy_add",
+    "office_second_round",
     "office_transition",
+    "proxy_give",
     "result_pdf",
     "vote",
 ]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -17,7 +18,14 @@ from platforma.members.models import Organisation
 
 from .. import selectors as sel
 from .. import services
-from ..forms import ElectionForm, NominationForm, ProxyForm, ballot_widget, choices_from_post
+from ..forms import (
+    ElectionForm,
+    NominationForm,
+    ProxyForm,
+    SecondRoundForm,
+    ballot_widget,
+    choices_from_post,
+)
 from ..models import Election, ElectionProxy, VoterRecord
 from ._helpers import report, secretariat
 
@@ -81,8 +89,53 @@ def office_detail(request, platform, election):
         "can_add_nominations": election.state == Election.State.NOMINATIONS,
         "can_add_proxies": election.state
         in (Election.State.DRAFT, Election.State.NOMINATIONS, Election.State.VOTING),
+        **_second_round_context(election),
     }
     return render(request, "elections/office_detail.html", context)
+
+
+def _second_round_context(election: Election) -> dict:
+    """The first round of a second round, or a first round's second round (or its form)."""
+    context: dict = {}
+    if election.first_round_id:
+        context["first_round"] = Election.objects.get(pk=election.first_round_id)
+    if election.method != Election.Method.TWO_ROUND or election.state not in (
+        Election.State.CLOSED,
+        Election.State.PUBLISHED,
+    ):
+        return context
+    pair = ((election.board or {}).get("result") or {}).get("second_round") or []
+    if not pair:
+        return context
+    names = {c["key"]: c["name"] for c in election.board["election"]["candidates"]}
+    context["second_round_pair"] = [names.get(key, key) for key in pair]
+    context["second_round"] = election.second_rounds.first()
+    if context["second_round"] is None:
+        context["second_round_form"] = SecondRoundForm()
+    return context
+
+
+@require_POST
+@secretariat
+def office_second_round(request, platform, election):
+    # The secretariat types the times as the pages show them: in the platform's time zone.
+    with timezone.override(platform.time_zone):
+        form = SecondRoundForm(request.POST)
+        valid = form.is_valid()
+    if not valid:
+        messages.error(request, _("Give the times voting opens and closes in the second round."))
+        return redirect("elections:office-detail", platform.slug, election.pk)
+    try:
+        second = services.election_second_round_create(
+            actor=request.user, election=election, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        report(request, exc)
+        return redirect("elections:office-detail", platform.slug, election.pk)
+    messages.success(
+        request, _("The second round is created with its two candidates on the ballot.")
+    )
+    return redirect("elections:office-detail", platform.slug, second.pk)
 
 
 @require_POST

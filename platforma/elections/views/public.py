@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from platforma.core.selectors import platform_for_public
+from platforma.core.selectors import platform_for_public, rules_in_force
+from platforma.members.models import Organisation
 
 from .. import selectors as sel
+from ..forms import ProxyGiveForm
 from ..models import Ballot, Election, Nomination
 from ..permissions import can_run_elections
 from ..presentation import result_pdf_bytes, result_table, rounds_chart_svg
@@ -31,28 +35,67 @@ def _result_context(election: Election) -> dict:
     return {"table": table, "chart": rounds_chart_svg(table)}
 
 
+def _proxy_context(request, election: Election, own: list[Organisation]) -> dict:
+    options = sel.proxy_options(request.user, election, own=own)
+    if options is None or not (options.given or options.grantors):
+        return {}
+    form = None
+    if options.grantors:
+        grantors = Organisation.objects.filter(pk__in=[o.pk for o in options.grantors])
+        form = ProxyGiveForm(grantors=grantors.order_by("legal_name"), holders=options.holders)
+    return {"proxy_options": options, "proxy_form": form}
+
+
 @public
 def election_detail(request, platform, election):
+    nominating = election.state == Election.State.NOMINATIONS
     nominations = list(
         Nomination.objects.filter(election=election)
         .exclude(acceptance=Nomination.Acceptance.DECLINED)
         .select_related("person", "organisation", "nominated_by")
+        .annotate(seconder_count=Count("seconders"))
         .order_by("person__last_name", "person__first_name", "pk")
     )
-    if election.state != Election.State.NOMINATIONS:
+    if not nominating:
         nominations = [n for n in nominations if n.on_ballot]
     for nomination in nominations:
         nomination.answerable = (
-            election.state == Election.State.NOMINATIONS
+            nominating
             and nomination.acceptance == Nomination.Acceptance.PENDING
             and request.user.is_authenticated
             and nomination.person.user_id == request.user.pk
         )
+    # The organisations the visitor speaks for, read once for seconding and for the proxy.
+    own = (
+        list(sel.primary_organisations(request.user).order_by("legal_name"))
+        if election.state in (Election.State.NOMINATIONS, Election.State.VOTING)
+        else []
+    )
+    sel.seconding_options(request.user, election, nominations, own=own)
+    seconders_required = (
+        rules_in_force(
+            platform, sel.local_date(platform, timezone.now())
+        ).nominations.seconders_required
+        if nominating
+        else 0
+    )
     rights = sel.voting_rights(request.user, election) if election.state == "voting" else []
     context = {
         "platform": platform,
         "election": election,
         "nominations": nominations,
+        "seconders_required": seconders_required,
+        "seconders_column": seconders_required > 0
+        or any(n.second_for or n.seconded_by_you for n in nominations),
+        "first_round": (
+            sel.public_elections(platform).filter(pk=election.first_round_id).first()
+            if election.first_round_id
+            else None
+        ),
+        "second_round": (
+            sel.second_round_of(election) if election.method == Election.Method.TWO_ROUND else None
+        ),
+        **_proxy_context(request, election, own),
         "rights": rights,
         "voting_open": sel.voting_is_open(election),
         "turnout": sel.turnout(election),
