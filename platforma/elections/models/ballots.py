@@ -19,6 +19,33 @@ from platforma.members.models import Organisation
 from .election import Election
 
 
+class Elector(models.Model):
+    """An organisation on the election's roll: a member in good standing when voting opened.
+
+    The roll is taken once, by the service that opens the vote, so the right to vote is read
+    from one row instead of from every organisation's membership history on each ballot.
+    Membership is public, and the roll says nothing about who voted.
+    """
+
+    election = models.ForeignKey(
+        Election, verbose_name=_("election"), on_delete=models.PROTECT, related_name="roll"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("elector")
+        verbose_name_plural = _("electoral roll")
+        ordering = ["election", "organisation__legal_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["election", "organisation"], name="elector_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.election}"
+
+
 class VoterRecord(models.Model):
     """An organisation has voted in an election (online or on paper). One per organisation."""
 

@@ -14,9 +14,9 @@ from ..models import Election, Nomination
 def ballot_keys(election: Election) -> list[str]:
     return [
         str(pk)
-        for pk in Nomination.objects.filter(election=election, on_ballot=True).values_list(
-            "pk", flat=True
-        )
+        for pk in Nomination.objects.filter(election=election, on_ballot=True)
+        .order_by()  # the model's ordering joins people; keys need no order
+        .values_list("pk", flat=True)
     ]
 
 

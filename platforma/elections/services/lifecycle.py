@@ -24,7 +24,7 @@ from platforma.governance.services import mandate_start
 from .. import bulletin
 from .. import selectors as sel
 from ..counting import SINGLE_SEAT_METHODS
-from ..models import Election, Nomination, Seconder, VoterRecord
+from ..models import Election, Elector, Nomination, Seconder, VoterRecord
 from . import paper
 
 _LANGS = ("en", "az", "ru")
@@ -205,7 +205,11 @@ def election_open_voting(*, actor, election: Election, actor_label: str = "") ->
         for n in nominations
         if n not in on_ballot
     }
-    election.electorate = sel.electorate(election).count()
+    roll = Elector.objects.bulk_create(
+        Elector(election=election, organisation_id=organisation)
+        for organisation in sel.electorate(election).values_list("organisation", flat=True)
+    )
+    election.electorate = len(roll)
     election.state = Election.State.VOTING
     election.save(update_fields=["state", "electorate", "updated_at"])
     _record(

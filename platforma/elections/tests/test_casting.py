@@ -207,3 +207,34 @@ def test_ranked_ballot_keeps_its_order(world):
     order = [nominations[2].candidate_key, nominations[0].candidate_key]
     receipt = cast(world.members[0], election, order)
     assert json.loads(Ballot.objects.get(tracker=receipt.tracker).content)["choices"] == order
+
+
+def test_the_roll_is_taken_when_voting_opens(voting, client):
+    """An organisation admitted after voting opened is not on the roll: no ballot, no form."""
+    from platforma.elections.models import Elector
+
+    from .factories import make_member
+
+    world, election, _ = voting
+    assert set(
+        Elector.objects.filter(election=election).values_list("organisation", flat=True)
+    ) == {m.organisation.pk for m in world.members}
+    assert election.electorate == len(world.members)
+    late = make_member(world.platform, 77)
+    with pytest.raises(ValidationError, match="may not vote"):
+        cast(late, election, [])
+    client.force_login(late.user)
+    url = f"/en/{world.platform.slug}/elections/{election.pk}/vote/"
+    assert client.get(url).status_code == 404
+    assert not VoterRecord.objects.exists()
+
+
+def test_an_election_opened_before_rolls_were_kept_decides_from_history(voting):
+    from platforma.elections.models import Elector
+
+    world, election, nominations = voting
+    Elector.objects.filter(election=election).delete()
+    receipt = cast(world.members[0], election, [nominations[0].candidate_key])
+    assert Ballot.objects.filter(tracker=receipt.tracker).exists()
+    with pytest.raises(ValidationError, match="may not vote"):
+        cast(world.members[1], election, [], organisation=world.members[0].organisation)

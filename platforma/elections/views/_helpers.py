@@ -11,7 +11,7 @@ from platforma.core.selectors import platform_for_public
 
 from ..models import Election
 from ..permissions import LoginRequired, login_redirect, require_secretariat
-from ..selectors import public_election
+from ..selectors import public_election_at
 
 
 def report(request, exc: ValidationError) -> None:
@@ -24,10 +24,10 @@ def public(view):
 
     @functools.wraps(view)
     def wrapper(request, platform: str, pk: int, *args, **kwargs):
-        platform = platform_for_public(platform)
-        election = public_election(platform, pk)
+        election = public_election_at(platform, pk)  # with its platform, in one query
         if election is None:
             raise Http404("No such election")
+        platform = election.platform
         try:
             return view(request, platform, election, *args, **kwargs)
         except LoginRequired:
