@@ -60,11 +60,12 @@ def public_election(platform: Platform, pk: int) -> Election | None:
 
 def public_election_at(platform_slug: str, pk: int) -> Election | None:
     """A public election by its platform's slug and its id, with the platform, in one query."""
-    return (
-        Election.objects.filter(platform__slug=platform_slug, state__in=PUBLIC_STATES, pk=pk)
-        .select_related("platform", "body", "office")
-        .first()
-    )
+    try:  # get(), not first(): ordering a one-row query costs a third of its compilation
+        return Election.objects.select_related("platform", "body", "office").get(
+            platform__slug=platform_slug, state__in=PUBLIC_STATES, pk=pk
+        )
+    except Election.DoesNotExist:
+        return None
 
 
 def electorate(election: Election) -> QuerySet:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
@@ -88,8 +88,36 @@ def ballot_cast(
         raise already_voted(organisation) from None
 
 
+def _hold_open(election: Election) -> None:
+    """Read the election's state and window afresh, and keep them until this ballot commits.
+
+    Without this, a ballot that passed the check could be written after ``election_close``
+    built the board, and be missing from it. On PostgreSQL the row is locked FOR KEY SHARE:
+    ballots do not wait for one another, but the close (FOR UPDATE) waits for every ballot in
+    flight, and ballots after it see the election closed. Django has no FOR KEY SHARE, hence
+    the written-out query. SQLite lets one writer in at a time, so a fresh read is enough.
+    """
+    fields = ("state", "voting_opens_at", "voting_closes_at")
+    if connection.vendor == "postgresql":
+        q = connection.ops.quote_name
+        meta = Election._meta
+        columns = ", ".join(q(meta.get_field(f).column) for f in fields)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {columns} FROM {q(meta.db_table)} WHERE {q(meta.pk.column)} = %s "
+                "FOR KEY SHARE",
+                [election.pk],
+            )
+            row = cursor.fetchone()
+    else:
+        row = Election.objects.filter(pk=election.pk).values_list(*fields).first()
+    for field, value in zip(fields, row, strict=True):
+        setattr(election, field, value)
+
+
 @transaction.atomic
 def _cast(*, actor, election, organisation, choices, actor_label) -> Receipt:
+    _hold_open(election)
     if not sel.voting_is_open(election):
         raise ValidationError(_("Voting is not open in this election."))
     right = sel.voting_right(actor, election, organisation)

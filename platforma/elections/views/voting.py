@@ -33,13 +33,10 @@ def vote(request, platform, election):
         raise Http404("Voting is not open")
     error = None
     if request.method == "POST":
-        organisation = Organisation.objects.filter(
-            pk=request.POST.get("organisation", "0")
-            if request.POST.get("organisation", "").isdigit()
-            else 0
-        ).first()
-        if organisation is None:
-            raise Http404("No such organisation")
+        organisation_pk = request.POST.get("organisation", "")
+        organisation = get_object_or_404(
+            Organisation, pk=int(organisation_pk) if organisation_pk.isdigit() else 0
+        )
         keys = (
             [c.candidate_key for c in sel.candidates(election)]
             if ballot_widget(election) == "rank"
