@@ -17,7 +17,12 @@ Prints requests per second, p50 and p99 for each, and the ratios to hello-world 
 Indico 3.3 on this kind of machine (40 page requests/s, 46 registrations/s with 4 workers).
 
 Usage: .venv/bin/python bench/bench_activities.py [--events 3000] [--duration 10]
-       [--connections 32] [--port 8016] [--database-url postgresql://...]
+       [--connections 32 8] [--port 8016] [--database-url postgresql://...]
+
+Each target runs once per connection count. With more connections than workers, the extra
+requests wait in the listen queue, and by Little's law the mean latency is connections ÷
+throughput whatever the server does (32 ÷ 400 req/s = 80 ms): the run at 8 connections (two
+per worker) shows the latency of the work itself, the run at 32 what a queue of visitors sees.
 """
 
 from __future__ import annotations
@@ -126,18 +131,22 @@ def wait_for(url: str, timeout: float = 30) -> None:
 
 
 def parse_ms(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    match = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    if match is None:
+        raise SystemExit(f"wrk printed a latency this script does not read: {text!r}")
+    value, unit = match.groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(url: str, args, script: str | None = None) -> dict:
-    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
+def wrk(url: str, args, connections: int, script: str | None = None) -> dict:
+    threads = min(args.threads, connections)
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{args.duration}s", "--latency"]
     if script:
         cmd += ["-s", script]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = parse_ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = parse_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket = re.search(r"Socket errors: (.*)", out)
     return {
@@ -153,7 +162,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=3000)
     parser.add_argument("--duration", type=int, default=10, choices=range(1, 11))
-    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--connections", type=int, nargs="+", default=[32, 8])
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8016)
@@ -223,7 +232,11 @@ def main() -> None:
                 capture_output=True,
                 check=True,
             )
-        results = {name: wrk(url, args, lua_script) for name, (url, lua_script) in targets.items()}
+        results = {
+            (name, connections): wrk(url, args, connections, lua_script)
+            for connections in args.connections
+            for name, (url, lua_script) in targets.items()
+        }
         report(results, args, ids, env)
     finally:
         if server is not None:
@@ -244,16 +257,16 @@ def report(results: dict, args, ids: dict, env: dict) -> None:
     database = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite (WAL)"
     print(
         f"\n{ids['EVENTS']} activities · {database} · gunicorn {args.workers} sync workers · "
-        f"wrk {args.threads} threads, {args.connections} connections, {args.duration} s each\n"
+        f"wrk up to {args.threads} threads, {args.duration} s a run\n"
     )
-    hello = results["hello"]["rps"]
     header = (
-        f"{'target':<10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs hello':>10}{'vs Indico':>11}"
-        "  goal"
+        f"{'target':<10}{'conns':>6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs hello':>10}"
+        f"{'vs Indico':>11}  goal"
     )
     print(header)
     print("-" * len(header))
-    for name, r in results.items():
+    for (name, connections), r in results.items():
+        hello = results[("hello", connections)]["rps"]
         vs_hello = f"{r['rps'] / hello:.2f}x"
         if name in INDICO:
             ratio = r["rps"] / INDICO[name]
@@ -263,7 +276,7 @@ def report(results: dict, args, ids: dict, env: dict) -> None:
             )
         else:
             vs_indico, goal = "", ""
-        figures = f"{r['rps']:>10.1f}{r['p50']:>9.2f}{r['p99']:>9.2f}"
+        figures = f"{connections:>6}{r['rps']:>10.1f}{r['p50']:>9.2f}{r['p99']:>9.2f}"
         print(f"{name:<10}{figures}{vs_hello:>10}{vs_indico:>11}  {goal}")
         if r["errors"] or r["socket"]:
             print(f"          errors: {r['errors']} non-2xx/3xx; socket: {r['socket'] or 'none'}")

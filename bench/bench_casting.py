@@ -191,6 +191,10 @@ def run_clients(port, path, jobs, clients, deadline):
             finally:
                 conn.close()
             elapsed = time.perf_counter() - started
+            if path.endswith("/whoami/"):  # the floor: no ballot, the user's name back
+                match = (html, "") if status == 200 else None
+                results[index] = (status, elapsed, match, started)
+                continue
             match = RECEIPT.search(html) if status == 200 else None
             results[index] = (status, elapsed, match.groups() if match else None, started)
 
@@ -201,6 +205,30 @@ def run_clients(port, path, jobs, clients, deadline):
     for thread in threads:
         thread.join()
     return results, time.perf_counter() - began
+
+
+def cpu_seconds(server_pid: int, database: str) -> dict[str, float]:
+    """CPU time used so far by gunicorn's workers, this database's PostgreSQL backends and us.
+
+    Read from /proc (Linux), so that a run can say where each ballot's CPU went.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    totals = {"gunicorn": 0.0, "postgres": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                command = cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        used = (int(fields[11]) + int(fields[12])) / tick
+        if int(fields[1]) == server_pid:
+            totals["gunicorn"] += used
+        elif command.startswith("postgres:") and f" {database} " in command:
+            totals["postgres"] += used
+    totals["client"] = time.process_time()
+    return totals
 
 
 def percentile(values, share):
@@ -264,6 +292,7 @@ def main() -> int:
             "DATABASE_URL": database_url,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_DEBUG": "0",
+            "PLATFORMA_BENCH": "1",
             "PLATFORMA_VAR_DIR": os.environ.get("PLATFORMA_VAR_DIR", str(ROOT / "var")),
         }
         server = subprocess.Popen(
@@ -287,6 +316,20 @@ def main() -> int:
             except OSError:
                 time.sleep(0.1)
         print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{port}; PostgreSQL {name}")
+        floor = {}
+        for clients in args.clients:
+            # The floor under a ballot in the same run: a logged-in POST (session, user, CSRF)
+            # that does nothing else. Ballots per second can at best approach it.
+            jobs = [(org, cookie, "") for org, cookie in zip(orgs, cookies, strict=False)]
+            whoami = f"/en/{platform.slug}/elections/bench/whoami/"
+            results, wall = run_clients(port, whoami, jobs, clients, deadline)
+            ok = [r for r in results if r and r[0] == 200]
+            floor[clients] = len(ok) / wall
+            print(
+                f"\n{clients} client(s), floor (logged-in POST, no ballot): "
+                f"{floor[clients]:.0f} requests/s; p50 "
+                f"{percentile([r[1] * 1000 for r in ok], 0.5):.1f} ms"
+            )
         for clients in args.clients:
             election, keys = elections[clients]
             path = f"/en/{platform.slug}/elections/{election.pk}/vote/"
@@ -294,7 +337,9 @@ def main() -> int:
                 (org, cookie, keys[i % 3])
                 for i, (org, cookie) in enumerate(zip(orgs, cookies, strict=False))
             ]
+            before = cpu_seconds(server.pid, name)
             results, wall = run_clients(port, path, jobs, clients, deadline)
+            after = cpu_seconds(server.pid, name)
             done = [r for r in results if r is not None]
             ok = [r for r in done if r[0] == 200 and r[2]]
             latencies = [r[1] * 1000 for r in ok]
@@ -302,7 +347,16 @@ def main() -> int:
                 f"\n{clients} client(s): {len(ok)}/{len(jobs)} ballots with receipts in "
                 f"{wall:.2f} s = {len(ok) / wall:.0f} ballots/s; latency p50 "
                 f"{percentile(latencies, 0.5):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms"
+                f" ({len(ok) / wall / floor[clients]:.2f} of the floor)"
             )
+            if ok:
+                print(
+                    "  CPU per ballot: "
+                    + ", ".join(
+                        f"{part} {(after[part] - before[part]) * 1000 / len(ok):.1f} ms"
+                        for part in ("gunicorn", "postgres", "client")
+                    )
+                )
             by_time = [r[1] * 1000 for r in sorted(ok, key=lambda r: r[3])]
             quarter = max(1, len(by_time) // 4)
             slices = [by_time[i : i + quarter] for i in range(0, quarter * 4, quarter)]

@@ -105,30 +105,33 @@ def event_for_registration(platform: Platform, pk: int, *, organiser: bool = Fal
     """The event a registration is for, or 404 as ``event_for``: only its key, since the
     registration service reads the event again under a lock."""
     try:
-        return events_visible(platform, organiser=organiser).only("pk", "platform").get(pk=pk)
+        event = events_visible(platform, organiser=organiser).only("pk", "platform").get(pk=pk)
     except Event.DoesNotExist:
         raise Http404("No such event") from None
+    event.platform = platform  # the same row, already read: no need to read it again
+    return event
 
 
-def event_page_version(platform: Platform, pk: int, now: datetime.datetime) -> tuple:
+def event_page_version(platform_slug: str, pk: int, now: datetime.datetime) -> tuple:
     """What the public page of an event depends on, in one query (or 404 when not public).
 
     The services touch the event's ``updated_at`` whenever its registrations or attendance
     change, so this tuple changes whenever the page would.
     """
     fields = ("updated_at", "is_public", "registration_enabled", "registration_opens_at")
-    event = (
-        events_visible(platform)
-        .only(*fields, "registration_closes_at", "starts_at")
-        .filter(pk=pk)
-        .first()
-    )
-    if event is None:
-        raise Http404("No such event")
+    try:
+        event = (
+            Event.objects.filter(platform__slug=platform_slug, is_public=True)
+            .select_related("platform")
+            .only(*fields, "registration_closes_at", "starts_at", "platform__updated_at")
+            .get(pk=pk)
+        )
+    except Event.DoesNotExist:
+        raise Http404("No such event") from None
     return (
         event.pk,
         event.updated_at,
-        platform.updated_at,
+        event.platform.updated_at,
         registration_window_problem(event, now) if event.registration_enabled else "",
     )
 

@@ -171,6 +171,15 @@ def event_file_add(
 # --- Registration ---------------------------------------------------------------------------
 
 
+def _locked(event: Event) -> Event:
+    """The event read afresh under a row lock, with its platform (reused when already read)."""
+    if Event.platform.is_cached(event):
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        locked.platform = event.platform
+        return locked
+    return Event.objects.select_for_update().select_related("platform").get(pk=event.pk)
+
+
 def _touch(event: Event) -> None:
     """Mark the event changed: its public page (cached, see ``core.pagecache``) shows its
     registrations and attendance, and is keyed on ``updated_at``."""
@@ -245,7 +254,7 @@ def registration_create(
     served one after the other: one seat, one waitlist place.
     """
     now = now or timezone.now()
-    event = Event.objects.select_for_update().select_related("platform").get(pk=event.pk)
+    event = _locked(event)
     if not by_organiser:
         problem = registration_window_problem(event, now)
         if problem:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from platforma.core import pagecache
+from platforma.core.bench import bench_enabled
 from platforma.core.selectors import platform_for_public
 from platforma.workinggroups.models import WorkingGroup
 
@@ -96,14 +97,15 @@ def _detail_context(request, platform, event, form=None, errors=()):
 @require_GET
 def event_detail(request, platform: str, pk: int):
     """The event's public page; anonymous visitors share one rendering (``core.pagecache``)."""
-    platform = platform_for_public(platform)
+    slug = platform
     version = (
-        selectors.event_page_version(platform, pk, timezone.now())
+        selectors.event_page_version(slug, pk, timezone.now())
         if pagecache.anonymous_get(request)
         else ()
     )
 
     def render_page(extra: dict):
+        platform = platform_for_public(slug)
         event = selectors.event_for(platform, pk, organiser=can_organise(request.user, platform))
         context = _detail_context(request, platform, event)
         return render(request, "activities/event_detail.html", {**context, **extra})
@@ -314,10 +316,6 @@ def event_file(request, platform: str, pk: int, file_pk: int):
     if not item.file or not item.file.storage.exists(item.file.name):
         raise Http404
     return FileResponse(item.file.open("rb"), filename=os.path.basename(item.file.name))
-
-
-def bench_enabled() -> bool:
-    return settings.DEBUG or os.environ.get("PLATFORMA_BENCH") == "1"
 
 
 def bench_hello(request, platform: str):

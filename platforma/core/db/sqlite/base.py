@@ -20,7 +20,8 @@ from django.db.backends.sqlite3 import base
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
-    _writer_lock_fd: int | None = None
+    _writer_lock_fd: int | None = None  # the lock file, open for the connection's life
+    _writer_lock_held = False
 
     def _lock_path(self) -> str | None:
         name = str(self.settings_dict["NAME"])
@@ -30,14 +31,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
     def _start_transaction_under_autocommit(self):
         path = self._lock_path()
-        if path is not None and self._writer_lock_fd is None:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            except BaseException:
-                os.close(fd)
-                raise
-            self._writer_lock_fd = fd
+        if path is not None and not self._writer_lock_held:
+            if self._writer_lock_fd is None:
+                self._writer_lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(self._writer_lock_fd, fcntl.LOCK_EX)
+            self._writer_lock_held = True
         try:
             super()._start_transaction_under_autocommit()
         except BaseException:
@@ -45,9 +43,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
             raise
 
     def _release_writer_lock(self) -> None:
-        fd, self._writer_lock_fd = self._writer_lock_fd, None
-        if fd is not None:
-            os.close(fd)  # closing the descriptor releases the lock
+        if self._writer_lock_held:
+            self._writer_lock_held = False
+            fcntl.flock(self._writer_lock_fd, fcntl.LOCK_UN)
 
     def _commit(self):
         try:
@@ -66,3 +64,6 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return super()._close()
         finally:
             self._release_writer_lock()
+            if self._writer_lock_fd is not None:
+                os.close(self._writer_lock_fd)
+                self._writer_lock_fd = None
