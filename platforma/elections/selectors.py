@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from platforma.core.models import Platform
+from platforma.core.models import Person, Platform
 from platforma.core.selectors import rules_in_force
-from platforma.governance.services import mandate_problems
+from platforma.governance.services import MandateFacts, mandate_facts, mandate_problems_from
 from platforma.members.models import Organisation, Representative
 from platforma.members.selectors import members_in_good_standing
 
@@ -213,34 +213,75 @@ def voting_is_open(election: Election, now: datetime.datetime | None = None) -> 
     )
 
 
-def nomination_problems(
-    election: Election, *, person, organisation: Organisation, seconders: int | None = None
-) -> list[str]:
-    """Every reason against this candidacy (empty: eligible), in the words shown to people."""
+@dataclass(frozen=True)
+class EligibilityFacts:
+    """What the checks on candidacies in an election read from the database, read once for
+    any number of candidates (``eligibility_facts``)."""
+
+    today: datetime.date
+    standing: frozenset[int]  # the candidates' organisations in good standing today
+    representing: frozenset[tuple[int, int]]  # (person, organisation): current representatives
+    seconders_required: int
+    mandates: MandateFacts | None  # for an election to an office, from the start of its term
+
+
+def eligibility_facts(
+    election: Election, candidates: list[tuple[Person, Organisation]]
+) -> EligibilityFacts:
+    """Read what ``candidacy_problems`` needs about ``candidates`` (person, organisation) in
+    ``election``: a number of queries that does not grow with the number of candidates."""
     platform = election.platform
-    problems: list[str] = []
     today = local_date(platform, timezone.now())
-    if not members_in_good_standing(platform, today).filter(organisation=organisation).exists():
+    person_ids = {person.pk for person, organisation in candidates}
+    organisation_ids = {organisation.pk for person, organisation in candidates}
+    mandates = None
+    if election.office_id and election.term_starts_on:
+        mandates = mandate_facts(
+            office=election.office,
+            starts_on=election.term_starts_on,
+            persons=person_ids,
+            organisations=organisation_ids,
+        )
+    return EligibilityFacts(
+        today=today,
+        standing=frozenset(
+            members_in_good_standing(platform, today)
+            .filter(organisation__in=organisation_ids)
+            .values_list("organisation", flat=True)
+        ),
+        representing=frozenset(
+            Representative.objects.filter(
+                person__in=person_ids, organisation__in=organisation_ids, until__isnull=True
+            ).values_list("person", "organisation")
+        ),
+        seconders_required=rules_in_force(platform, today).nominations.seconders_required,
+        mandates=mandates,
+    )
+
+
+def candidacy_problems(
+    facts: EligibilityFacts,
+    *,
+    person: Person,
+    organisation: Organisation,
+    seconders: int | None = None,
+) -> list[str]:
+    """Every reason against this candidacy (empty: eligible), in the words shown to people,
+    from ``facts`` read for (at least) this person and organisation; no query."""
+    problems: list[str] = []
+    if organisation.pk not in facts.standing:
         problems.append(
             _("%(organisation)s is not a member in good standing on %(date)s.")
-            % {"organisation": organisation, "date": date_format(today)}
+            % {"organisation": organisation, "date": date_format(facts.today)}
         )
-    represents = Representative.objects.filter(
-        organisation=organisation, person=person, until__isnull=True
-    ).exists()
-    if not represents:
+    if (person.pk, organisation.pk) not in facts.representing:
         problems.append(
             _("%(person)s does not currently represent %(organisation)s.")
             % {"person": person, "organisation": organisation}
         )
-    if election.office_id and election.term_starts_on:
-        problems += mandate_problems(
-            office=election.office,
-            person=person,
-            organisation=organisation,
-            starts_on=election.term_starts_on,
-        )
-    required = rules_in_force(platform, today).nominations.seconders_required
+    if facts.mandates is not None:
+        problems += mandate_problems_from(facts.mandates, person=person, organisation=organisation)
+    required = facts.seconders_required
     if seconders is not None and seconders < required:
         problems.append(
             _("The statute asks for %(required)d seconders; this nomination has %(count)d.")
@@ -249,17 +290,32 @@ def nomination_problems(
     return list(dict.fromkeys(problems))
 
 
+def nomination_problems(
+    election: Election, *, person, organisation: Organisation, seconders: int | None = None
+) -> list[str]:
+    """Every reason against this candidacy (empty: eligible), in the words shown to people."""
+    facts = eligibility_facts(election, [(person, organisation)])
+    return candidacy_problems(facts, person=person, organisation=organisation, seconders=seconders)
+
+
 def nominations_with_problems(election: Election) -> list[Nomination]:
-    """The election's nominations, each with ``problems`` (reasons it is not eligible)."""
+    """The election's nominations, each with ``problems`` (reasons it is not eligible).
+
+    The same checks as ``nomination_problems``, in a number of queries that does not grow
+    with the number of nominations.
+    """
     nominations = list(
         Nomination.objects.filter(election=election)
         .select_related("person", "organisation", "nominated_by")
         .annotate(seconder_count=Count("seconders"))
         .order_by("person__last_name", "person__first_name", "pk")
     )
+    if not nominations:
+        return nominations
+    facts = eligibility_facts(election, [(n.person, n.organisation) for n in nominations])
     for nomination in nominations:
-        nomination.problems = nomination_problems(
-            election,
+        nomination.problems = candidacy_problems(
+            facts,
             person=nomination.person,
             organisation=nomination.organisation,
             seconders=nomination.seconder_count,

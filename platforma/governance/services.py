@@ -7,9 +7,12 @@ coordinator posts one organisation may hold) come from the statute in force on i
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,6 +20,7 @@ from django.utils.translation import ngettext
 from platforma.core import audit
 from platforma.core.models import Person, Platform
 from platforma.core.selectors import rules_in_force
+from platforma.core.statute_rules import StatuteRules
 from platforma.members.models import Organisation
 from platforma.members.selectors import members_in_good_standing
 
@@ -88,31 +92,84 @@ def office_create(
     return office
 
 
-def mandate_problems(
-    *, office: Office, person: Person, organisation: Organisation, starts_on: datetime.date
-) -> list[str]:
-    """Every reason the statute in force gives against this mandate (empty: eligible)."""
+@dataclass(frozen=True)
+class MandateFacts:
+    """What the statute's checks on mandates in one office from one day read from the database,
+    read once for any number of candidates (``mandate_facts``)."""
+
+    office: Office
+    starts_on: datetime.date
+    rules: StatuteRules  # the statute in force on ``starts_on``
+    standing: frozenset[int]  # the candidates' organisations in good standing that day
+    holders: tuple[int, ...]  # the person of each mandate in force in the office that day
+    coordinator_posts: dict[int, int]  # coordinator posts in force that day, by organisation
+    earlier: dict[int, list[Mandate]]  # by person: earlier mandates in the office, latest first
+
+
+def mandate_facts(
+    *,
+    office: Office,
+    starts_on: datetime.date,
+    persons: Iterable[Person | int],
+    organisations: Iterable[Organisation | int],
+) -> MandateFacts:
+    """Read what ``mandate_problems_from`` needs for mandates in ``office`` from ``starts_on``
+    of any of ``persons`` for any of ``organisations``, in five queries at most, whatever
+    their number."""
     platform = office.platform
-    rules = rules_in_force(platform, starts_on)
+    person_ids = {getattr(person, "pk", person) for person in persons}
+    organisation_ids = {getattr(org, "pk", org) for org in organisations}
+    in_force = mandates_in_force(platform, starts_on)
+    coordinator_posts: dict[int, int] = {}
+    if office.kind in COORDINATOR_KINDS:
+        coordinator_posts = dict(
+            in_force.filter(organisation__in=organisation_ids, office__kind__in=COORDINATOR_KINDS)
+            .order_by()
+            .values_list("organisation")
+            .annotate(held=Count("pk"))
+        )
+    earlier: dict[int, list[Mandate]] = {}
+    for mandate in Mandate.objects.filter(
+        office=office, person__in=person_ids, starts_on__lt=starts_on
+    ).order_by("-starts_on"):
+        earlier.setdefault(mandate.person_id, []).append(mandate)
+    return MandateFacts(
+        office=office,
+        starts_on=starts_on,
+        rules=rules_in_force(platform, starts_on),
+        standing=frozenset(
+            members_in_good_standing(platform, starts_on)
+            .filter(organisation__in=organisation_ids)
+            .values_list("organisation", flat=True)
+        ),
+        holders=tuple(in_force.filter(office=office).order_by().values_list("person", flat=True)),
+        coordinator_posts=coordinator_posts,
+        earlier=earlier,
+    )
+
+
+def mandate_problems_from(
+    facts: MandateFacts, *, person: Person, organisation: Organisation
+) -> list[str]:
+    """Every reason the statute in force gives against this mandate (empty: eligible), from
+    ``facts`` read for (at least) this person and organisation; no query."""
+    office, starts_on, rules = facts.office, facts.starts_on, facts.rules
     problems: list[str] = []
 
-    if not members_in_good_standing(platform, starts_on).filter(organisation=organisation).exists():
+    if organisation.pk not in facts.standing:
         problems.append(
             _("%(organisation)s is not a member in good standing on %(date)s.")
             % {"organisation": organisation, "date": date_format(starts_on)}
         )
 
-    in_force = mandates_in_force(platform, starts_on)
-    if in_force.filter(office=office).count() >= office.seats:
+    if len(facts.holders) >= office.seats:
         problems.append(_("Every seat of this office is filled on that day."))
-    if in_force.filter(office=office, person=person).exists():
+    if person.pk in facts.holders:
         problems.append(_("%(person)s already holds this office on that day.") % {"person": person})
 
     limit = rules.max_coordinator_posts_per_organisation
     if office.kind in COORDINATOR_KINDS:
-        held = in_force.filter(
-            organisation=organisation, office__kind__in=COORDINATOR_KINDS
-        ).count()
+        held = facts.coordinator_posts.get(organisation.pk, 0)
         if held >= limit:
             problems.append(
                 ngettext(
@@ -126,11 +183,7 @@ def mandate_problems(
             )
 
     office_rule = rules.office(office.kind)
-    earlier = list(
-        Mandate.objects.filter(office=office, person=person, starts_on__lt=starts_on).order_by(
-            "-starts_on"
-        )
-    )
+    earlier = facts.earlier.get(person.pk, [])
     if office_rule.max_total_terms is not None and len(earlier) >= office_rule.max_total_terms:
         problems.append(
             ngettext(
@@ -166,6 +219,16 @@ def mandate_problems(
                 }
             )
     return problems
+
+
+def mandate_problems(
+    *, office: Office, person: Person, organisation: Organisation, starts_on: datetime.date
+) -> list[str]:
+    """Every reason the statute in force gives against this mandate (empty: eligible)."""
+    facts = mandate_facts(
+        office=office, starts_on=starts_on, persons=[person], organisations=[organisation]
+    )
+    return mandate_problems_from(facts, person=person, organisation=organisation)
 
 
 @transaction.atomic
