@@ -1,22 +1,25 @@
 """Casting benchmark: 1,000 organisations cast secret ballots with receipts over HTTP.
 
     .venv/bin/python bench/bench_casting.py [--pg postgresql://postgres@127.0.0.1:5432]
-        [--organisations 1000] [--workers 4] [--clients 1 8] [--time-limit 300]
+        [--organisations 1000] [--workers 4] [--clients 1 8] [--receipts json page]
+        [--time-limit 300]
 
 What it does, on loopback only, in a throw-away PostgreSQL database (``elect_bench_<pid>``,
 dropped at the end):
 
 1. migrates, then seeds one platform with N member organisations, each with a primary
    representative and a user account (bulk inserts: this is set-up, not what is measured),
-   and one election per client count, open for voting, with three candidates;
+   and one election per run (receipt kind and client count), open for voting, with three
+   candidates;
 2. logs every representative in beforehand by creating a database session for them (the
    same rows Django's login writes: ``_auth_user_id``, ``_auth_user_backend``,
    ``_auth_user_hash``) and gives each client the ``sessionid`` cookie, plus a CSRF cookie
    and the same token in the form, as a browser would send;
-3. starts gunicorn (from .venv, sync workers) on a free loopback port and, for each client
-   count, has that many threads (``http.client``) POST one ballot per organisation to the
-   real voting page, each response being the receipt page, from which the tracker and hash
-   are read;
+3. starts gunicorn (from .venv, sync workers) on a free loopback port, measures a floor (a
+   logged-in POST that does nothing else), then, for each receipt kind and client count, has
+   that many threads (``http.client``) POST one ballot per organisation to the real voting
+   page and read the receipt from the response: as JSON (``--receipts json``, what the
+   voting page's script asks for) or from the receipt page (``page``, without JavaScript);
 4. prints ballots per second, p50/p95 latency overall and per quarter of the run (to see
    whether it stays flat as ballots accumulate), then checks in the database that every
    organisation voted once, that there are exactly N ballots, that every receipt's tracker
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import http.client
+import json
 import os
 import re
 import secrets
@@ -67,7 +71,7 @@ def setup_django(database_url: str) -> None:
     django.setup()
 
 
-def seed(organisations: int, clients: list[int]):
+def seed(organisations: int, runs: list[tuple[str, int]]):
     """Platform, members with primary representatives and sessions, one election per run."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
@@ -123,14 +127,14 @@ def seed(organisations: int, clients: list[int]):
 
     now = timezone.now()
     elections = {}
-    for n in clients:
+    for receipt, n in runs:
         election = services.election_create(
             actor=office_user,
             platform=platform,
             body=body,
             method="plurality",
             seats=1,
-            title=f"Bench election, {n} client(s)",
+            title=f"Bench election, {n} client(s), receipt as {receipt}",
             voting_opens_at=now - datetime.timedelta(minutes=5),
             voting_closes_at=now + datetime.timedelta(hours=2),
         )
@@ -143,7 +147,7 @@ def seed(organisations: int, clients: list[int]):
             services.nomination_answer(actor=office_user, nomination=nomination, accept=True)
             keys.append(nomination.candidate_key)
         services.election_open_voting(actor=office_user, election=election)
-        elections[n] = (election, keys)
+        elections[(receipt, n)] = (election, keys)
     # Fresh bulk inserts have no planner statistics yet; autovacuum would gather them within
     # a minute in production. Gather them now so the plans are the ones a live site gets.
     from django.db import connection
@@ -158,7 +162,18 @@ RECEIPT = re.compile(
 )
 
 
-def run_clients(port, path, jobs, clients, deadline):
+def read_receipt(status: int, text: str, receipt: str):
+    """(tracker, hash) from the response: JSON for the page's script, else the receipt page."""
+    if status != 200:
+        return None
+    if receipt == "json":
+        data = json.loads(text)
+        return data["tracker"], data["ballot_hash"]
+    match = RECEIPT.search(text)
+    return match.groups() if match else None
+
+
+def run_clients(port, path, jobs, clients, deadline, receipt="page"):
     """POST every job (org id, session, choice) from ``clients`` threads; return results."""
     lock = threading.Lock()
     queue = list(enumerate(jobs))
@@ -178,6 +193,7 @@ def run_clients(port, path, jobs, clients, deadline):
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Cookie": f"sessionid={session}; csrftoken={csrf}",
                 "Host": "127.0.0.1",
+                **({"Accept": "application/json"} if receipt == "json" else {}),
             }
             started = time.perf_counter()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -195,8 +211,7 @@ def run_clients(port, path, jobs, clients, deadline):
                 match = (html, "") if status == 200 else None
                 results[index] = (status, elapsed, match, started)
                 continue
-            match = RECEIPT.search(html) if status == 200 else None
-            results[index] = (status, elapsed, match.groups() if match else None, started)
+            results[index] = (status, elapsed, read_receipt(status, html, receipt), started)
 
     threads = [threading.Thread(target=worker) for _ in range(clients)]
     began = time.perf_counter()
@@ -269,6 +284,13 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--time-limit", type=float, default=300.0)
+    parser.add_argument(
+        "--receipts",
+        nargs="+",
+        choices=["json", "page"],
+        default=["json", "page"],
+        help="json: what the voting page's script asks for; page: the receipt page (no script)",
+    )
     args = parser.parse_args()
     deadline = time.monotonic() + args.time_limit
     name = f"elect_bench_{os.getpid()}"
@@ -283,7 +305,8 @@ def main() -> int:
 
         call_command("migrate", verbosity=0)
         t0 = time.perf_counter()
-        platform, _office, orgs, cookies, elections = seed(args.organisations, args.clients)
+        runs = [(receipt, clients) for receipt in args.receipts for clients in args.clients]
+        platform, _office, orgs, cookies, elections = seed(args.organisations, runs)
         print(f"seeded {len(orgs)} organisations in {time.perf_counter() - t0:.1f} s")
         connections.close_all()
         port = free_port()
@@ -330,21 +353,21 @@ def main() -> int:
                 f"{floor[clients]:.0f} requests/s; p50 "
                 f"{percentile([r[1] * 1000 for r in ok], 0.5):.1f} ms"
             )
-        for clients in args.clients:
-            election, keys = elections[clients]
+        for receipt, clients in runs:
+            election, keys = elections[(receipt, clients)]
             path = f"/en/{platform.slug}/elections/{election.pk}/vote/"
             jobs = [
                 (org, cookie, keys[i % 3])
                 for i, (org, cookie) in enumerate(zip(orgs, cookies, strict=False))
             ]
             before = cpu_seconds(server.pid, name)
-            results, wall = run_clients(port, path, jobs, clients, deadline)
+            results, wall = run_clients(port, path, jobs, clients, deadline, receipt)
             after = cpu_seconds(server.pid, name)
             done = [r for r in results if r is not None]
             ok = [r for r in done if r[0] == 200 and r[2]]
             latencies = [r[1] * 1000 for r in ok]
             print(
-                f"\n{clients} client(s): {len(ok)}/{len(jobs)} ballots with receipts in "
+                f"\n{clients} client(s), receipt as {receipt}: {len(ok)}/{len(jobs)} ballots in "
                 f"{wall:.2f} s = {len(ok) / wall:.0f} ballots/s; latency p50 "
                 f"{percentile(latencies, 0.5):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms"
                 f" ({len(ok) / wall / floor[clients]:.2f} of the floor)"

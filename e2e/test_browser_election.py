@@ -62,9 +62,13 @@ def test_online_election_from_nomination_to_receipt_check(page: Page, site):
     page.get_by_role("link", name="Vote", exact=True).click()
     page.get_by_label(re.compile(second.person.full_name)).check()
     page.get_by_role("button", name=re.compile("Cast the ballot")).click()
-    expect(page.get_by_role("heading", name="Your ballot is cast")).to_be_visible()
-    tracker = page.locator("#tracker").inner_text()
-    ballot_hash = page.locator("#ballot-hash").inner_text()
+    # The page's script shows the receipt in place of the form (vote.js), focused.
+    heading = page.get_by_role("heading", name="Your ballot is cast")
+    expect(heading).to_be_visible()
+    expect(heading).to_be_focused()
+    expect(heading).to_contain_text(str(voter.organisation))
+    tracker = page.locator(".receipt .tracker").inner_text()
+    ballot_hash = page.locator(".receipt .hash").inner_text()
     assert re.fullmatch(r"[0-9a-f]{4}(-[0-9a-f]{4}){4}", tracker)
     assert re.fullmatch(r"[0-9a-f]{64}", ballot_hash)
 

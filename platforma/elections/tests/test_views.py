@@ -51,6 +51,43 @@ def test_representative_votes_and_gets_a_receipt(client, voting):
     assert Ballot.objects.count() == 1
 
 
+def test_the_voting_pages_script_gets_the_receipt_as_json(client, voting):
+    """vote.js asks for JSON: the same ballot and receipt, and refusals as data."""
+    world, election, nominations = voting
+    member = world.members[0]
+    client.force_login(member.user)
+    page = client.get(url("election-vote", election)).content.decode()
+    assert 'id="receipt-template"' in page
+    assert "elections/vote.js" in page
+    data = {"organisation": member.organisation.pk, "choice": nominations[0].candidate_key}
+    response = client.post(url("election-vote", election), data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    ballot = Ballot.objects.get()
+    assert response.json() == {
+        "election": election.pk,
+        "organisation_id": member.organisation.pk,
+        "organisation": str(member.organisation),
+        "tracker": ballot.tracker,
+        "ballot_hash": ballot.content_hash,
+    }
+    again = client.post(url("election-vote", election), data, HTTP_ACCEPT="application/json")
+    assert again.status_code == 400
+    assert "has already voted in this election" in again.json()["error"]
+    assert Ballot.objects.count() == 1
+    # A browser's usual Accept header still gets the receipt page.
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    other = world.members[1]
+    client.force_login(other.user)
+    html = client.post(
+        url("election-vote", election),
+        {"organisation": other.organisation.pk, "choice": nominations[0].candidate_key},
+        HTTP_ACCEPT=browser,
+    )
+    assert html["Content-Type"].startswith("text/html")
+    assert 'id="tracker"' in html.content.decode()
+
+
 def test_ranked_form_orders_the_ballot(client, world):
     election, nominations = running_election(
         world, candidates=3, method="stv", seats=2, office=False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -27,13 +27,17 @@ def vote(request, platform, election):
     """The ballot form for each organisation the user may vote for; POST casts one.
 
     The receipt is the POST's own response and is stored nowhere: not in the session, not in
-    an address, so nothing on the server links the voter to the tracker.
+    an address, so nothing on the server links the voter to the tracker. The page's script
+    asks for it as JSON (``Accept: application/json``) and shows it in place of the form.
     """
     require_login(request)
     if election.state != Election.State.VOTING:
         raise Http404("Voting is not open")
     error = None
     if request.method == "POST":
+        wants_json = request.get_preferred_type(["text/html", "application/json"]) == (
+            "application/json"
+        )
         organisation_pk = request.POST.get("organisation", "")
         organisation = get_object_or_404(
             Organisation, pk=int(organisation_pk) if organisation_pk.isdigit() else 0
@@ -53,7 +57,19 @@ def vote(request, platform, election):
             )
         except ValidationError as exc:
             error = " ".join(exc.messages)
+            if wants_json:
+                return JsonResponse({"error": error}, status=400)
         else:
+            if wants_json:  # the voting page's script (vote.js): the same receipt, as data
+                return JsonResponse(
+                    {
+                        "election": election.pk,
+                        "organisation_id": organisation.pk,
+                        "organisation": str(organisation),
+                        "tracker": receipt.tracker,
+                        "ballot_hash": receipt.ballot_hash,
+                    }
+                )
             return render(
                 request,
                 "elections/receipt.html",
