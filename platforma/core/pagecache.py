@@ -45,7 +45,8 @@ def anonymous_get(request: HttpRequest) -> bool:
 
 
 def page_key(request: HttpRequest, version: tuple) -> str:
-    raw = repr((request.path, get_language(), version)).encode()
+    # The host too: a page may carry absolute addresses, and a site may answer to several.
+    raw = repr((request.get_host(), request.path, get_language(), version)).encode()
     return "page:" + hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
