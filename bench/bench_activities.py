@@ -138,18 +138,37 @@ def parse_ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(url: str, args, connections: int, script: str | None = None) -> dict:
+def workers_cpu(master: int) -> float:
+    """CPU seconds used so far by the gunicorn workers of ``master`` (from /proc, Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def wrk(url: str, args, connections: int, script: str | None = None, master: int = 0) -> dict:
     threads = min(args.threads, connections)
     cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{args.duration}s", "--latency"]
     if script:
         cmd += ["-s", script]
+    before = workers_cpu(master) if master else 0.0
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    used = workers_cpu(master) - before if master else 0.0
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
     p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket = re.search(r"Socket errors: (.*)", out)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     return {
+        "cpu_ms": used * 1000 / requests if requests else 0.0,
         "rps": rps,
         "p50": p50,
         "p99": p99,
@@ -233,7 +252,7 @@ def main() -> None:
                 check=True,
             )
         results = {
-            (name, connections): wrk(url, args, connections, lua_script)
+            (name, connections): wrk(url, args, connections, lua_script, server.pid)
             for connections in args.connections
             for name, (url, lua_script) in targets.items()
         }
@@ -261,7 +280,7 @@ def report(results: dict, args, ids: dict, env: dict) -> None:
     )
     header = (
         f"{'target':<10}{'conns':>6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs hello':>10}"
-        f"{'vs Indico':>11}  goal"
+        f"{'vs Indico':>11}{'CPU ms':>8}  goal"
     )
     print(header)
     print("-" * len(header))
@@ -277,7 +296,8 @@ def report(results: dict, args, ids: dict, env: dict) -> None:
         else:
             vs_indico, goal = "", ""
         figures = f"{connections:>6}{r['rps']:>10.1f}{r['p50']:>9.2f}{r['p99']:>9.2f}"
-        print(f"{name:<10}{figures}{vs_hello:>10}{vs_indico:>11}  {goal}")
+        cpu = f"{r['cpu_ms']:.2f}"
+        print(f"{name:<10}{figures}{vs_hello:>10}{vs_indico:>11}{cpu:>8}  {goal}")
         if r["errors"] or r["socket"]:
             print(f"          errors: {r['errors']} non-2xx/3xx; socket: {r['socket'] or 'none'}")
 

@@ -101,14 +101,24 @@ def registration_window_problem(event: Event, now: datetime.datetime) -> str:
     return ""
 
 
-def event_for_registration(platform: Platform, pk: int, *, organiser: bool = False) -> Event:
-    """The event a registration is for, or 404 as ``event_for``: only its key, since the
-    registration service reads the event again under a lock."""
+def event_for_registration(platform_slug: str, pk: int, user) -> Event:
+    """The event a registration is for, with its platform, in one query; 404 as ``event_for``.
+
+    Only the event's key and visibility are read: the registration service reads the event
+    again under a lock.
+    """
+    from .permissions import can_organise
+
     try:
-        event = events_visible(platform, organiser=organiser).only("pk", "platform").get(pk=pk)
+        event = (
+            Event.objects.select_related("platform")
+            .only("pk", "is_public", "platform")
+            .get(platform__slug=platform_slug, pk=pk)
+        )
     except Event.DoesNotExist:
         raise Http404("No such event") from None
-    event.platform = platform  # the same row, already read: no need to read it again
+    if not event.is_public and not can_organise(user, event.platform):
+        raise Http404("No such event")
     return event
 
 

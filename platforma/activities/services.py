@@ -7,7 +7,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -186,6 +186,10 @@ def _touch(event: Event) -> None:
     Event.objects.filter(pk=event.pk).update(updated_at=timezone.now())
 
 
+def _live(event: Event, email: str):
+    return Registration.objects.filter(event=event, email=email).exclude(status=R.CANCELLED)
+
+
 def _confirmed(event: Event):
     return Registration.objects.filter(event=event, status=R.CONFIRMED)
 
@@ -267,10 +271,6 @@ def registration_create(
         errors["email"] = _("Please give your e-mail address.")
     if errors:
         raise ValidationError(errors)
-    if Registration.objects.filter(event=event, email=email).exclude(status=R.CANCELLED).exists():
-        raise ValidationError(
-            {"email": _("This e-mail address is already registered for this event.")}
-        )
     if not _organisation_has_room(event, organisation, organisation_name):
         raise ValidationError(
             _(
@@ -291,13 +291,21 @@ def registration_create(
         registered_at=now,
     )
     # The field rules only: the event is the one locked above and the organisation came from
-    # the form's choices (checking each again is a query apiece); the one constraint (one live
-    # registration per address) was checked above under the lock, and the token's uniqueness
-    # is the database's to keep.
+    # the form's choices (checking each again is a query apiece). The one constraint, one live
+    # registration per address, is the database's to keep: asking first would cost a query on
+    # every registration to catch the rare second one.
     registration.full_clean(
         exclude=["event", "organisation"], validate_unique=False, validate_constraints=False
     )
-    registration.save()
+    try:
+        with transaction.atomic():  # a savepoint: a refused insert leaves the rest as it was
+            registration.save()
+    except IntegrityError:
+        if _live(event, email).exists():
+            raise ValidationError(
+                {"email": _("This e-mail address is already registered for this event.")}
+            ) from None
+        raise
     audit.record(
         "activities.registration.created",
         actor=actor,

@@ -115,11 +115,10 @@ def event_detail(request, platform: str, pk: int):
 
 @require_POST
 def event_register(request, platform: str, pk: int):
-    platform = platform_for_public(platform)
-    organiser = can_organise(request.user, platform)
     # The service reads the event again under a lock; the whole event (files, groups) is read
     # only when the form has to be shown again.
-    event = selectors.event_for_registration(platform, pk, organiser=organiser)
+    event = selectors.event_for_registration(platform, pk, request.user)
+    platform = event.platform
     form = RegistrationForm(request.POST, platform=platform)
     errors: list[str] = []
     if form.is_valid():
@@ -142,7 +141,7 @@ def event_register(request, platform: str, pk: int):
             return redirect(
                 "activities:registration-detail", platform=platform.slug, token=registration.token
             )
-    event = selectors.event_for(platform, pk, organiser=organiser)
+    event = selectors.event_for(platform, pk, organiser=can_organise(request.user, platform))
     context = _detail_context(request, platform, event, form=form, errors=errors)
     return render(request, "activities/event_detail.html", context, status=400)
 
