@@ -233,7 +233,9 @@ def _mail(registration: Registration, template: str, base_url: str) -> None:
         body = render_to_string(f"activities/email/{template}.txt", context)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
 
-    transaction.on_commit(send)
+    # robust: a mail server that fails is logged as an error; it does not undo the answer to a
+    # registration already committed (the registrant has its page and link either way).
+    transaction.on_commit(send, robust=True)
 
 
 @transaction.atomic

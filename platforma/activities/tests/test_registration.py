@@ -173,3 +173,16 @@ def test_registration_of_another_platform_is_not_found(client, event):
     other = PlatformFactory(slug="other")
     url = reverse("activities:registration-detail", args=[other.slug, registration.token])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_server_that_is_down_does_not_undo_a_registration(client, event, settings, caplog):
+    """The registration is committed before the mail goes: its failure is logged, not shown."""
+    settings.EMAIL_BACKEND = "platforma.testing.mail.FailingBackend"
+    url = reverse("activities:event-register", args=[event.platform.slug, event.pk])
+    with caplog.at_level("ERROR"):
+        response = client.post(url, {"name": "Leyla", "email": "leyla@example.org"})
+    registration = Registration.objects.get(email="leyla@example.org")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/registration/{registration.token}/")
+    assert "the mail server is down" in caplog.text

@@ -174,7 +174,7 @@ def application_submit(
         },
     )
     if notify:
-        transaction.on_commit(lambda: _send_submission_mails(application.pk))
+        transaction.on_commit(lambda: _send_submission_mails(application.pk), robust=True)
     return application
 
 
@@ -349,7 +349,7 @@ def application_decide(
         platform=platform,
         data={"admitted": admit, "decided_by": body_name, "reference": decision_reference},
     )
-    transaction.on_commit(lambda: _send_decision_mail(application.pk))
+    transaction.on_commit(lambda: _send_decision_mail(application.pk), robust=True)
     return application
 
 
@@ -444,6 +444,7 @@ def appeal_decide(
                 "appeal": appeal,
                 "platform": application.platform,
             },
-        )
+        ),
+        robust=True,
     )
     return appeal

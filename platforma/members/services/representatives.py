@@ -89,7 +89,8 @@ def representative_invite(
                 "url": absolute_url("invitation-accept", language=language, args=[uid, token]),
                 "username": user.get_username(),
             },
-        )
+        ),
+        robust=True,
     )
     return representative
 
