@@ -126,7 +126,9 @@ def voting_rights(user, election: Election) -> list[VotingRight]:
         return []
     proxies = ElectionProxy.objects.filter(election=election)
     given_away = set(proxies.filter(grantor__in=own).values_list("grantor", flat=True))
-    carried = set(proxies.filter(holder__in=own).values_list("grantor", flat=True))
+    # A proxy counts only while its holder may vote itself (on the roll, once there is one).
+    holding = on_roll(election, own)
+    carried = set(proxies.filter(holder__in=holding).values_list("grantor", flat=True))
     wanted = (own - given_away) | carried
     eligible = on_roll(election, wanted)
     voted = set(
@@ -162,6 +164,11 @@ def _voting_right_sql() -> str:
         f" ON p.{col(proxy, 'election')} = e.{col(elector, 'election')}"
         f" AND p.{col(proxy, 'grantor')} = e.{col(elector, 'organisation')}"
         f" WHERE e.{col(elector, 'election')} = %s AND e.{col(elector, 'organisation')} = %s"
+        # A proxy counts only while its holder is on the roll too.
+        f" AND (p.{col(proxy, 'holder')} IS NULL OR EXISTS ("
+        f" SELECT 1 FROM {q(elector.db_table)} h"
+        f" WHERE h.{col(elector, 'election')} = e.{col(elector, 'election')}"
+        f" AND h.{col(elector, 'organisation')} = p.{col(proxy, 'holder')}))"
     )
 
 

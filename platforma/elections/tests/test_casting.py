@@ -238,3 +238,23 @@ def test_an_election_opened_before_rolls_were_kept_decides_from_history(voting):
     assert Ballot.objects.filter(tracker=receipt.tracker).exists()
     with pytest.raises(ValidationError, match="may not vote"):
         cast(world.members[1], election, [], organisation=world.members[0].organisation)
+
+
+def test_a_proxy_holder_off_the_roll_carries_no_vote(voting, client):
+    """A proxy given while the holder was eligible counts only if the holder is on the roll."""
+    from platforma.elections.models import Elector
+
+    world, election, nominations = voting
+    grantor, holder = world.members[0], world.members[1]
+    services.election_proxy_grant(
+        actor=world.secretariat,
+        election=election,
+        grantor=grantor.organisation,
+        holder=holder.organisation,
+    )
+    Elector.objects.filter(election=election, organisation=holder.organisation).delete()
+    with pytest.raises(ValidationError, match="may not vote"):
+        cast(holder, election, [], organisation=grantor.organisation)
+    client.force_login(holder.user)
+    assert client.get(f"/en/{world.platform.slug}/elections/{election.pk}/vote/").status_code == 404
+    assert not VoterRecord.objects.exists()

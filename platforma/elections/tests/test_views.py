@@ -317,3 +317,11 @@ def test_back_office_is_closed_to_others(client, world, who):
     assert response.status_code in (302, 404)
     election.refresh_from_db()
     assert election.state == Election.State.DRAFT
+
+
+def test_an_organisation_number_in_other_digits_is_not_found(client, voting):
+    world, election, _ = voting
+    client.force_login(world.members[0].user)
+    for value in ("²", "٣", "1x", ""):
+        response = client.post(url("election-vote", election), {"organisation": value})
+        assert response.status_code == 404, value

@@ -37,7 +37,9 @@ def _posted_organisation(request, own: list[Organisation]) -> Organisation:
     raw = request.POST.get("organisation", "")
     if not raw and len(own) == 1:
         return own[0]
-    organisation = Organisation.objects.filter(pk=int(raw) if raw.isdigit() else 0).first()
+    organisation = Organisation.objects.filter(
+        pk=int(raw) if raw.isascii() and raw.isdigit() else 0
+    ).first()
     if organisation is None:
         raise Http404("No such organisation")
     return organisation

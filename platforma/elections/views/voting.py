@@ -40,7 +40,10 @@ def vote(request, platform, election):
         )
         organisation_pk = request.POST.get("organisation", "")
         organisation = get_object_or_404(
-            Organisation, pk=int(organisation_pk) if organisation_pk.isdigit() else 0
+            Organisation,
+            pk=int(organisation_pk)
+            if organisation_pk.isascii() and organisation_pk.isdigit()
+            else 0,
         )
         keys = (
             [c.candidate_key for c in sel.candidates(election)]

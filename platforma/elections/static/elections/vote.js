@@ -1,7 +1,8 @@
 // Casting a ballot without leaving the voting page: the form is sent with fetch, asking for
 // JSON, and the receipt takes the form's place (filled into the page's <template>). Without
-// JavaScript, or if the request fails on the way, the form posts as usual and the receipt is
-// a page of its own. Nothing about the ballot or the receipt is stored in the browser.
+// JavaScript, or if the network fails before any answer, the form posts as usual and the
+// receipt is a page of its own; once the server has answered, the ballot is never sent again.
+// Nothing about the ballot or the receipt is stored in the browser.
 (function () {
   "use strict";
   var template = document.getElementById("receipt-template");
@@ -46,23 +47,30 @@
         body: new FormData(form),
         headers: { Accept: "application/json" },
         credentials: "same-origin",
-      })
-        .then(function (response) {
-          return response.json().then(function (data) {
-            return { ok: response.ok, data: data };
-          });
-        })
-        .then(function (result) {
-          if (result.ok) {
-            showReceipt(form, result.data);
-          } else {
-            showError(form, result.data.error);
-            button.disabled = false;
-          }
-        })
-        .catch(function () {
-          form.submit(); // the page answers with the receipt, or says why not
-        });
+      }).then(
+        function (response) {
+          return response
+            .json()
+            .then(function (data) {
+              if (response.ok) {
+                showReceipt(form, data);
+              } else {
+                showError(form, data.error);
+                button.disabled = false;
+              }
+            })
+            .catch(function () {
+              // The server answered but the receipt cannot be shown: the ballot may be cast,
+              // so never send it again. The voting page says whether the organisation voted.
+              window.location.reload();
+            });
+        },
+        function () {
+          // No answer at all (the network failed): post the form as a page instead. If the
+          // first request did reach the server, the page says the organisation has voted.
+          form.submit();
+        }
+      );
     });
   });
 })();
