@@ -132,14 +132,12 @@ def test_sqlite_file_databases_run_in_wal_mode(tmp_path):
 
 
 def test_sqlite_writers_wait_in_turn_on_the_file_lock(tmp_path):
-    """A second writer waits for the first to commit, however short SQLite's own timeout."""
+    """A second writer waits for the first to commit, then goes on at once."""
     import threading
     import time
 
-    # A busy timeout of 10 ms: without the file lock, the second writer would fail with
-    # "database is locked" long before the first commits.
-    first = _sqlite_wrapper(tmp_path, "writer-1", timeout=0.01)
-    second = _sqlite_wrapper(tmp_path, "writer-2", timeout=0.01)
+    first = _sqlite_wrapper(tmp_path, "writer-1", timeout=5)
+    second = _sqlite_wrapper(tmp_path, "writer-2", timeout=5)
     second.inc_thread_sharing()
     events = []
     try:
@@ -168,3 +166,27 @@ def test_sqlite_writers_wait_in_turn_on_the_file_lock(tmp_path):
         first.close()
         second.close()
         second.dec_thread_sharing()
+
+
+def test_sqlite_writer_waits_no_longer_than_the_timeout(tmp_path):
+    """A writer stuck behind a long transaction gives up as SQLite would: database is locked."""
+    import time
+
+    from django.db import OperationalError
+
+    first = _sqlite_wrapper(tmp_path, "long-1", timeout=5)
+    second = _sqlite_wrapper(tmp_path, "long-2", timeout=0.2)
+    try:
+        first.cursor().execute("CREATE TABLE t (n integer)")
+        first._start_transaction_under_autocommit()
+        second.ensure_connection()
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="database is locked"):
+            second._start_transaction_under_autocommit()
+        assert 0.15 < time.monotonic() - started < 3
+        first.commit()
+        second._start_transaction_under_autocommit()  # free again: it goes through
+        second.commit()
+    finally:
+        first.close()
+        second.close()
