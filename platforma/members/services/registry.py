@@ -125,7 +125,15 @@ def membership_record_existing(
         target=membership,
         data={"status": S.ADMITTED, "admitted_on": admitted_on, "decided_by": decided_by},
     )
+    _update_rolls(actor, membership, admitted_on)
     return membership
+
+
+def _update_rolls(actor, membership: Membership, effective_on: datetime.date) -> None:
+    """An open vote's roll follows membership history (elections.services.rolls)."""
+    from platforma.elections.services.rolls import roll_update_for  # elections reads members
+
+    roll_update_for(actor=actor, membership=membership, effective_on=effective_on)
 
 
 @transaction.atomic
@@ -192,6 +200,7 @@ def membership_transition(
             "reason": reason,
         },
     )
+    _update_rolls(actor, membership, effective_on)
     return membership
 
 
