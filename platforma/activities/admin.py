@@ -6,7 +6,31 @@ from modeltranslation.admin import TranslationAdmin
 from platforma.core.admin_base import PlatformScopedAdmin
 
 from .models import Attendance, Event, EventFile, EventKind, Registration
+from .services import event_mark_changed
 from .uploads import validate_image, validate_pdf
+
+
+class EventPartAdmin(PlatformScopedAdmin):
+    """Registrations, attendance and files show on the event's public page, which is cached
+    on the event's ``updated_at`` (core.pagecache): an edit here marks the event changed, as
+    the services do."""
+
+    platform_path = "event__platform"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        event_mark_changed(obj.event_id)
+
+    def delete_model(self, request, obj):
+        event = obj.event_id
+        super().delete_model(request, obj)
+        event_mark_changed(event)
+
+    def delete_queryset(self, request, queryset):
+        events = set(queryset.values_list("event_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for event in events:
+            event_mark_changed(event)
 
 
 @admin.register(EventKind)
@@ -25,9 +49,8 @@ class EventAdmin(PlatformScopedAdmin, TranslationAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(PlatformScopedAdmin):
+class RegistrationAdmin(EventPartAdmin):
     # Status changes go through the services (waitlist promotion), not through this form.
-    platform_path = "event__platform"
     list_display = ("name", "email", "event", "status", "consent_public", "registered_at")
     list_filter = ("status", "event__platform")
     search_fields = ("name", "email")
@@ -35,8 +58,7 @@ class RegistrationAdmin(PlatformScopedAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(PlatformScopedAdmin):
-    platform_path = "event__platform"
+class AttendanceAdmin(EventPartAdmin):
     list_display = ("name", "event", "organisation", "consent_public", "checked_in_at")
     list_filter = ("event__platform",)
 
@@ -59,7 +81,6 @@ class EventFileForm(forms.ModelForm):
 
 
 @admin.register(EventFile)
-class EventFileAdmin(PlatformScopedAdmin, TranslationAdmin):
+class EventFileAdmin(EventPartAdmin, TranslationAdmin):
     form = EventFileForm
-    platform_path = "event__platform"
     list_display = ("__str__", "event", "kind", "is_public")

@@ -180,10 +180,15 @@ def _locked(event: Event) -> Event:
     return Event.objects.select_for_update().select_related("platform").get(pk=event.pk)
 
 
-def _touch(event: Event) -> None:
+def event_mark_changed(event_id: int) -> None:
     """Mark the event changed: its public page (cached, see ``core.pagecache``) shows its
-    registrations and attendance, and is keyed on ``updated_at``."""
-    Event.objects.filter(pk=event.pk).update(updated_at=timezone.now())
+    registrations, attendance and files, and is keyed on ``updated_at``. Not a change of its
+    own (no audit record): the write that calls it records itself."""
+    Event.objects.filter(pk=event_id).update(updated_at=timezone.now())
+
+
+def _touch(event: Event) -> None:
+    event_mark_changed(event.pk)
 
 
 def _live(event: Event, email: str):
