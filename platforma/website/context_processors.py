@@ -6,23 +6,35 @@ from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import get_language_info
 
 
+def _translate(path_info: str, full_path: str, code: str) -> str:
+    """The page's address in ``code``: ``translate_url`` resolves the address without the
+    script prefix and reverses it with the prefix; an address it cannot resolve stays as is."""
+    url = translate_url(path_info, code)
+    return full_path if url == path_info else url
+
+
 @functools.lru_cache(maxsize=4096)
-def _translated_path(path: str, code: str, prefix: str, urlconf) -> str:
-    return translate_url(path, code)
+def _translated_path(path_info: str, full_path: str, code: str, prefix: str, urlconf) -> str:
+    return _translate(path_info, full_path, code)
 
 
 def languages(request):
     """Links to the current page in every language, for the language switcher (works without JS).
 
-    The translated path is looked up once per path and language (an address resolves to the
-    same view for the life of the process); the query string is carried over as it is.
+    For an address that resolves to a view, the translated path is looked up once per process
+    (it cannot change while the process lives); other addresses, which anyone can make up,
+    are translated each time and not kept. The query string is carried over as it is.
     """
-    path = escape_uri_path(request.path)
+    path_info, full_path = escape_uri_path(request.path_info), escape_uri_path(request.path)
     query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    keep = getattr(request, "resolver_match", None) is not None
     prefix, urlconf = get_script_prefix(), get_urlconf()
     links = []
     for code, _name in settings.LANGUAGES:
-        url = _translated_path(path, code, prefix, urlconf)
+        if keep:
+            url = _translated_path(path_info, full_path, code, prefix, urlconf)
+        else:
+            url = _translate(path_info, full_path, code)
         links.append(
             {
                 "code": code,
