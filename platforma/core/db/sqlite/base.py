@@ -25,6 +25,7 @@ import fcntl
 import logging
 import os
 import time
+import weakref
 
 from django.db import OperationalError
 from django.db.backends.sqlite3 import base
@@ -38,6 +39,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
     _writer_lock_fd: int | None = None  # the lock file, open for the connection's life
     _writer_lock_pid: int | None = None  # the process that opened it
     _writer_lock_held = False
+    _writer_lock_closer: weakref.finalize | None = None  # closes the file if never closed
 
     def _lock_path(self) -> str | None:
         name = str(self.settings_dict["NAME"])
@@ -49,7 +51,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if self._writer_lock_fd is not None and self._writer_lock_pid == os.getpid():
             return self._writer_lock_fd
         # First use, or a child after fork(): never close or unlock the parent's file here.
-        self._writer_lock_fd = None
+        if self._writer_lock_closer is not None:
+            self._writer_lock_closer.detach()
+        self._writer_lock_fd = self._writer_lock_closer = None
         path = self._lock_path()
         if path is None:
             return None
@@ -59,6 +63,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
             logger.warning("SQLite writer queue off: cannot open %s (%s)", path, error)
             return None
         self._writer_lock_fd, self._writer_lock_pid = fd, os.getpid()
+        # A connection dropped without close() (a thread that ends) must not leak the file.
+        self._writer_lock_closer = weakref.finalize(self, os.close, fd)
         return fd
 
     def _acquire_writer_lock(self, fd: int) -> None:
@@ -113,6 +119,6 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return super()._close()
         finally:
             self._release_writer_lock()
-            if self._writer_lock_fd is not None and self._writer_lock_pid == os.getpid():
-                os.close(self._writer_lock_fd)
-            self._writer_lock_fd = None
+            if self._writer_lock_closer is not None and self._writer_lock_pid == os.getpid():
+                self._writer_lock_closer()  # closes the file, once
+            self._writer_lock_fd = self._writer_lock_closer = None
