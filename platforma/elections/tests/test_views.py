@@ -325,3 +325,31 @@ def test_an_organisation_number_in_other_digits_is_not_found(client, voting):
     for value in ("²", "٣", "1x", ""):
         response = client.post(url("election-vote", election), {"organisation": value})
         assert response.status_code == 404, value
+
+
+def test_the_office_reads_an_elections_times_in_the_platforms_time_zone(client, world):
+    """The form says "Times in Asia/Baku" and means it: 10:00 there is 06:00 UTC."""
+    import datetime
+    import zoneinfo
+
+    world.platform.time_zone = "Asia/Baku"
+    world.platform.save()
+    client.force_login(world.secretariat)
+    office = reverse("elections:office-list", args=[world.platform.slug])
+    assert "Times in Asia/Baku." in client.get(office).content.decode()
+    response = client.post(
+        office,
+        {
+            "title_en": "Election of the auditor",
+            "body": world.body.pk,
+            "method": "plurality",
+            "seats": 1,
+            "voting_opens_at": "2030-01-10T10:00",
+            "voting_closes_at": "2030-01-10T18:00",
+        },
+    )
+    election = Election.objects.get(title_en="Election of the auditor")
+    assert response.status_code == 302
+    utc = zoneinfo.ZoneInfo("UTC")
+    assert election.voting_opens_at == datetime.datetime(2030, 1, 10, 6, 0, tzinfo=utc)
+    assert election.voting_closes_at == datetime.datetime(2030, 1, 10, 14, 0, tzinfo=utc)

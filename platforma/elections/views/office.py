@@ -39,8 +39,11 @@ NEXT_STEP = {
 
 @secretariat
 def office_list(request, platform):
-    form = ElectionForm(request.POST or None, platform=platform)
-    if request.method == "POST" and form.is_valid():
+    # The secretariat types the times as the pages show them: in the platform's time zone.
+    with timezone.override(platform.time_zone):
+        form = ElectionForm(request.POST or None, platform=platform)
+        valid = request.method == "POST" and form.is_valid()
+    if valid:
         data = dict(form.cleaned_data)
         try:
             election = services.election_create(
