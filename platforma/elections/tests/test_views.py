@@ -353,3 +353,18 @@ def test_the_office_reads_an_elections_times_in_the_platforms_time_zone(client, 
     utc = zoneinfo.ZoneInfo("UTC")
     assert election.voting_opens_at == datetime.datetime(2030, 1, 10, 6, 0, tzinfo=utc)
     assert election.voting_closes_at == datetime.datetime(2030, 1, 10, 14, 0, tzinfo=utc)
+
+
+def test_the_benchmarks_floor_exists_only_when_asked_for(client, world, monkeypatch):
+    """elections:bench-whoami: a 404 unless PLATFORMA_BENCH=1; then POST only, logged in only."""
+    whoami = reverse("elections:bench-whoami", args=[world.platform.slug])
+    member = world.members[0]
+    client.force_login(member.user)
+    assert client.post(whoami).status_code == 404
+    monkeypatch.setenv("PLATFORMA_BENCH", "1")
+    assert client.get(whoami).status_code == 405
+    response = client.post(whoami)
+    assert response.status_code == 200
+    assert response.content.decode() == member.user.get_username()
+    client.logout()
+    assert client.post(whoami).status_code == 403
