@@ -13,6 +13,8 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 .PHONY: run test lint format venv deps dev-deps system-deps runtime-deps migrate demo messages lock clean
 
 ## run: set up everything, load the demo data if the database is empty, serve on http://$(HOST):$(PORT)
+# Links in e-mails point at the address served here unless PLATFORMA_BASE_URL says otherwise.
+run: export PLATFORMA_BASE_URL ?= http://$(HOST):$(PORT)
 run: runtime-deps deps migrate
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py demo_admin

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "platforma.core.middleware.RequestSizeLimit",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -100,6 +101,14 @@ TEMPLATES = [
                 "platforma.website.context_processors.languages",
             ],
         },
+    },
+    {
+        # Plain-text e-mails: what people typed goes out as they typed it, never HTML-escaped.
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "NAME": "text",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -145,7 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "website:platform-list"
+LOGIN_REDIRECT_URL = "account-home"  # the user's own office, or the site's front page
 
 # --- Languages --------------------------------------------------------------------------------
 # Adding a language = adding it here and a catalogue under locale/ (see docs/translations.md).
@@ -184,6 +193,8 @@ WHITENOISE_USE_FINDERS = not env_bool("PLATFORMA_MANIFEST_STATIC", False)
 # Uploads are private by default: stored outside the web root and served only through views
 # that check permissions.
 MEDIA_ROOT = VAR_DIR / "media"
+# A request body above this is refused (413) before it is read; each file has its own 10 MB limit.
+PLATFORMA_MAX_REQUEST_BYTES = int(os.environ.get("PLATFORMA_MAX_REQUEST_BYTES", 32 * 1024 * 1024))
 
 # --- E-mail -----------------------------------------------------------------------------------
 # Links in e-mails (application status, recommendations, invitations) start with this.

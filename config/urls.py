@@ -2,8 +2,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from platforma.website import accounts
 
 admin.site.site_header = _("Platforma back office")
 admin.site.site_title = _("Platforma")
@@ -25,14 +27,22 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/home/", accounts.account_home, name="account-home"),
     path(
         "accounts/invitation/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="registration/invitation_accept.html",
-            success_url=reverse_lazy("login"),
-            post_reset_login=False,
-        ),
+        accounts.InvitationAcceptView.as_view(),
         name="invitation-accept",
+    ),
+    path("accounts/password-reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/password-reset/sent/",
+        accounts.password_reset_done,
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password-reset/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
     ),
     # Each domain app serves its pages under a platform: /<lang>/<platform>/<section>/...
     path("<slug:platform>/activities/", include("platforma.activities.urls")),

@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
+from platforma.core.mail import absolute, render_text
 from platforma.core.models import Platform
 from platforma.core.services import apply_changes
 from platforma.members.models import Organisation
@@ -230,12 +230,12 @@ def _mail(registration: Registration, template: str, base_url: str) -> None:
     context = {
         "registration": registration,
         "event": registration.event,
-        "link": f"{base_url.rstrip('/')}{path}" if base_url else path,
+        "link": absolute(path),
     }
 
     def send() -> None:
-        subject = render_to_string(f"activities/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"activities/email/{template}.txt", context)
+        subject = " ".join(render_text(f"activities/email/{template}_subject.txt", context).split())
+        body = render_text(f"activities/email/{template}.txt", context)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
 
     # robust: a mail server that fails is logged as an error; it does not undo the answer to a

@@ -1,55 +1,32 @@
-"""What every Platforma admin shares: platform scoping and audited saves.
+"""Django's admin is for inspection only: it shows the project's records and writes none.
 
-The Django admin is the back office for now. It writes through ``admin_save`` and
-``admin_delete`` (services with audit records), and every list and form is limited to the
-platforms the user manages; another platform's object is a 404 there too.
+Every write goes through the office pages and their services (rules, audit, the platform's time
+zone, tenant limits). The admin is open to the superuser alone (the Forum's secretariat, for
+Django's own tables such as users and groups); a platform's secretariat works in the office and
+needs no staff status. ``ReadOnlyAdmin`` takes away add, change and delete — for the model, its
+inlines and its bulk actions — and a test walks ``admin.site._registry`` to keep it so.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db import models, transaction
 
-from . import audit
-from .models import Platform
 from .permissions import is_forum_secretariat, managed_platforms
 
 
-@transaction.atomic
-def admin_save(*, actor, obj: models.Model, change: bool) -> None:
-    """Save an object edited in the admin and record what changed."""
-    before = {}
-    if change and obj.pk is not None:
-        before = audit.snapshot(type(obj)._base_manager.get(pk=obj.pk))
-    obj.save()
-    after = audit.snapshot(obj)
-    action = "updated" if change else "created"
-    changes = audit.diff(before, after)
-    if change and not changes:
-        return
-    audit.record(
-        f"admin.{obj._meta.label_lower}.{action}",
-        actor=actor,
-        target=obj,
-        data={"changes": changes} if change else {"after": after},
-    )
+def _no(*args, **kwargs) -> bool:
+    return False
 
 
-@transaction.atomic
-def admin_delete(*, actor, obj: models.Model) -> None:
-    audit.record(
-        f"admin.{obj._meta.label_lower}.deleted",
-        actor=actor,
-        target=obj,
-        data={"before": audit.snapshot(obj)},
-    )
-    obj.delete()
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shows rows, scoped to the user's platforms; ``platform_path`` leads to the Platform."""
 
+    platform_path: str | None = "platform"
+    actions = None
 
-class PlatformScopedAdmin(admin.ModelAdmin):
-    """Limit rows and choices to the user's platforms. ``platform_path`` leads to the Platform."""
-
-    platform_path = "platform"
+    has_add_permission = _no
+    has_change_permission = _no
+    has_delete_permission = _no
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
@@ -59,23 +36,21 @@ class PlatformScopedAdmin(admin.ModelAdmin):
             return qs.none()
         return qs.filter(**{f"{self.platform_path}__in": managed_platforms(request.user)})
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if not is_forum_secretariat(request.user):
-            model = db_field.related_model
-            if model is Platform:
-                kwargs["queryset"] = managed_platforms(request.user)
-            elif hasattr(model, "platform"):
-                kwargs["queryset"] = model._default_manager.filter(
-                    platform__in=managed_platforms(request.user)
-                )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        for inline in inlines:
+            inline.has_add_permission = _no
+            inline.has_change_permission = _no
+            inline.has_delete_permission = _no
+        return inlines
 
-    def save_model(self, request, obj, form, change):
-        admin_save(actor=request.user, obj=obj, change=change)
+    def save_model(self, request, obj, form, change):  # pragma: no cover - no form can submit
+        raise PermissionError("The admin writes nothing: use the office pages.")
 
-    def delete_model(self, request, obj):
-        admin_delete(actor=request.user, obj=obj)
+    def delete_model(self, request, obj):  # pragma: no cover
+        raise PermissionError("The admin writes nothing: use the office pages.")
 
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            admin_delete(actor=request.user, obj=obj)
+    def save_related(self, request, form, formsets, change):  # pragma: no cover
+        raise PermissionError("The admin writes nothing: use the office pages.")
+
+

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.template import engines
 from django.urls import reverse
 from django.utils import translation
+
+
+def render_text(template: str, context: dict) -> str:
+    """A plain-text template, rendered without HTML escaping.
+
+    E-mails are text: "Seán O'Brien & Co" must arrive as typed, not as "O&#x27;Brien &amp; Co".
+    """
+    return engines["text"].get_template(template).render(context)
+
+
+def absolute(path: str) -> str:
+    """A full address for ``path`` (e.g. from ``reverse``), from the one ``PLATFORMA_BASE_URL``."""
+    return settings.PLATFORMA_BASE_URL + path
 
 
 def absolute_url(name: str, *, language: str, args=(), kwargs=None) -> str:
     """A full link for an e-mail, in the recipient's language."""
     with translation.override(language):
         path = reverse(name, args=args, kwargs=kwargs)
-    return settings.PLATFORMA_BASE_URL + path
+    return absolute(path)
 
 
 def send_templated(
@@ -27,6 +40,6 @@ def send_templated(
     if not recipients:
         return 0
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = " ".join(render_text(f"{template}_subject.txt", context).split())
+        body = render_text(f"{template}_body.txt", context)
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

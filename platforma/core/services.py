@@ -173,13 +173,8 @@ def platform_role_grant(
     if role not in PlatformRole.Role.values:
         raise ValidationError(_("Unknown role: %s") % role)
     grant, created = PlatformRole.objects.get_or_create(user=user, platform=platform, role=role)
-    if role == PlatformRole.Role.SECRETARIAT:
-        # The back office is Django's admin: staff status and the model permissions of the
-        # secretariat group; which rows they see is then limited by PlatformScopedAdmin.
-        if not user.is_staff:
-            user.is_staff = True
-            user.save(update_fields=["is_staff"])
-        user.groups.add(secretariat_group())
+    # The back office is the office pages, which check the role itself: no staff status, no
+    # model permissions (Django's admin is the Forum secretariat's, and read-only).
     if created:
         audit.record(
             "core.platform_role.granted",
@@ -190,44 +185,6 @@ def platform_role_grant(
             data={"user": user.get_username(), "role": role},
         )
     return grant
-
-
-SECRETARIAT_PERMISSIONS = {
-    "members": None,  # None: every permission of the app
-    "workinggroups": None,
-    "governance": None,
-    "meetings": None,
-    "elections": None,
-    "activities": None,
-    "publications": None,
-    "reports": None,
-    "core": {
-        "view_platform",
-        "change_platform",
-        "view_statute",
-        "add_statute",
-        "change_statute",
-        "view_person",
-        "add_person",
-        "change_person",
-        "view_auditentry",
-    },
-}
-
-
-def secretariat_group():
-    """The auth group carrying the model permissions a platform secretariat needs."""
-    from django.contrib.auth.models import Group, Permission
-
-    group, _created = Group.objects.get_or_create(name="Platform secretariat")
-    wanted = []
-    for app, codenames in SECRETARIAT_PERMISSIONS.items():
-        perms = Permission.objects.filter(content_type__app_label=app)
-        if codenames is not None:
-            perms = perms.filter(codename__in=codenames)
-        wanted.extend(perms)
-    group.permissions.set(wanted)
-    return group
 
 
 @transaction.atomic

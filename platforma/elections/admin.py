@@ -1,61 +1,33 @@
-"""Elections in the Django admin: read-mostly. Elections run through the secretariat's pages
-(``elections:office-*``), whose services keep the state machine; ballots and voter records are
-read-only here, and who voted is never shown next to what was voted."""
+"""Elections in Django's admin: for inspection only (see core.admin_base).
+
+Ballots and voter records are not registered at all: nobody sees a ballot before the vote is
+closed, and nobody ever sees who voted beside what was voted. Turnout is on the election's office
+page; the published bulletin board shows the ballots once counted.
+"""
 
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from platforma.core.admin_base import PlatformScopedAdmin
+from platforma.core.admin_base import ReadOnlyAdmin
 
-from .models import Ballot, Election, ElectionProxy, Nomination, PaperBallotEntry, VoterRecord
-
-
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from .models import Election, ElectionProxy, Nomination
 
 
 @admin.register(Election)
-class ElectionAdmin(ReadOnlyMixin, PlatformScopedAdmin, TranslationAdmin):
+class ElectionAdmin(ReadOnlyAdmin, TranslationAdmin):
     list_display = ("title", "platform", "method", "seats", "state", "voting_opens_at")
     list_filter = ("platform", "state", "method")
     exclude = ("board",)
 
 
 @admin.register(Nomination)
-class NominationAdmin(ReadOnlyMixin, PlatformScopedAdmin):
+class NominationAdmin(ReadOnlyAdmin):
     platform_path = "election__platform"
     list_display = ("person", "organisation", "election", "acceptance", "on_ballot")
     list_filter = ("acceptance", "on_ballot")
 
 
 @admin.register(ElectionProxy)
-class ElectionProxyAdmin(ReadOnlyMixin, PlatformScopedAdmin):
+class ElectionProxyAdmin(ReadOnlyAdmin):
     platform_path = "election__platform"
     list_display = ("election", "grantor", "holder")
-
-
-@admin.register(VoterRecord)
-class VoterRecordAdmin(ReadOnlyMixin, PlatformScopedAdmin):
-    platform_path = "election__platform"
-    list_display = ("organisation", "election", "channel", "by_proxy")
-    list_filter = ("channel",)
-
-
-@admin.register(Ballot)
-class BallotAdmin(ReadOnlyMixin, PlatformScopedAdmin):
-    platform_path = "election__platform"
-    list_display = ("tracker", "election", "content_hash")
-    ordering = ("election", "tracker")
-
-
-@admin.register(PaperBallotEntry)
-class PaperBallotEntryAdmin(ReadOnlyMixin, PlatformScopedAdmin):
-    platform_path = "election__platform"
-    list_display = ("election", "batch", "sequence", "teller_label", "entered_at")

@@ -1,9 +1,9 @@
-"""Back office in Django's admin for planning meetings and agendas; votes go through the pages."""
+"""Meetings in Django's admin: for inspection only (see core.admin_base)."""
 
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin
 
-from platforma.core.admin_base import PlatformScopedAdmin
+from platforma.core.admin_base import ReadOnlyAdmin
 
 from .models import (
     AgendaDocument,
@@ -20,53 +20,38 @@ from .models import (
 )
 
 
-class AgendaItemInline(TranslationTabularInline):
+class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     extra = 0
+    fields = readonly_fields = ("position", "title")
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PlatformScopedAdmin, TranslationAdmin):
+class MeetingAdmin(ReadOnlyAdmin, TranslationAdmin):
     list_display = ("title", "platform", "body", "kind", "starts_at")
     list_filter = ("platform", "kind", "body__kind")
     search_fields = ("title",)
     date_hierarchy = "starts_at"
     list_select_related = ("platform", "body")
     inlines = [AgendaItemInline]
-    exclude = ("platform",)
-
-    def save_model(self, request, obj, form, change):
-        obj.platform = obj.body.platform  # a meeting belongs to its body's platform
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(PlatformScopedAdmin, TranslationAdmin):
+class AgendaItemAdmin(ReadOnlyAdmin, TranslationAdmin):
     platform_path = "meeting__platform"
     list_display = ("title", "meeting", "position")
     list_select_related = ("meeting",)
 
 
 @admin.register(AgendaDocument)
-class AgendaDocumentAdmin(PlatformScopedAdmin, TranslationAdmin):
+class AgendaDocumentAdmin(ReadOnlyAdmin, TranslationAdmin):
     platform_path = "item__meeting__platform"
     list_display = ("title", "item")
     list_select_related = ("item",)
 
 
-class ReadOnlyRecordAdmin(PlatformScopedAdmin):
-    """Records written only by the meeting pages' services: shown here, never edited."""
-
+class ReadOnlyRecordAdmin(ReadOnlyAdmin):
     platform_path = "meeting__platform"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Convocation)

@@ -8,20 +8,7 @@ leaks. The register of decisions is public, limited to the decisions marked publ
 
 from __future__ import annotations
 
-from functools import wraps
+from platforma.core.office import office_view
 
-from django.contrib.auth.views import redirect_to_login
-
-from .selectors import managed_platform
-
-
-def platform_manager_required(view):
-    """Resolve the ``platform`` slug to a Platform the user manages, or refuse."""
-
-    @wraps(view)
-    def wrapper(request, platform: str, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, managed_platform(request.user, platform), *args, **kwargs)
-
-    return wrapper
+# The meetings' back office is an office page like every other (core.office).
+platform_manager_required = office_view

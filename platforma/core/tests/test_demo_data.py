@@ -57,4 +57,9 @@ def test_demo_admin_prints_the_login(demo_platform, capsys, settings, tmp_path):
     assert f"admin        / {password}" in out
     from django.contrib.auth import authenticate
 
-    assert authenticate(username="secretariat", password=password).is_staff
+    from platforma.core.permissions import can_manage_platform
+
+    secretariat = authenticate(username="secretariat", password=password)
+    # The office is the secretariat's back office: no staff status, no way into Django's admin.
+    assert can_manage_platform(secretariat, demo_platform)
+    assert not secretariat.is_staff

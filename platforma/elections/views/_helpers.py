@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import functools
+import zoneinfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from platforma.core.selectors import platform_for_public
 
@@ -46,12 +48,17 @@ def secretariat(view):
             require_secretariat(request, platform)
         except LoginRequired:
             return login_redirect(request)
-        if "pk" in kwargs:
-            kwargs["election"] = get_object_or_404(
-                Election.objects.select_related("platform", "body", "office"),
-                platform=platform,
-                pk=kwargs.pop("pk"),
-            )
-        return view(request, platform, *args, **kwargs)
+        with timezone.override(zoneinfo.ZoneInfo(platform.time_zone)):
+            return _with_election(view, request, platform, *args, **kwargs)
 
     return wrapper
+
+
+def _with_election(view, request, platform, *args, **kwargs):
+    if "pk" in kwargs:
+        kwargs["election"] = get_object_or_404(
+            Election.objects.select_related("platform", "body", "office"),
+            platform=platform,
+            pk=kwargs.pop("pk"),
+        )
+    return view(request, platform, *args, **kwargs)

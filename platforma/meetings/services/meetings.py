@@ -9,11 +9,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
+from platforma.core.mail import render_text
 from platforma.core.selectors import rules_in_force
 from platforma.governance.models import Body
 from platforma.governance.selectors import board_of_governance
@@ -262,7 +262,7 @@ def _deliver(meeting: Meeting, convocation: Convocation, meeting_url: str) -> No
             "meeting_url": meeting_url,
         }
         subject = _("Convocation: %(title)s") % {"title": meeting.title}
-        body = render_to_string("meetings/email/convocation.txt", context)
+        body = render_text("meetings/email/convocation.txt", context)
         agenda_text = "\n".join(str(item) for item in agenda)
         ics = meeting_ics(meeting, agenda_text=agenda_text, url=meeting_url)
     messages = []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from platforma.core.models import today_in
-from platforma.core.selectors import platform_for_public, rules_in_force
+from platforma.core.office import office_view
+from platforma.core.selectors import rules_in_force
 from platforma.governance.models import Body
 
 from .. import eligibility, exports, services
@@ -35,7 +34,6 @@ from ..models import (
     ProfileChangeRequest,
     Representative,
 )
-from ..permissions import LoginRequired, login_redirect, require_manager
 from ..selectors import text_match
 from ..services.applications import DECIDING_BODY
 
@@ -43,19 +41,7 @@ APPLICATIONS_PER_PAGE = 50
 MEMBERS_PER_PAGE = 100
 
 
-def secretariat_only(view):
-    """Resolve the platform, let only its managers in (404 for others, login for anonymous)."""
-
-    @functools.wraps(view)
-    def wrapper(request, platform: str, *args, **kwargs):
-        platform = platform_for_public(platform)
-        try:
-            require_manager(request, platform)
-        except LoginRequired:
-            return login_redirect(request)
-        return view(request, platform, *args, **kwargs)
-
-    return wrapper
+secretariat_only = office_view  # resolve the platform, managers only, in its time zone
 
 
 def _form_errors(form, exc: ValidationError) -> None:

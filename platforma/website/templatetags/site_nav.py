@@ -43,3 +43,11 @@ def _nav(slug: str, language: str, prefix: str, urlconf) -> dict[str, str]:
 def platform_nav(platform) -> dict[str, str]:
     """``{% platform_nav platform as nav %}``: ``nav.home``, ``nav.members``, ... of a platform."""
     return _nav(platform.slug, get_language(), get_script_prefix(), get_urlconf())
+
+
+@register.simple_tag
+def manages(user, platform) -> bool:
+    """``{% manages user platform as office %}``: whether the header links to the office."""
+    from platforma.core.permissions import can_manage_platform
+
+    return bool(user.is_authenticated and can_manage_platform(user, platform))

@@ -26,9 +26,7 @@ class Command(BaseCommand):
             User.objects.create_superuser("admin", "admin@example.org", password)
         platform = Platform.objects.filter(slug="azerbaijan").first()
         if platform and not User.objects.filter(username="secretariat").exists():
-            user = User.objects.create_user(
-                "secretariat", "secretariat@example.org", password, is_staff=True
-            )
+            user = User.objects.create_user("secretariat", "secretariat@example.org", password)
             services.platform_role_grant(
                 actor=None,
                 actor_label="system: demo_admin",
@@ -37,10 +35,10 @@ class Command(BaseCommand):
                 role=PlatformRole.Role.SECRETARIAT,
             )
         self.stdout.write(
-            self.style.SUCCESS("Back office: http://127.0.0.1:8000/en/admin/\n")
+            self.style.SUCCESS(f"Log in: {settings.PLATFORMA_BASE_URL}/en/accounts/login/\n")
             + f"  admin        / {password}   (Forum secretariat: every platform)\n"
             + (
-                f"  secretariat  / {password}   (secretariat of {platform.name})\n"
+                f"  secretariat  / {password}   (secretariat of {platform.name}: its office)\n"
                 if platform
                 else ""
             )

@@ -1,0 +1,138 @@
+"""Which platform an object belongs to, and whether an actor may act on it.
+
+The one place that knows how each model reaches its platform. Office forms limit every choice
+with :func:`scoped`, services refuse objects of platforms the actor does not manage with
+:func:`require_manage`. A model nobody described here is refused (deny by default): adding a model
+that forms or services hand around means saying here how it reaches its platform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from .models import Platform
+from .permissions import is_forum_secretariat, managed_platforms
+
+# model label -> lookup paths from the model to its Platform (several: any of them).
+# Models with a ``platform`` foreign key need no entry.
+PATHS: dict[str, tuple[str, ...]] = {
+    "core.platform": ("pk",),
+    # People and organisations are shared across platforms: a platform reaches those who
+    # represent its members, hold its offices, or whose organisation applied to it.
+    "core.person": (
+        "representations__organisation__memberships__platform",
+        "mandates__office__platform",
+    ),
+    "members.organisation": ("memberships__platform",),
+    "members.representative": ("organisation__memberships__platform",),
+    "members.applicationdocument": ("application__platform",),
+    "members.recommendation": ("application__platform",),
+    "members.appeal": ("application__platform",),
+    "members.membershipchange": ("membership__platform",),
+    "governance.mandate": ("office__platform",),
+    "workinggroups.enrolment": ("working_group__platform",),
+    "meetings.agendaitem": ("meeting__platform",),
+    "meetings.agendadocument": ("item__meeting__platform",),
+    "meetings.convocation": ("meeting__platform",),
+    "meetings.attendance": ("meeting__platform",),
+    "meetings.proxy": ("meeting__platform",),
+    "meetings.quorumevent": ("meeting__platform",),
+    "meetings.motion": ("meeting__platform",),
+    "meetings.vote": ("motion__meeting__platform",),
+    "meetings.minutes": ("meeting__platform",),
+    "activities.eventfile": ("event__platform",),
+    "activities.registration": ("event__platform",),
+    "activities.attendance": ("event__platform",),
+    "publications.publicationversion": ("publication__platform",),
+    "publications.signature": ("publication__platform",),
+    "publications.distributionrecipient": ("distribution__platform",),
+    "publications.distributioncategory": ("distribution__platform",),
+    "elections.nomination": ("election__platform",),
+    "elections.seconder": ("nomination__election__platform",),
+    "elections.electionproxy": ("election__platform",),
+    "reports.reportnarrative": ("report__platform",),
+}
+
+
+def platform_paths(model: type[models.Model]) -> tuple[str, ...]:
+    label = model._meta.label_lower
+    if label in PATHS:
+        return PATHS[label]
+    try:
+        field = model._meta.get_field("platform")
+    except Exception:  # noqa: BLE001 - FieldDoesNotExist, the model has no platform of its own
+        field = None
+    if field is not None and field.is_relation and field.related_model is Platform:
+        return ("platform",)
+    raise ImproperlyConfigured(
+        f"{label}: say in core.tenancy.PATHS how it reaches its platform "
+        "(forms and services refuse what they cannot place)."
+    )
+
+
+def _condition(model, platforms) -> Q:
+    condition = Q()
+    for path in platform_paths(model):
+        condition |= Q(**{f"{path}__in": platforms})
+    return condition
+
+
+def scoped(queryset: QuerySet, platforms: Platform | Iterable[Platform] | QuerySet) -> QuerySet:
+    """``queryset`` limited to the rows of ``platforms`` (one platform, or several)."""
+    if isinstance(platforms, Platform):
+        platforms = [platforms]
+    model = queryset.model
+    paths = platform_paths(model)
+    if paths == ("pk",) or len(paths) == 1 and "__" not in paths[0]:
+        return queryset.filter(_condition(model, platforms))
+    # Lookups across to-many relations can repeat a row: keep each once, in the queryset's order.
+    ids = model._default_manager.filter(_condition(model, platforms)).values("pk")
+    return queryset.filter(pk__in=ids)
+
+
+def platforms_of(obj: models.Model) -> set[int]:
+    """The ids of the platforms ``obj`` belongs to (several for shared people and organisations)."""
+    if isinstance(obj, Platform):
+        return {obj.pk}
+    model = type(obj)
+    paths = platform_paths(model)
+    if paths == ("platform",):
+        return {obj.platform_id}
+    ids: set[int] = set()
+    for path in paths:
+        ids.update(
+            v
+            for v in model._default_manager.filter(pk=obj.pk).values_list(path, flat=True)
+            if v is not None
+        )
+    return ids
+
+
+def may_manage(actor, obj: models.Model) -> bool:
+    if actor is None or is_forum_secretariat(actor):
+        return True
+    mine = set(managed_platforms(actor).values_list("pk", flat=True))
+    return bool(mine & platforms_of(obj))
+
+
+def require_manage(actor, *objects: models.Model | None) -> None:
+    """Refuse unless ``actor`` manages the platform of every object.
+
+    ``actor=None`` is the system itself (the demo loader, management commands run by the
+    operator): it may act anywhere. Anyone else must manage a platform each object belongs to.
+    """
+    if actor is None or is_forum_secretariat(actor):
+        return
+    mine = set(managed_platforms(actor).values_list("pk", flat=True))
+    for obj in objects:
+        if obj is None:
+            continue
+        if not mine & platforms_of(obj):
+            raise PermissionDenied(
+                _("You do not manage the platform of “%(object)s”.") % {"object": obj}
+            )

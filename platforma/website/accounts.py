@@ -1,0 +1,95 @@
+"""Where a person lands after logging in, and the password pages around the login."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from platforma.core.permissions import managed_platforms
+from platforma.members.models import Membership
+
+
+@login_required
+def account_home(request):
+    """The user's own office: the platform they manage, or the organisation they represent.
+
+    Several platforms (the Forum's secretariat, or a person working for two): a list to choose
+    from. Nobody's office at all: the site's front page.
+    """
+    platforms = list(managed_platforms(request.user).order_by("name"))
+    if len(platforms) == 1:
+        return redirect("members:office-home", platforms[0].slug)
+    memberships = list(
+        Membership.objects.filter(
+            organisation__representatives__person__user=request.user,
+            organisation__representatives__until__isnull=True,
+            status__in=[Membership.Status.ADMITTED, Membership.Status.SUSPENDED],
+        )
+        .select_related("platform")
+        .distinct()
+    )
+    if not platforms and len({m.platform_id for m in memberships}) == 1:
+        return redirect("members:my-organisation", memberships[0].platform.slug)
+    if not platforms and not memberships:
+        return redirect("website:platform-list")
+    return render(
+        request,
+        "registration/account_home.html",
+        {
+            "platforms": platforms,
+            "represented": sorted({m.platform for m in memberships}, key=lambda p: p.name),
+        },
+    )
+
+
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """Choosing a password from an invitation: then straight to the login, saying so."""
+
+    template_name = "registration/invitation_accept.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            _("Your password is set. Log in with your user name “%(username)s” and it.")
+            % {"username": form.user.get_username()},
+        )
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """The reset link is built from ``PLATFORMA_BASE_URL``, never from the request's host."""
+
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        from django.conf import settings
+
+        self.extra_email_context = {"base_url": settings.PLATFORMA_BASE_URL}
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "registration/invitation_accept.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+    title = gettext_lazy("Choose your password")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is changed. Log in with it."))
+        return response
+
+
+def password_reset_done(request):
+    return render(request, "registration/password_reset_done.html")
