@@ -52,5 +52,3 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):  # pragma: no cover
         raise PermissionError("The admin writes nothing: use the office pages.")
-
-

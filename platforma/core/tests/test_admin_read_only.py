@@ -71,7 +71,8 @@ def test_a_platforms_secretariat_does_not_get_into_the_admin(client, django_user
     assert not user.is_staff  # the office checks the role: no staff status is needed
     client.force_login(user)
     response = client.get(reverse("admin:index"))
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
     # Even were it made staff by hand, the admin is the superuser's alone.
     user.is_staff = True
     user.save()
@@ -91,9 +92,7 @@ def test_the_superuser_inspects_but_a_forged_post_changes_nothing(client, forum_
 
     response = client.post(change, {"status": "expelled", "platform": armenia.pk})
     assert response.status_code == 403
-    response = client.post(
-        reverse("admin:core_platform_add"), {"slug": "narnia", "name": "Narnia"}
-    )
+    response = client.post(reverse("admin:core_platform_add"), {"slug": "narnia", "name": "Narnia"})
     assert response.status_code == 403
     response = client.post(
         reverse("admin:members_membership_delete", args=[membership.pk]), {"post": "yes"}

@@ -16,23 +16,19 @@ from platforma.core.services import platform_role_grant
 from platforma.members.models import Application, Membership
 from platforma.members.services import representative_assign
 from platforma.testing.factories import PersonFactory, PlatformFactory
+from platforma.testing.matrix import (
+    HIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    NOWHERE,
+    OFFICE,
+    OK,
+    PUBLIC,
+    REPRESENTATIVES,
+)
 
 pytestmark = pytest.mark.django_db
 
-OK, LOGIN, NOT_FOUND = 200, "login", 404
-ROLES = ("anonymous", "representative", "other_secretariat", "secretariat", "forum")
-PUBLIC = dict.fromkeys(ROLES, OK)
-OFFICE = {
-    "anonymous": LOGIN,
-    "representative": NOT_FOUND,
-    "other_secretariat": NOT_FOUND,
-    "secretariat": OK,
-    "forum": OK,
-}
-REPRESENTATIVES = {**OFFICE, "representative": OK, "other_secretariat": OK}  # page says "none"
-# Organisers' and editors' pages that answer 404 to everyone else, logged in or not.
-HIDDEN = {**OFFICE, "anonymous": NOT_FOUND}
-NOWHERE = dict.fromkeys(ROLES, NOT_FOUND)  # e.g. voting in an election that is not open
 
 # name -> (args builder, expectations)
 MATRIX = {
