@@ -41,6 +41,7 @@ def office_view(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         platform = managed_platform(request.user, platform)
+        request.office_platform = platform  # the header's office link needs no second check
         with timezone.override(zoneinfo.ZoneInfo(platform.time_zone)):
             return view(request, platform, *args, **kwargs)
 

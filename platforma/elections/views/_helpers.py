@@ -48,6 +48,7 @@ def secretariat(view):
             require_secretariat(request, platform)
         except LoginRequired:
             return login_redirect(request)
+        request.office_platform = platform
         with timezone.override(zoneinfo.ZoneInfo(platform.time_zone)):
             return _with_election(view, request, platform, *args, **kwargs)
 

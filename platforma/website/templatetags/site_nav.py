@@ -45,9 +45,15 @@ def platform_nav(platform) -> dict[str, str]:
     return _nav(platform.slug, get_language(), get_script_prefix(), get_urlconf())
 
 
-@register.simple_tag
-def manages(user, platform) -> bool:
-    """``{% manages user platform as office %}``: whether the header links to the office."""
+@register.simple_tag(takes_context=True)
+def manages(context, user, platform) -> bool:
+    """``{% manages user platform as office %}``: whether the header links to the office.
+
+    An office page already checked it (``core.office``): no second query there.
+    """
     from platforma.core.permissions import can_manage_platform
 
+    request = context.get("request")
+    if getattr(request, "office_platform", None) == platform:
+        return True
     return bool(user.is_authenticated and can_manage_platform(user, platform))
