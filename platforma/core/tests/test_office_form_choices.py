@@ -14,7 +14,7 @@ from django.forms.formsets import BaseFormSet
 from django.urls import reverse
 
 from platforma.core.tenancy import platforms_of
-from platforma.core.tests.test_permission_matrix import MATRIX, OK, as_role, world  # noqa: F401
+from platforma.core.tests.test_permission_matrix import MATRIX, OK, as_role
 from platforma.testing.factories import (
     BodyFactory,
     MembershipFactory,
