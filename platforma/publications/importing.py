@@ -79,6 +79,37 @@ def read_rows(path: str | Path) -> list[dict]:
     return rows
 
 
+def read_upload(upload) -> list[dict]:
+    """Rows of an uploaded file: XLSX when its content is a ZIP archive, else UTF-8 CSV.
+
+    The kind is judged from the content, not from the name; the size is checked first.
+    """
+    import tempfile
+
+    from platforma.core.uploads import MAX_UPLOAD_BYTES
+
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(_("The file is too large: at most 10 MB."))
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."))
+    upload.seek(0)
+    head = upload.read(4)
+    upload.seek(0)
+    suffix = ".xlsx" if head == b"PK\x03\x04" else ".csv"
+    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        try:
+            return read_rows(handle.name)
+        except UnicodeDecodeError:
+            raise ValidationError(_("The file is not UTF-8 text nor an .xlsx workbook.")) from None
+        except ValidationError:
+            raise
+        except Exception:  # noqa: BLE001 - csv.Error, a broken workbook (zipfile, openpyxl)
+            raise ValidationError(_("The file cannot be read as CSV or XLSX.")) from None
+
+
 def validate_rows(platform: Platform, rows: list[dict], progress=None) -> tuple[list, list[str]]:
     """Every row checked: ``(cleaned field dicts, ["Row 3: ...", ...])``. Rows count from 2."""
     cleaned, errors = [], []

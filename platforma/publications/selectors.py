@@ -184,3 +184,75 @@ def distribution_totals_by_publication(platform: Platform, year: int) -> list[tu
     return [
         (p, _totals(Distribution.objects.filter(publication=p, year=year))) for p in publications
     ]
+
+
+# --- The office ------------------------------------------------------------------------------
+
+
+def office_publications(platform: Platform, *, kind: str = "", year: int | None = None):
+    """Every publication of the platform, public or not, with its counts in one query."""
+    publications = Publication.objects.filter(platform=platform)
+    if kind:
+        publications = publications.filter(kind=kind)
+    if year:
+        publications = publications.filter(published_on__year=year)
+    return (
+        publications.select_related("working_group")
+        .prefetch_related("versions")
+        .annotate(
+            signature_count=Count("signatures", distinct=True),
+            distribution_count=Count("distributions", distinct=True),
+        )
+        .order_by("-published_on", "-id")
+    )
+
+
+def office_publication(platform: Platform, pk: int) -> Publication:
+    """One publication of ``platform`` for its office page; another platform's is a 404."""
+    try:
+        return (
+            Publication.objects.select_related("platform", "working_group")
+            .prefetch_related(
+                "versions",
+                Prefetch(
+                    "signatures",
+                    queryset=Signature.objects.select_related("organisation").order_by(
+                        "organisation__legal_name"
+                    ),
+                ),
+            )
+            .get(platform=platform, pk=pk)
+        )
+    except Publication.DoesNotExist:
+        raise Http404("No such publication") from None
+
+
+def office_distributions(publication: Publication) -> list[Distribution]:
+    return list(
+        Distribution.objects.filter(publication=publication)
+        .select_related("event")
+        .prefetch_related("categories")
+        .annotate(recipient_count=Count("recipients"))
+        .order_by("-year", "-sent_on", "-id")
+    )
+
+
+def office_stakeholders(
+    platform: Platform, *, q: str = "", category: str = "", kind: str = "", consent: str = ""
+):
+    from django.db.models import Q
+
+    from .models import Stakeholder
+
+    stakeholders = Stakeholder.objects.filter(platform=platform)
+    if q:
+        stakeholders = stakeholders.filter(
+            Q(name__icontains=q) | Q(contact_name__icontains=q) | Q(email__icontains=q)
+        )
+    if category:
+        stakeholders = stakeholders.filter(category=category)
+    if kind:
+        stakeholders = stakeholders.filter(kind=kind)
+    if consent in ("yes", "no"):
+        stakeholders = stakeholders.filter(consent_to_contact=consent == "yes")
+    return stakeholders.annotate(receipt_count=Count("receipts")).order_by("name", "id")

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .feeds import PublicationsFeed
+from .views import office
 
 app_name = "publications"
 
@@ -12,4 +13,39 @@ urlpatterns = [
     path("<int:pk>/", views.publication_detail, name="publication-detail"),
     path("files/<int:pk>/", views.version_download, name="version-download"),
     path("files/<int:pk>/cover.png", views.version_cover, name="version-cover"),
+    # The secretariat's office.
+    path("office/", office.publication_list, name="office-publication-list"),
+    path("office/new/", office.publication_create, name="office-publication-create"),
+    path("office/<int:pk>/", office.publication_edit, name="office-publication-edit"),
+    path("office/<int:pk>/files/", office.version_add, name="office-version-add"),
+    path("office/files/<int:pk>/remove/", office.version_remove, name="office-version-remove"),
+    path("office/<int:pk>/signatures/", office.signature_add, name="office-signature-add"),
+    path(
+        "office/signatures/<int:pk>/remove/",
+        office.signature_remove,
+        name="office-signature-remove",
+    ),
+    path(
+        "office/<int:pk>/distributions/new/",
+        office.distribution_create,
+        name="office-distribution-create",
+    ),
+    path(
+        "office/<int:pk>/distributions/aggregate/",
+        office.distribution_aggregate,
+        name="office-distribution-aggregate",
+    ),
+    path(
+        "office/distributions/<int:pk>/remove/",
+        office.distribution_remove,
+        name="office-distribution-remove",
+    ),
+    path("office/stakeholders/", office.stakeholder_list, name="office-stakeholder-list"),
+    path("office/stakeholders/new/", office.stakeholder_create, name="office-stakeholder-create"),
+    path(
+        "office/stakeholders/import/",
+        office.stakeholder_import,
+        name="office-stakeholder-import",
+    ),
+    path("office/stakeholders/<int:pk>/", office.stakeholder_edit, name="office-stakeholder-edit"),
 ]

@@ -14,18 +14,21 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.models import Platform
+from platforma.core.tenancy import require_manage
 
 from .builder import forum_has_records, has_records
-from .models import SECTION_KEYS, AnnualReport, ReportNarrative
+from .models import SECTION_CHOICES, SECTION_KEYS, AnnualReport, ReportNarrative
 from .permissions import can_manage_reports
 
 MAX_NARRATIVE = 20_000
 FIRST_YEAR = 2009  # the Forum was founded in 2009
 
 
-def _check_rights(actor, platform: Platform | None) -> None:
+def _check_rights(actor, platform: Platform | None, report: AnnualReport | None = None) -> None:
+    """The platform's secretariat (the Forum's for the Forum-wide report); deny by default."""
     if actor is not None and not can_manage_reports(actor, platform):
         raise ValidationError(_("Only the platform's secretariat may change its annual report."))
+    require_manage(actor, report if report is not None else platform)
 
 
 def _locked(report: AnnualReport) -> AnnualReport:
@@ -76,40 +79,18 @@ def narrative_save(
 ) -> ReportNarrative | None:
     """Keep the secretariat's text for one section in one language (empty text removes it)."""
     report = _locked(report)
-    _check_rights(actor, report.platform)
-    if report.status != AnnualReport.Status.DRAFT:
-        raise ValidationError(_("Only a draft can be edited: reopen the report first."))
-    if language not in dict(settings.LANGUAGES):
-        raise ValidationError(
-            _("“%(language)s” is not a language of the site.") % {"language": language}
-        )
+    _check_rights(actor, report.platform, report)
+    _check_editable(report, language)
+    text = _clean_text(text)
     if section not in SECTION_KEYS:
         raise ValidationError(
             _("“%(section)s” is not a section of the report.") % {"section": section}
         )
-    text = (text or "").replace("\r\n", "\n").strip()
-    if len(text) > MAX_NARRATIVE:
-        raise ValidationError(
-            _("The text is too long: at most %(max)s characters.") % {"max": MAX_NARRATIVE}
-        )
-    existing = ReportNarrative.objects.filter(
-        report=report, language=language, section=section
-    ).first()
-    before = existing.text if existing else ""
-    if before == text:
-        return existing
-    editor = actor if getattr(actor, "is_authenticated", False) else None
-    if not text:
-        existing.delete()
-        narrative = None
-    elif existing:
-        existing.text, existing.edited_by = text, editor
-        existing.save(update_fields=["text", "edited_by", "updated_at"])
-        narrative = existing
-    else:
-        narrative = ReportNarrative.objects.create(
-            report=report, language=language, section=section, text=text, edited_by=editor
-        )
+    before = _write_narrative(report, actor, language, section, text)
+    if before is None:
+        return ReportNarrative.objects.filter(
+            report=report, language=language, section=section
+        ).first()
     audit.record(
         "reports.narrative.saved",
         actor=actor,
@@ -122,12 +103,94 @@ def narrative_save(
             "text": {"before": before, "after": text},
         },
     )
-    return narrative
+    return ReportNarrative.objects.filter(report=report, language=language, section=section).first()
+
+
+def _check_editable(report: AnnualReport, language: str) -> None:
+    if report.status != AnnualReport.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be edited: reopen the report first."))
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(
+            _("“%(language)s” is not a language of the site.") % {"language": language}
+        )
+
+
+def _clean_text(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n").strip()
+    if len(text) > MAX_NARRATIVE:
+        raise ValidationError(
+            _("The text is too long: at most %(max)s characters.") % {"max": MAX_NARRATIVE}
+        )
+    return text
+
+
+def _write_narrative(report, actor, language: str, section: str, text: str) -> str | None:
+    """Store one section's text; the text it replaces, or None when nothing changed."""
+    existing = ReportNarrative.objects.filter(
+        report=report, language=language, section=section
+    ).first()
+    before = existing.text if existing else ""
+    if before == text:
+        return None
+    editor = actor if getattr(actor, "is_authenticated", False) else None
+    if not text:
+        existing.delete()
+    elif existing:
+        existing.text, existing.edited_by = text, editor
+        existing.save(update_fields=["text", "edited_by", "updated_at"])
+    else:
+        ReportNarrative.objects.create(
+            report=report, language=language, section=section, text=text, edited_by=editor
+        )
+    return before
+
+
+@transaction.atomic
+def narratives_save(
+    *, actor, report: AnnualReport, language: str, texts: dict[str, str], actor_label: str = ""
+) -> dict[str, dict[str, str]]:
+    """Keep the text of several sections in one language at once: all of them, or none.
+
+    Every text is checked before anything is written; one audit entry lists what changed.
+    Returns ``{section: {"before": ..., "after": ...}}`` for the sections that changed.
+    """
+    report = _locked(report)
+    _check_rights(actor, report.platform, report)
+    _check_editable(report, language)
+    unknown = sorted(set(texts) - set(SECTION_KEYS))
+    if unknown:
+        raise ValidationError(
+            _("“%(section)s” is not a section of the report.") % {"section": unknown[0]}
+        )
+    problems, cleaned = [], {}
+    for section, text in texts.items():
+        try:
+            cleaned[section] = _clean_text(text)
+        except ValidationError as exc:
+            label = dict(SECTION_CHOICES).get(section, section)
+            problems.extend(f"{label}: {m}" for m in exc.messages)
+    if problems:
+        raise ValidationError(problems)
+    changed = {}
+    for section, text in cleaned.items():
+        before = _write_narrative(report, actor, language, section, text)
+        if before is not None:
+            changed[section] = {"before": before, "after": text}
+    if changed:
+        audit.record(
+            "reports.narratives.saved",
+            actor=actor,
+            actor_label=actor_label,
+            target=report,
+            platform=report.platform,
+            data={"language": language, "sections": changed},
+        )
+    return changed
 
 
 def _move(report, *, actor, actor_label, to: str, allowed_from: set[str], action: str, message):
     report = _locked(report)
-    _check_rights(actor, report.platform)
+    _check_rights(actor, report.platform, report)
     if report.status not in allowed_from:
         raise ValidationError(message % {"status": report.get_status_display()})
     before = audit.snapshot(report)

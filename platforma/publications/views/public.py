@@ -1,4 +1,9 @@
-"""The public library, publication pages, file downloads, the Atom feed and search."""
+"""The public library, publication pages, file downloads, the Atom feed and search.
+
+Files are served so that no browser runs them from the site's origin: a PDF is always an
+attachment (``core.uploads.attachment_response``: type judged from the content, ``nosniff``,
+``sandbox``); the cover, a PNG made by the server, is shown inline only when its content is a PNG.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from platforma.core.selectors import platform_for_public
+from platforma.core.uploads import PNG, attachment_response, content_type_of
 from platforma.workinggroups.models import WorkingGroup
 
-from . import search as site_search
-from . import selectors
-from .models import Publication
-from .permissions import can_manage_publications
+from .. import search as site_search
+from .. import selectors
+from ..models import Publication
+from ..permissions import can_manage_publications
 
 PER_PAGE = 24
 
@@ -73,28 +79,13 @@ def publication_detail(request, platform: str, pk: int):
     return render(request, "publications/publication_detail.html", context)
 
 
-def _serve(field, *, filename: str, content_type: str, attachment: bool):
-    if not field or not field.storage.exists(field.name):
-        raise Http404("The file is missing")
-    response = FileResponse(
-        field.open("rb"), as_attachment=attachment, filename=filename, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 @require_GET
 def version_download(request, platform: str, pk: int):
     platform = platform_for_public(platform)
     version = selectors.version_for_download(
         platform, pk, organiser=can_manage_publications(request.user, platform)
     )
-    return _serve(
-        version.file,
-        filename=os.path.basename(version.file.name),
-        content_type="application/pdf",
-        attachment=False,
-    )
+    return attachment_response(version.file, filename=os.path.basename(version.file.name))
 
 
 @require_GET
@@ -103,13 +94,18 @@ def version_cover(request, platform: str, pk: int):
     version = selectors.version_for_download(
         platform, pk, organiser=can_manage_publications(request.user, platform)
     )
-    response = _serve(
-        version.cover,
-        filename=f"cover-{version.pk}.png",
-        content_type="image/png",
-        attachment=False,
-    )
-    response["Cache-Control"] = "public, max-age=86400"
+    cover = version.cover
+    if not cover or not cover.storage.exists(cover.name):
+        raise Http404("The file is missing")
+    if content_type_of(cover) != PNG:  # never show inline what is not the PNG we made
+        return attachment_response(cover, filename=f"cover-{version.pk}")
+    response = FileResponse(cover.open("rb"), content_type=PNG)
+    response["Content-Disposition"] = f'inline; filename="cover-{version.pk}.png"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    # An unpublished publication's cover (seen by its organisers) stays out of shared caches.
+    public = version.publication.is_public
+    response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
     return response
 
 

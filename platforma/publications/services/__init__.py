@@ -1,0 +1,39 @@
+"""Writes to publications, language versions, signatures, stakeholders and distributions.
+
+Each service checks that the actor manages the platform of every object it is handed
+(``core.tenancy.require_manage``; ``actor=None`` is the system) and records one audit entry.
+"""
+
+from .distributions import distribution_record, distribution_record_aggregate, distribution_remove
+from .publications import (
+    PUBLICATION_FIELDS,
+    publication_create,
+    publication_sign,
+    publication_update,
+    publication_version_add,
+    publication_version_remove,
+    signature_remove,
+)
+from .stakeholders import (
+    STAKEHOLDER_FIELDS,
+    stakeholder_create,
+    stakeholder_update,
+    stakeholders_import,
+)
+
+__all__ = [
+    "PUBLICATION_FIELDS",
+    "STAKEHOLDER_FIELDS",
+    "distribution_record",
+    "distribution_record_aggregate",
+    "distribution_remove",
+    "publication_create",
+    "publication_sign",
+    "publication_update",
+    "publication_version_add",
+    "publication_version_remove",
+    "signature_remove",
+    "stakeholder_create",
+    "stakeholder_update",
+    "stakeholders_import",
+]

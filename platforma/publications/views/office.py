@@ -1,0 +1,442 @@
+"""The secretariat's pages for publications, their files and signatures, stakeholders and
+distributions. Every write goes through a service; every object comes from the URL with the
+platform in the lookup (another platform's id is a 404)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from platforma.core.models import today_in
+from platforma.core.office import office_view, report, submit
+
+from .. import importing, selectors, services
+from ..forms import (
+    AggregateDistributionForm,
+    ConfirmForm,
+    DistributionForm,
+    PublicationForm,
+    SignatureForm,
+    StakeholderFilterForm,
+    StakeholderForm,
+    StakeholderImportForm,
+    VersionForm,
+)
+from ..models import Distribution, Publication, PublicationVersion, Signature, Stakeholder
+
+PER_PAGE = 50
+
+
+def _edit_url(platform, publication) -> str:
+    return reverse("publications:office-publication-edit", args=[platform.slug, publication.pk])
+
+
+# --- Publications --------------------------------------------------------------------------
+
+
+@office_view
+def publication_list(request, platform):
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Publication.Kind.values else ""
+    try:
+        year = int(request.GET.get("year", "") or 0) or None
+    except ValueError:
+        year = None
+    publications = selectors.office_publications(platform, kind=kind, year=year)
+    page = Paginator(publications, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "platform": platform,
+        "page": page,
+        "kinds": Publication.Kind.choices,
+        "kind": kind,
+        "years": selectors.publication_years(platform, organiser=True),
+        "year": year,
+    }
+    return render(request, "publications/office/publication_list.html", context)
+
+
+@office_view
+def publication_create(request, platform):
+    form = PublicationForm(
+        request.POST or None,
+        instance=Publication(platform=platform),
+        platform=platform,
+        initial={"published_on": today_in(platform), "is_public": False},
+    )
+    created = {}
+
+    def action(data):
+        data = dict(data)
+        created["publication"] = services.publication_create(
+            actor=request.user,
+            platform=platform,
+            author_persons=list(data.pop("author_persons")),
+            author_organisations=list(data.pop("author_organisations")),
+            **data,
+        )
+
+    if request.method == "POST" and submit(
+        request, form, action, _("The publication is recorded. Add its files below.")
+    ):
+        return redirect(_edit_url(platform, created["publication"]))
+    return render(
+        request,
+        "publications/office/publication_form.html",
+        {"platform": platform, "form": form},
+    )
+
+
+def _edit_page(request, platform, publication, **forms):
+    today = today_in(platform)
+    context = {
+        "platform": platform,
+        "publication": publication,
+        "form": forms.get("form") or PublicationForm(instance=publication, platform=platform),
+        "version_form": forms.get("version_form") or VersionForm(platform=platform),
+        "signature_form": forms.get("signature_form")
+        or SignatureForm(platform=platform, initial={"signed_on": today}),
+        "versions": publication.versions.all(),
+        "signatures": publication.signatures.all(),
+        "distributions": selectors.office_distributions(publication),
+        "totals": selectors.distribution_totals_for_publication(publication),
+    }
+    return render(request, "publications/office/publication_edit.html", context)
+
+
+@office_view
+def publication_edit(request, platform, pk: int):
+    publication = selectors.office_publication(platform, pk)
+    if request.method != "POST":
+        return _edit_page(request, platform, publication)
+    # The form works on its own copy: the service compares against the stored row.
+    form = PublicationForm(
+        request.POST, instance=Publication.objects.get(pk=publication.pk), platform=platform
+    )
+
+    def action(data):
+        data = dict(data)
+        services.publication_update(
+            actor=request.user,
+            publication=Publication.objects.get(pk=publication.pk),
+            author_persons=list(data.pop("author_persons")),
+            author_organisations=list(data.pop("author_organisations")),
+            **data,
+        )
+
+    if submit(request, form, action, _("The publication is saved.")):
+        return redirect(_edit_url(platform, publication))
+    return _edit_page(request, platform, publication, form=form)
+
+
+@require_POST
+@office_view
+def version_add(request, platform, pk: int):
+    publication = selectors.office_publication(platform, pk)
+    form = VersionForm(request.POST, request.FILES, platform=platform)
+
+    def action(data):
+        services.publication_version_add(
+            actor=request.user,
+            publication=publication,
+            language=data["language"],
+            upload=data["file"],
+        )
+
+    if submit(request, form, action, _("The file is saved.")):
+        return redirect(_edit_url(platform, publication) + "#files")
+    return _edit_page(request, platform, publication, version_form=form)
+
+
+def _confirm(request, platform, *, obj, title, question, button, back, perform, done):
+    """A second step for what cannot be undone: a page with a box to tick, no JavaScript."""
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform()
+        except (ValidationError, PermissionDenied) as exc:
+            report(request, exc)
+        else:
+            messages.success(request, done)
+            return redirect(back)
+    return render(
+        request,
+        "publications/office/confirm.html",
+        {
+            "platform": platform,
+            "form": form,
+            "title": title,
+            "question": question,
+            "object": obj,
+            "button": button,
+            "back": back,
+        },
+    )
+
+
+@office_view
+def version_remove(request, platform, pk: int):
+    version = get_object_or_404(
+        PublicationVersion.objects.select_related("publication"),
+        publication__platform=platform,
+        pk=pk,
+    )
+    publication = version.publication
+    return _confirm(
+        request,
+        platform,
+        obj=version,
+        title=_("Remove a file"),
+        question=_("The %(language)s file of “%(title)s” and its cover will be deleted.")
+        % {"language": version.get_language_display(), "title": publication.title},
+        button=_("Remove the file"),
+        back=_edit_url(platform, publication) + "#files",
+        perform=lambda: services.publication_version_remove(actor=request.user, version=version),
+        done=_("The file is removed."),
+    )
+
+
+@require_POST
+@office_view
+def signature_add(request, platform, pk: int):
+    publication = selectors.office_publication(platform, pk)
+    form = SignatureForm(request.POST, platform=platform)
+
+    def action(data):
+        services.publication_sign(
+            actor=request.user,
+            publication=publication,
+            organisation=data["organisation"],
+            signed_on=data["signed_on"],
+        )
+
+    if submit(request, form, action, _("The signature is recorded.")):
+        return redirect(_edit_url(platform, publication) + "#signatures")
+    return _edit_page(request, platform, publication, signature_form=form)
+
+
+@office_view
+def signature_remove(request, platform, pk: int):
+    signature = get_object_or_404(
+        Signature.objects.select_related("publication", "organisation"),
+        publication__platform=platform,
+        pk=pk,
+    )
+    return _confirm(
+        request,
+        platform,
+        obj=signature,
+        title=_("Remove a signature"),
+        question=_("%(org)s will no longer be listed as a signatory of “%(title)s”.")
+        % {"org": signature.organisation, "title": signature.publication.title},
+        button=_("Remove the signature"),
+        back=_edit_url(platform, signature.publication) + "#signatures",
+        perform=lambda: services.signature_remove(actor=request.user, signature=signature),
+        done=_("The signature is removed."),
+    )
+
+
+# --- Distributions -------------------------------------------------------------------------
+
+
+def _distribution_page(request, platform, pk: int, form_class, template, record):
+    publication = selectors.office_publication(platform, pk)
+    today = today_in(platform)
+    form = form_class(
+        request.POST or None,
+        platform=platform,
+        initial={"year": today.year, "sent_on": today},
+    )
+    if request.method == "POST" and submit(
+        request,
+        form,
+        lambda data: record(publication, form, data),
+        _("The distribution is recorded."),
+    ):
+        return redirect(_edit_url(platform, publication) + "#distributions")
+    return render(
+        request,
+        template,
+        {"platform": platform, "publication": publication, "form": form},
+    )
+
+
+@office_view
+def distribution_create(request, platform, pk: int):
+    def record(publication, form, data):
+        services.distribution_record(
+            actor=request.user,
+            publication=publication,
+            year=data["year"],
+            sent_on=data["sent_on"],
+            channel=data["channel"],
+            event=data["event"],
+            stakeholders=list(data["stakeholders"]),
+            categories=data["categories"],
+            copies_each=data["copies_each"],
+            note=data["note"],
+        )
+
+    return _distribution_page(
+        request,
+        platform,
+        pk,
+        DistributionForm,
+        "publications/office/distribution_form.html",
+        record,
+    )
+
+
+@office_view
+def distribution_aggregate(request, platform, pk: int):
+    def record(publication, form, data):
+        services.distribution_record_aggregate(
+            actor=request.user,
+            publication=publication,
+            year=data["year"],
+            sent_on=data["sent_on"],
+            channel=data["channel"],
+            event=data["event"],
+            total=data["total"],
+            total_precision=data["total_precision"],
+            copies=data["copies"],
+            breakdown=form.breakdown(),
+            note=data["note"],
+        )
+
+    return _distribution_page(
+        request,
+        platform,
+        pk,
+        AggregateDistributionForm,
+        "publications/office/distribution_aggregate.html",
+        record,
+    )
+
+
+@office_view
+def distribution_remove(request, platform, pk: int):
+    distribution = get_object_or_404(
+        Distribution.objects.select_related("publication"), platform=platform, pk=pk
+    )
+    return _confirm(
+        request,
+        platform,
+        obj=distribution,
+        title=_("Remove a distribution"),
+        question=_("The distribution of “%(title)s” in %(year)s will be deleted.")
+        % {"title": distribution.publication.title, "year": distribution.year},
+        button=_("Remove the distribution"),
+        back=_edit_url(platform, distribution.publication) + "#distributions",
+        perform=lambda: services.distribution_remove(actor=request.user, distribution=distribution),
+        done=_("The distribution is removed."),
+    )
+
+
+# --- Stakeholders --------------------------------------------------------------------------
+
+
+@office_view
+def stakeholder_list(request, platform):
+    filters = StakeholderFilterForm(request.GET or None)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    stakeholders = selectors.office_stakeholders(
+        platform,
+        q=data.get("q", ""),
+        category=data.get("category", ""),
+        kind=data.get("kind", ""),
+        consent=data.get("consent", ""),
+    )
+    page = Paginator(stakeholders, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "publications/office/stakeholder_list.html",
+        {"platform": platform, "filters": filters, "page": page, "query": query.urlencode()},
+    )
+
+
+def _stakeholder_list_url(platform) -> str:
+    return reverse("publications:office-stakeholder-list", args=[platform.slug])
+
+
+@office_view
+def stakeholder_create(request, platform):
+    form = StakeholderForm(
+        request.POST or None, instance=Stakeholder(platform=platform), platform=platform
+    )
+
+    def action(data):
+        services.stakeholder_create(actor=request.user, platform=platform, **data)
+
+    if request.method == "POST" and submit(
+        request, form, action, _("The stakeholder is recorded.")
+    ):
+        return redirect(_stakeholder_list_url(platform))
+    return render(
+        request,
+        "publications/office/stakeholder_form.html",
+        {"platform": platform, "form": form, "stakeholder": None},
+    )
+
+
+@office_view
+def stakeholder_edit(request, platform, pk: int):
+    stakeholder = get_object_or_404(Stakeholder, platform=platform, pk=pk)
+    form = StakeholderForm(
+        request.POST or None,
+        instance=Stakeholder.objects.get(pk=stakeholder.pk),
+        platform=platform,
+    )
+
+    def action(data):
+        services.stakeholder_update(actor=request.user, stakeholder=stakeholder, **data)
+
+    if request.method == "POST" and submit(request, form, action, _("The stakeholder is saved.")):
+        return redirect(_stakeholder_list_url(platform))
+    receipts = stakeholder.receipts.select_related("distribution__publication").order_by(
+        "-distribution__year", "-distribution_id"
+    )
+    return render(
+        request,
+        "publications/office/stakeholder_form.html",
+        {"platform": platform, "form": form, "stakeholder": stakeholder, "receipts": receipts},
+    )
+
+
+@office_view
+def stakeholder_import(request, platform):
+    form = StakeholderImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = {"errors": [], "rows": 0, "created": 0, "check_only": False}
+        try:
+            rows = importing.read_upload(form.cleaned_data["file"])
+            result["rows"] = len(rows)
+            _cleaned, errors = importing.validate_rows(platform, rows)
+            if errors:
+                result["errors"] = errors
+            elif form.cleaned_data["check_only"]:
+                result["check_only"] = True
+            else:
+                created = services.stakeholders_import(
+                    actor=request.user, platform=platform, rows=rows
+                )
+                result["created"] = len(created)
+        except (ValidationError, PermissionDenied) as exc:
+            result["errors"] = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+    return render(
+        request,
+        "publications/office/stakeholder_import.html",
+        {
+            "platform": platform,
+            "form": form,
+            "result": result,
+            "columns": importing.COLUMNS,
+        },
+    )

@@ -1,0 +1,184 @@
+"""The secretariat's annual report pages: draft a year, edit the narrative in each language,
+approve, publish, take back to draft.
+
+Work is never lost: the only way to approve from the editor is its "Save and approve" button,
+which saves the text in the form first (or refuses, with the text kept in the form, and approves
+nothing); the approval and the publication then ask for confirmation on a page of their own.
+
+These pages also serve the Forum-wide report (slug ``forum``, no platform), so they check
+``can_manage_reports`` themselves instead of ``core.office.office_view``; to everyone else they
+answer 404, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import zoneinfo
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from platforma.core.office import report as report_refusal
+
+from .. import services
+from ..models import SECTION_KEYS, AnnualReport
+from ..permissions import can_manage_reports
+from ..render import report_document
+from ..selectors import managed_report, narratives, owner_for_slug
+
+ACTIONS = {
+    "approve": services.report_approve,
+    "publish": services.report_publish,
+    "reopen": services.report_reopen,
+}
+CONFIRMED = {"approve", "publish"}  # these ask "are you sure" on a page of their own
+
+
+def _zone(owner):
+    """The platform's time zone (the Forum's report: the site's)."""
+    if owner is None:
+        return contextlib.nullcontext()
+    return timezone.override(zoneinfo.ZoneInfo(owner.time_zone))
+
+
+def _editing_language(request) -> str:
+    """The language whose text is edited: ``?language=``, else the page's language."""
+    code = request.POST.get("language") or request.GET.get("language") or ""
+    if code in dict(settings.LANGUAGES):
+        return code
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _edit_url(slug: str, year: int, language: str) -> str:
+    url = reverse("reports:report-edit", args=[slug, year])
+    return f"{url}?{urlencode({'language': language})}"
+
+
+@require_POST
+def report_draft(request, platform: str):
+    owner = owner_for_slug(platform)
+    if not can_manage_reports(request.user, owner):
+        raise Http404("No such page")
+    try:
+        year = int(request.POST.get("year", ""))
+    except ValueError:
+        messages.error(request, _("Give the year as four digits, e.g. 2014."))
+        return redirect("reports:report-list", platform)
+    try:
+        with _zone(owner):
+            services.report_draft(actor=request.user, platform=owner, year=year)
+    except (ValidationError, PermissionDenied) as error:
+        report_refusal(request, error)
+        return redirect("reports:report-list", platform)
+    messages.success(request, _("The report is drafted from the records. Add your text below."))
+    return redirect("reports:report-edit", platform, year)
+
+
+@require_http_methods(["GET", "POST"])
+def report_edit(request, platform: str, year: int):
+    owner = owner_for_slug(platform)
+    report = managed_report(request.user, owner, year)
+    language = _editing_language(request)
+    posted: dict[str, str] = {}
+    if request.method == "POST":
+        posted = {key: request.POST[key] for key in SECTION_KEYS if key in request.POST}
+        then_approve = request.POST.get("then") == "approve"
+        try:
+            with _zone(owner):
+                changed = services.narratives_save(
+                    actor=request.user, report=report, language=language, texts=posted
+                )
+        except (ValidationError, PermissionDenied) as error:
+            report_refusal(request, error)
+            if then_approve:
+                messages.error(request, _("Nothing was approved: the text could not be saved."))
+        else:
+            if changed:
+                messages.success(request, _("The text is saved."))
+            elif not then_approve:
+                messages.info(request, _("Nothing had changed."))
+            if then_approve:
+                return redirect(
+                    reverse("reports:report-action", args=[platform, year, "approve"])
+                    + f"?{urlencode({'language': language})}"
+                )
+            return redirect(_edit_url(platform, year, language))
+    doc = report_document(owner, year, language=language, report=report)
+    texts = narratives(report, language)
+    sections = [
+        {"section": s, "text": posted.get(s.key, texts.get(s.key, ""))} for s in doc.sections
+    ]
+    languages = [
+        {"code": code, "name": name, "url": _edit_url(platform, year, code)}
+        for code, name in settings.LANGUAGES
+    ]
+    return render(
+        request,
+        "reports/report_edit.html",
+        {
+            "platform": owner,
+            "slug": platform,
+            "report": report,
+            "doc": doc,
+            "sections": sections,
+            "language": language,
+            "languages": languages,
+            "language_name": dict(settings.LANGUAGES).get(language, language),
+            "editable": report.status == AnnualReport.Status.DRAFT,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def report_action(request, platform: str, year: int, action: str):
+    owner = owner_for_slug(platform)
+    report = managed_report(request.user, owner, year)
+    service = ACTIONS.get(action)
+    if service is None:
+        raise Http404("No such action")
+    language = _editing_language(request)
+    confirmed = action not in CONFIRMED or request.POST.get("confirm") == "yes"
+    if request.method == "POST" and confirmed:
+        try:
+            with _zone(owner):
+                service(actor=request.user, report=report)
+        except (ValidationError, PermissionDenied) as error:
+            report_refusal(request, error)
+        else:
+            messages.success(
+                request,
+                {
+                    "approve": _("The report is approved."),
+                    "publish": _("The report is published."),
+                    "reopen": _("The report is a draft again."),
+                }[action],
+            )
+        return redirect(_edit_url(platform, year, language))
+    # The "are you sure" step: a page of its own, nothing written until its button is pressed.
+    written = dict(report.narratives.values_list("language").annotate(n=Count("pk")).order_by())
+    return render(
+        request,
+        "reports/office/report_confirm.html",
+        {
+            "platform": owner,
+            "slug": platform,
+            "report": report,
+            "action": action,
+            "language": language,
+            "back": _edit_url(platform, year, language),
+            "languages": [
+                {"name": name, "sections": written.get(code, 0)}
+                for code, name in settings.LANGUAGES
+            ],
+        },
+    )
