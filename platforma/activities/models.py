@@ -125,6 +125,8 @@ class Event(TimeStampedModel):
         default=CountUnit.ORGANISATIONS,
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancellation_reason = models.TextField(_("reason for the cancellation"), blank=True)
 
     class Meta:
         verbose_name = _("event")
@@ -151,6 +153,10 @@ class Event(TimeStampedModel):
             errors["custom_kind"] = _("This kind belongs to another platform.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def kind_display(self) -> str:

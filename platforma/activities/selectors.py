@@ -91,6 +91,8 @@ def event_for(platform: Platform, pk: int, *, organiser: bool = False) -> Event:
 
 def registration_window_problem(event: Event, now: datetime.datetime) -> str:
     """Why nobody can register now ("" when registration is open)."""
+    if event.cancelled_at is not None:
+        return _("This event is cancelled.")
     if not event.registration_enabled or not event.is_public:
         return _("This event does not take registrations.")
     if event.registration_opens_at and now < event.registration_opens_at:
@@ -133,7 +135,13 @@ def event_page_version(platform_slug: str, pk: int, now: datetime.datetime) -> t
         event = (
             Event.objects.filter(platform__slug=platform_slug, is_public=True)
             .select_related("platform")
-            .only(*fields, "registration_closes_at", "starts_at", "platform__updated_at")
+            .only(
+                *fields,
+                "registration_closes_at",
+                "starts_at",
+                "cancelled_at",
+                "platform__updated_at",
+            )
             .get(pk=pk)
         )
     except Event.DoesNotExist:

@@ -10,9 +10,11 @@ from platforma.core import audit
 from platforma.core.uploads import MAX_UPLOAD_BYTES, PDF_ONLY, check_upload
 
 
-def validate_pdf(upload) -> None:
-    """A PDF of at most 10 MB, recognised by its content (whatever the file is called)."""
-    check_upload(upload, allowed=PDF_ONLY)
+def validate_pdf(upload) -> str:
+    """A PDF of at most 10 MB, recognised by its content (whatever the file is called).
+
+    Returns its content type."""
+    return check_upload(upload, allowed=PDF_ONLY)
 
 
 def _check_size(upload) -> None:
@@ -30,8 +32,13 @@ def _check_size(upload) -> None:
         raise ValidationError(_("The file is empty."))
 
 
-def validate_image(upload) -> None:
-    """A JPEG, PNG, GIF or WebP image of at most 10 MB that Pillow can read."""
+IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+def validate_image(upload) -> str:
+    """A JPEG, PNG, GIF or WebP image of at most 10 MB that Pillow can read.
+
+    Returns its content type, judged by Pillow from the content (an SVG is never one)."""
     from PIL import Image, UnidentifiedImageError
 
     _check_size(upload)
@@ -44,10 +51,11 @@ def validate_image(upload) -> None:
         raise ValidationError(_("This file is not an image that can be read.")) from exc
     finally:
         upload.seek(0)
-    if kind not in {"JPEG", "PNG", "GIF", "WEBP"}:
+    if kind not in IMAGE_TYPES:
         raise ValidationError(
             _("Images must be JPEG, PNG, GIF or WebP (this one is %(kind)s).") % {"kind": kind}
         )
+    return IMAGE_TYPES[kind]
 
 
 def file_snapshot(obj, fields=None) -> dict:

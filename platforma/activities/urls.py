@@ -22,4 +22,42 @@ urlpatterns = [
     ),
     path("registration/<str:token>/event.ics", views.registration_ics, name="registration-ics"),
     path("bench/hello/", views.bench_hello, name="bench-hello"),
+    # The organisers' office.
+    path("office/", views.office_event_list, name="office-event-list"),
+    path("office/new/", views.event_create, name="office-event-create"),
+    path("office/kinds/", views.event_kinds, name="office-eventkind-list"),
+    path("office/<int:pk>/", views.event_edit, name="office-event-edit"),
+    path("office/<int:pk>/cancel/", views.event_cancel, name="office-event-cancel"),
+    path("office/<int:pk>/files/", views.event_files, name="office-event-files"),
+    path(
+        "office/<int:pk>/files/<int:file_pk>/publish/",
+        views.event_file_update,
+        name="office-event-file-update",
+    ),
+    path(
+        "office/<int:pk>/files/<int:file_pk>/remove/",
+        views.event_file_remove,
+        name="office-event-file-remove",
+    ),
+    path(
+        "office/<int:pk>/registrations/",
+        views.event_registrations,
+        name="office-event-registrations",
+    ),
+    path(
+        "office/<int:pk>/registrations/add/",
+        views.registration_add,
+        name="office-registration-add",
+    ),
+    path(
+        "office/<int:pk>/registrations/export.<str:fmt>",
+        views.registrations_export,
+        name="office-registration-export",
+    ),
+    path(
+        "office/<int:pk>/registrations/<int:registration_pk>/cancel/",
+        views.office_registration_cancel,
+        name="office-registration-cancel",
+    ),
+    path("office/<int:pk>/message/", views.event_message, name="office-event-message"),
 ]

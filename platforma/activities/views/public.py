@@ -1,14 +1,12 @@
-"""Public event pages, registration, calendars and the organisers' check-in list."""
+"""Public event pages, registration by secret link, calendars and files."""
 
 from __future__ import annotations
-
-import os
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,22 +16,19 @@ from django.views.decorators.http import require_GET, require_POST
 from platforma.core import pagecache
 from platforma.core.bench import bench_enabled
 from platforma.core.selectors import platform_for_public
+from platforma.core.uploads import attachment_response
 from platforma.workinggroups.models import WorkingGroup
 
-from . import calendar, selectors, services
-from .forms import RegistrationForm, WalkInForm, member_organisations
-from .models import Event, EventFile, Registration
-from .permissions import can_change_registration, can_organise
+from .. import calendar, selectors, services
+from ..forms import RegistrationForm, member_organisations
+from ..models import Event, EventFile, Registration
+from ..permissions import can_change_registration, can_organise
 
 EVENTS_PER_PAGE = 30
 
 
 def _domain(request) -> str:
     return request.get_host().split(":")[0] or "platforma"
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
 
 
 def _error_messages(exc: ValidationError) -> list[str]:
@@ -133,7 +128,6 @@ def event_register(request, platform: str, pk: int):
                 organisation=data["organisation"],
                 organisation_name=data["organisation_name"],
                 consent_public=data["consent_public"],
-                base_url=_base_url(request),
             )
         except ValidationError as exc:
             errors = _error_messages(exc)
@@ -184,7 +178,7 @@ def registration_cancel(request, platform: str, token: str):
             actor=request.user,
             actor_label="registrant" if not request.user.is_authenticated else "",
             registration=registration,
-            base_url=_base_url(request),
+            token=token,
         )
     except ValidationError as exc:
         for message in _error_messages(exc):
@@ -203,6 +197,7 @@ def registration_consent(request, platform: str, token: str):
         actor_label="registrant" if not request.user.is_authenticated else "",
         registration=registration,
         consent_public=request.POST.get("consent_public") == "on",
+        token=token,
     )
     messages.success(request, _("Your choice is saved."))
     return redirect("activities:registration-detail", platform=platform.slug, token=token)
@@ -263,48 +258,13 @@ def feed_ics(request, platform: str, group: str | None = None):
     return _ics_response(content, f"{platform.slug}{'-' + group if group else ''}.ics")
 
 
-def event_checkin(request, platform: str, pk: int):
-    """The organisers' check-in list; others get 404, as for any private record."""
-    platform = platform_for_public(platform)
-    if not can_organise(request.user, platform):
-        raise Http404
-    event = selectors.event_for(platform, pk, organiser=True)
-    walk_in = WalkInForm(platform=platform)
-    if request.method == "POST":
-        try:
-            if request.POST.get("registration"):
-                registration = get_object_or_404(
-                    Registration, pk=request.POST["registration"], event=event
-                )
-                services.attendance_check_in(
-                    actor=request.user, event=event, registration=registration
-                )
-            else:
-                walk_in = WalkInForm(request.POST, platform=platform)
-                if not walk_in.is_valid():
-                    raise ValidationError(_("Please correct the walk-in form."))
-                services.attendance_check_in(
-                    actor=request.user, event=event, **walk_in.cleaned_data
-                )
-        except ValidationError as exc:
-            for message in _error_messages(exc):
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Checked in."))
-            return redirect("activities:event-checkin", platform=platform.slug, pk=event.pk)
-    context = {
-        "platform": platform,
-        "event": event,
-        "registrations": selectors.registrations_for_organiser(event),
-        "participants": selectors.participants(event, organiser=True),
-        "count": selectors.participant_count(event),
-        "walk_in": walk_in,
-    }
-    return render(request, "activities/event_checkin.html", context)
-
-
 @require_GET
 def event_file(request, platform: str, pk: int, file_pk: int):
+    """A photo or document of an event: public ones for all, the rest for its organisers.
+
+    Always served as an attachment with the type judged from its content, ``nosniff`` and a
+    sandboxing policy, so no uploaded file ever runs as a page of the site.
+    """
     platform = platform_for_public(platform)
     organiser = can_organise(request.user, platform)
     event = selectors.event_for(platform, pk, organiser=organiser)
@@ -312,9 +272,7 @@ def event_file(request, platform: str, pk: int, file_pk: int):
     if not organiser:
         files = files.filter(is_public=True)
     item = get_object_or_404(files, pk=file_pk)
-    if not item.file or not item.file.storage.exists(item.file.name):
-        raise Http404
-    return FileResponse(item.file.open("rb"), filename=os.path.basename(item.file.name))
+    return attachment_response(item.file)
 
 
 def bench_hello(request, platform: str):

@@ -1,0 +1,45 @@
+"""Writes to events, registrations and attendance. Each service checks that the actor manages
+the platform of what it is handed (``core.tenancy.require_manage``; a registrant acts with the
+token of their own registration) and records one audit entry."""
+
+from ._common import R, event_mark_changed
+from .attendance import attendance_check_in, attendance_check_in_many
+from .events import (
+    EVENT_FIELDS,
+    event_cancel,
+    event_create,
+    event_file_add,
+    event_file_remove,
+    event_file_update,
+    event_kind_create,
+    event_update,
+)
+from .registrations import (
+    AUDIENCES,
+    registration_cancel,
+    registration_create,
+    registration_promote_waitlisted,
+    registration_set_consent,
+    registrations_message,
+)
+
+__all__ = [
+    "AUDIENCES",
+    "EVENT_FIELDS",
+    "R",
+    "attendance_check_in",
+    "attendance_check_in_many",
+    "event_cancel",
+    "event_create",
+    "event_file_add",
+    "event_file_remove",
+    "event_file_update",
+    "event_kind_create",
+    "event_mark_changed",
+    "event_update",
+    "registration_cancel",
+    "registration_create",
+    "registration_promote_waitlisted",
+    "registration_set_consent",
+    "registrations_message",
+]

@@ -1,0 +1,80 @@
+"""What the activities services share: the event's row lock, its page's cache key, e-mail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from platforma.core.mail import absolute, render_text
+
+from ..models import Event, Registration
+
+R = Registration.Status
+
+
+def locked(event: Event) -> Event:
+    """The event read afresh under a row lock, with its platform (reused when already read)."""
+    if Event.platform.is_cached(event):
+        fresh = Event.objects.select_for_update().get(pk=event.pk)
+        fresh.platform = event.platform
+        return fresh
+    return Event.objects.select_for_update().select_related("platform").get(pk=event.pk)
+
+
+def event_mark_changed(event_id: int) -> None:
+    """Mark the event changed: its public page (cached, see ``core.pagecache``) shows its
+    registrations, attendance and files, and is keyed on ``updated_at``. Not a change of its
+    own (no audit record): the write that calls it records itself."""
+    Event.objects.filter(pk=event_id).update(updated_at=timezone.now())
+
+
+def live(event: Event):
+    """Registrations that hold a seat or a waitlist place."""
+    return Registration.objects.filter(event=event).exclude(status=R.CANCELLED)
+
+
+def confirmed(event: Event):
+    return Registration.objects.filter(event=event, status=R.CONFIRMED)
+
+
+def _message(registration: Registration, template: str, extra: dict, subject: str) -> EmailMessage:
+    path = reverse(
+        "activities:registration-detail",
+        kwargs={"platform": registration.event.platform.slug, "token": registration.token},
+    )
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "link": absolute(path),
+        **extra,
+    }
+    if not subject:
+        subject = render_text(f"activities/email/{template}_subject.txt", context)
+    body = render_text(f"activities/email/{template}.txt", context)
+    return EmailMessage(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [registration.email]
+    )
+
+
+def mail(registrations, template: str, extra: dict | None = None, subject: str = "") -> None:
+    """E-mail each registrant once the transaction commits (and only if it does).
+
+    Messages are written after the commit too: on SQLite the write lock is held until then,
+    and every other registration waits for it. ``subject`` given (a message the secretariat
+    wrote) replaces the template's subject. One connection serves all the messages.
+    """
+    registrations = list(registrations)
+    if not registrations:
+        return
+
+    def send() -> None:
+        messages = [_message(r, template, extra or {}, subject) for r in registrations]
+        with get_connection() as connection:
+            connection.send_messages(messages)
+
+    # robust: a mail server that fails is logged as an error; it does not undo a change already
+    # committed (each registrant has their page and link either way).
+    transaction.on_commit(send, robust=True)

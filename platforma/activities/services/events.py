@@ -1,0 +1,332 @@
+"""Events, their kinds and files: created, edited, cancelled by the platform's organisers."""
+
+from __future__ import annotations
+
+import collections
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from platforma.core import audit
+from platforma.core.models import Platform
+from platforma.core.services import apply_changes
+from platforma.core.tenancy import require_manage
+from platforma.core.uploads import stored_name
+
+from ..models import Attendance, Event, EventFile, EventKind
+from ..uploads import file_snapshot, validate_image, validate_pdf
+from ._common import R, confirmed, event_mark_changed, live, locked, mail
+from .registrations import promote
+
+_LANGS = ("en", "az", "ru")
+_TRANSLATED = ("title", "description", "aims", "outcomes", "city", "venue", "partners", "donors")
+EVENT_FIELDS = {
+    "kind",
+    "custom_kind",
+    "starts_at",
+    "ends_at",
+    "all_day",
+    "time_zone",
+    "online_url",
+    "languages",
+    "is_public",
+    "registration_enabled",
+    "registration_opens_at",
+    "registration_closes_at",
+    "capacity",
+    "seats_per_organisation",
+    "recorded_count",
+    "recorded_count_precision",
+    "recorded_count_unit",
+    "is_demo",
+    *_TRANSLATED,
+} | {f"{f}_{lang}" for f in _TRANSLATED for lang in _LANGS}
+CANCELLATION_REASON_MAX = 2000
+
+
+@transaction.atomic
+def event_kind_create(
+    *, actor, platform: Platform, slug: str, names: dict[str, str], actor_label: str = ""
+) -> EventKind:
+    require_manage(actor, platform)
+    kind = EventKind(platform=platform, slug=slug, **{f"name_{k}": v for k, v in names.items()})
+    kind.full_clean()
+    kind.save()
+    audit.record(
+        "activities.event_kind.created",
+        actor=actor,
+        actor_label=actor_label,
+        target=kind,
+        data={"after": audit.snapshot(kind)},
+    )
+    return kind
+
+
+def _check_fields(fields: dict) -> None:
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise ValidationError(_("Unknown event fields: %s") % ", ".join(sorted(unknown)))
+
+
+def _check_groups(platform: Platform, working_groups) -> None:
+    if any(g.platform_id != platform.pk for g in working_groups):
+        raise ValidationError(
+            {"working_groups": _("A working group of another platform cannot organise this event.")}
+        )
+
+
+@transaction.atomic
+def event_create(
+    *, actor, platform: Platform, working_groups=(), actor_label: str = "", **fields
+) -> Event:
+    require_manage(actor, platform, *working_groups, fields.get("custom_kind"))
+    _check_fields(fields)
+    _check_groups(platform, working_groups)
+    fields.setdefault("time_zone", platform.time_zone)
+    event = Event(platform=platform, **fields)
+    event.full_clean()
+    event.save()
+    event.working_groups.set(working_groups)
+    audit.record(
+        "activities.event.created",
+        actor=actor,
+        actor_label=actor_label,
+        target=event,
+        data={"after": audit.snapshot(event), "working_groups": [g.pk for g in working_groups]},
+    )
+    return event
+
+
+def _organisation_seats_taken(event: Event) -> int:
+    """The most confirmed seats any one organisation holds (free-text names told apart as
+    written, case aside, as the registration service counts them)."""
+    counts = collections.Counter()
+    for organisation_id, name in confirmed(event).values_list(
+        "organisation_id", "organisation_name"
+    ):
+        if organisation_id is not None:
+            counts[("member", organisation_id)] += 1
+        elif name.strip():
+            counts[("name", name.strip().lower())] += 1
+    return max(counts.values(), default=0)
+
+
+def _check_room(event: Event, changes: dict) -> None:
+    """A limit may rise (the waitlist moves up) but not fall below the seats already given:
+    a confirmed place is a promise, so the organisers cancel registrations first, by name."""
+    errors = {}
+    capacity = changes.get("capacity", event.capacity)
+    if "capacity" in changes and capacity is not None and capacity != event.capacity:
+        taken = confirmed(event).count()
+        if capacity < taken:
+            errors["capacity"] = _(
+                "%(taken)d places are already confirmed, so the capacity cannot be %(capacity)d. "
+                "Cancel registrations first (registrations list), then lower it."
+            ) % {"taken": taken, "capacity": capacity}
+    seats = changes.get("seats_per_organisation", event.seats_per_organisation)
+    if "seats_per_organisation" in changes and seats and seats != event.seats_per_organisation:
+        taken = _organisation_seats_taken(event)
+        if seats < taken:
+            errors["seats_per_organisation"] = _(
+                "An organisation already holds %(taken)d confirmed seats, so the limit cannot be "
+                "%(seats)d. Cancel its extra registrations first, then lower it."
+            ) % {"taken": taken, "seats": seats}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def event_update(
+    *, actor, event: Event, working_groups=None, actor_label: str = "", **changes
+) -> Event:
+    """Change an event. Raising its capacity (or the seats per organisation) gives the freed
+    seats to the waitlist in order of registration, each told by e-mail; lowering either below
+    the seats already confirmed is refused."""
+    require_manage(actor, event, *(working_groups or ()), changes.get("custom_kind"))
+    event = locked(event)
+    _check_fields(changes)
+    _check_room(event, changes)
+    changed = apply_changes(event, changes, allowed=EVENT_FIELDS)
+    if working_groups is not None:
+        _check_groups(event.platform, working_groups)
+        before = sorted(event.working_groups.values_list("pk", flat=True))
+        after = sorted(g.pk for g in working_groups)
+        if before != after:
+            event.working_groups.set(working_groups)
+            event_mark_changed(event.pk)
+            changed["working_groups"] = {"before": before, "after": after}
+    promoted = []
+    if "capacity" in changed or "seats_per_organisation" in changed:
+        promoted = promote(event)
+    if changed:
+        data = {"changes": changed}
+        if promoted:
+            data["promoted"] = [r.pk for r in promoted]
+        audit.record(
+            "activities.event.updated",
+            actor=actor,
+            actor_label=actor_label,
+            target=event,
+            platform=event.platform,
+            data=data,
+        )
+    event.promoted_registrations = promoted  # for the page that says who moved up
+    return event
+
+
+@transaction.atomic
+def event_cancel(
+    *,
+    actor,
+    event: Event,
+    reason: str,
+    actor_label: str = "",
+    now: datetime.datetime | None = None,
+) -> Event:
+    """Call an event off: every live registration is cancelled and its registrant told why,
+    by e-mail once the change is committed. The event stays on the record, marked cancelled."""
+    require_manage(actor, event)
+    now = now or timezone.now()
+    event = locked(event)
+    reason = reason.strip()
+    if event.is_cancelled:
+        raise ValidationError(_("This event is already cancelled."))
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Please say why the event is cancelled: the registrants are told.")}
+        )
+    if len(reason) > CANCELLATION_REASON_MAX:
+        raise ValidationError(
+            {
+                "reason": _("Please keep the reason under %(n)d characters.")
+                % {"n": CANCELLATION_REASON_MAX}
+            }
+        )
+    if event.ends_at <= now:
+        raise ValidationError(_("This event has already taken place; it cannot be cancelled."))
+    if Attendance.objects.filter(event=event).exists():
+        raise ValidationError(
+            _("Participants have already checked in at this event; it cannot be cancelled.")
+        )
+    registrations = list(live(event).order_by("registered_at", "id"))
+    for registration in registrations:
+        registration.event = event
+    before = {r.pk: r.status for r in registrations}
+    live(event).update(status=R.CANCELLED, cancelled_at=now, updated_at=now)
+    event.cancelled_at = now
+    event.cancellation_reason = reason
+    event.save(update_fields=["cancelled_at", "cancellation_reason", "updated_at"])
+    audit.record(
+        "activities.event.cancelled",
+        actor=actor,
+        actor_label=actor_label,
+        target=event,
+        platform=event.platform,
+        data={
+            "reason": reason,
+            "registrations_cancelled": [
+                {"id": pk, "status_before": status} for pk, status in before.items()
+            ],
+            "registrants_told": len(registrations),
+        },
+    )
+    mail(registrations, "cancelled", {"reason": reason})
+    return event
+
+
+# --- Files ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def event_file_add(
+    *,
+    actor,
+    event: Event,
+    kind: str,
+    upload,
+    caption: str = "",
+    is_public: bool = True,
+    actor_label: str = "",
+) -> EventFile:
+    """A photo (JPEG, PNG, GIF, WebP) or a PDF, judged by its content; the stored name's
+    extension follows the content, whatever the uploader called the file."""
+    require_manage(actor, event)
+    if kind == EventFile.Kind.PHOTO:
+        content_type = validate_image(upload)
+    elif kind == EventFile.Kind.DOCUMENT:
+        content_type = validate_pdf(upload)
+    else:
+        raise ValidationError(_("Unknown kind of file: %s") % kind)
+    caption = caption.strip()
+    item = EventFile(event=event, kind=kind, caption=caption, is_public=is_public)
+    item.file.save(stored_name(upload.name, content_type), upload, save=False)
+    try:  # the file is on disk from here: a refused row must not leave it behind
+        item.full_clean()
+        item.save()
+    except Exception:
+        item.file.delete(save=False)
+        raise
+    event_mark_changed(event.pk)
+    audit.record(
+        "activities.event_file.added",
+        actor=actor,
+        actor_label=actor_label,
+        target=item,
+        platform=event.platform,
+        data={"after": file_snapshot(item), "content_type": content_type},
+    )
+    return item
+
+
+@transaction.atomic
+def event_file_update(
+    *,
+    actor,
+    item: EventFile,
+    is_public: bool | None = None,
+    caption: str | None = None,
+    actor_label: str = "",
+) -> EventFile:
+    """Publish or withdraw a file, or change its caption."""
+    require_manage(actor, item)
+    changes = {}
+    if is_public is not None:
+        changes["is_public"] = is_public
+    if caption is not None:
+        changes["caption"] = caption.strip()
+    changed = apply_changes(item, changes, allowed={"is_public", "caption"})
+    if changed:
+        event_mark_changed(item.event_id)
+        audit.record(
+            "activities.event_file.updated",
+            actor=actor,
+            actor_label=actor_label,
+            target=item,
+            data={"changes": changed},
+        )
+    return item
+
+
+@transaction.atomic
+def event_file_remove(*, actor, item: EventFile, actor_label: str = "") -> None:
+    """Remove a file from the event; the stored file goes once the removal is committed."""
+    require_manage(actor, item)
+    snapshot = file_snapshot(item)
+    platform = item.event.platform
+    storage, name = item.file.storage, item.file.name
+    audit.record(
+        "activities.event_file.removed",
+        actor=actor,
+        actor_label=actor_label,
+        target=item,
+        platform=platform,
+        data={"before": snapshot},
+    )
+    event_id = item.event_id
+    item.delete()
+    event_mark_changed(event_id)
+    if name:
+        transaction.on_commit(lambda: storage.delete(name), robust=True)

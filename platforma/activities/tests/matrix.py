@@ -1,0 +1,33 @@
+"""The permission matrix's rows for the organisers' office of events (merged by the core walk).
+
+The public pages' rows stay in ``core/tests/test_permission_matrix.py``.
+"""
+
+from platforma.testing.matrix import OFFICE
+
+
+def _event(d):
+    return ["azerbaijan", d["event"].pk]
+
+
+MATRIX = {
+    "activities:office-event-list": (lambda d: ["azerbaijan"], OFFICE),
+    "activities:office-event-create": (lambda d: ["azerbaijan"], OFFICE),
+    "activities:office-eventkind-list": (lambda d: ["azerbaijan"], OFFICE),
+    "activities:office-event-edit": (_event, OFFICE),
+    "activities:office-event-cancel": (_event, OFFICE),
+    "activities:office-event-files": (_event, OFFICE),
+    "activities:office-event-registrations": (_event, OFFICE),
+    "activities:office-event-message": (_event, OFFICE),
+    "activities:office-registration-export": (lambda d: [*_event(d), "csv"], OFFICE),
+}
+POST_ONLY = {
+    "activities:office-registration-add": _event,
+    "activities:office-registration-cancel": lambda d: [
+        "azerbaijan",
+        d["registration"].event_id,
+        d["registration"].pk,
+    ],
+    "activities:office-event-file-update": lambda d: [*_event(d), 999999],
+    "activities:office-event-file-remove": lambda d: [*_event(d), 999999],
+}
