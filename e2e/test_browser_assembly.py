@@ -88,17 +88,20 @@ def test_a_general_assembly_from_convocation_to_minutes(
 
     # Convocation: every member's primary representative gets an e-mail with an .ics.
     page.goto(f"{base}/")
+    page.get_by_label("I confirm").check()
     page.get_by_role("button", name="Send the convocation").click()
     expect(page.get_by_role("status")).to_contain_text("Convocation sent to 7 people")
     expect(page.locator("main")).to_contain_text("Late convocation")
     assert len(mail.outbox) == 7
 
-    # Check in three delegates.
+    # The sitting opens (the meeting starts within the hour), then three delegates check in.
+    page.get_by_role("button", name="Open the sitting").click()
+    expect(page.get_by_role("status")).to_contain_text("The sitting is open")
     page.goto(f"{base}/attendance/")
     for name in ("Member A Union", "Member B Union", "Member C Union"):
-        page.get_by_label("Organisation").select_option(label=name)
-        page.get_by_role("button", name="Check in").click()
-        expect(page.get_by_role("status")).to_contain_text(f"{name} checked in")
+        page.get_by_label(name).check()
+    page.get_by_role("button", name="Check in").click()
+    expect(page.get_by_role("status")).to_contain_text("3 organisations checked in")
     expect(page.locator("main")).to_contain_text("3 present + 0 represented of 7 members")
 
     # A proxy: D gives its vote to A's delegate.
@@ -117,7 +120,7 @@ def test_a_general_assembly_from_convocation_to_minutes(
     # Another tab checks in one more delegate; the projected page updates without reload.
     other = page.context.new_page()
     other.goto(f"{base}/attendance/")
-    other.get_by_label("Organisation").select_option(label="Member E Union")
+    other.get_by_label("Member E Union").check()
     other.get_by_role("button", name="Check in").click()
     expect(other.get_by_role("status")).to_contain_text("checked in")
     expect(board.locator('[data-field="counted"]')).to_have_text("5", timeout=10_000)

@@ -62,6 +62,7 @@ def load(*, platform, who) -> None:
         .order_by("admitted_on", "organisation__legal_name")
     )
     present, absent = members[:-ABSENT], members[-ABSENT:]
+    services.meeting_open(meeting=meeting, at=at(3, 15, 9, 45), **who)
     for index, membership in enumerate(present):
         # Most arrive on time; the last two come late.
         minute = 50 + index % 10 if index < len(present) - 2 else 40

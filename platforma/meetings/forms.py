@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from platforma.core.office import OfficeForm
+from platforma.governance.models import Body, Mandate
 from platforma.governance.selectors import mandates_in_force
 from platforma.members.models import Membership
 
-from .models import Meeting, Motion, Vote
+from .models import AgendaItem, Meeting, Motion, Vote
 from .selectors import eligible_memberships
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 class MembershipChoiceField(forms.ModelChoiceField):
@@ -25,18 +33,25 @@ def _members(meeting: Meeting):
     )
 
 
-class CheckInForm(forms.Form):
-    membership = MembershipChoiceField(queryset=Membership.objects.none(), label=_("Organisation"))
-    delegate_name = forms.CharField(
-        label=_("Delegate, if not the primary representative"), required=False, max_length=200
+class CheckInForm(OfficeForm):
+    """Every organisation not yet present, as a checkbox: tick all who arrived, submit once."""
+
+    memberships = forms.ModelMultipleChoiceField(
+        queryset=Membership.objects.none(),
+        label=_("Organisations whose delegates arrived"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick the organisations whose delegates arrived.")},
     )
 
     def __init__(self, *args, meeting: Meeting, present: set[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["membership"].queryset = _members(meeting).exclude(pk__in=present)
+        super().__init__(*args, platform=meeting.platform, **kwargs)
+        field = self.fields["memberships"]
+        field.queryset = _members(meeting).exclude(pk__in=present)
+        field.label_from_instance = lambda m: m.organisation.display_name
+        self._scope(meeting.platform)
 
 
-class ProxyForm(forms.Form):
+class ProxyForm(OfficeForm):
     giver = MembershipChoiceField(
         queryset=Membership.objects.none(), label=_("Organisation giving its vote")
     )
@@ -45,17 +60,21 @@ class ProxyForm(forms.Form):
     )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, platform=meeting.platform, **kwargs)
         self.fields["giver"].queryset = _members(meeting)
         self.fields["holder"].queryset = _members(meeting)
+        self._scope(meeting.platform)
 
 
-class MotionForm(forms.Form):
+class MotionForm(OfficeForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     text = forms.CharField(
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=Motion.Kind.choices)
+    agenda_item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.none(), label=_("Agenda item"), required=False
+    )
     proposer = MembershipChoiceField(
         queryset=Membership.objects.none(), label=_("Proposed by"), required=False
     )
@@ -65,20 +84,74 @@ class MotionForm(forms.Form):
         label=_("Organisation concerned (admission, suspension, expulsion)"),
         required=False,
     )
+    subject_mandate = forms.ModelChoiceField(
+        queryset=Mandate.objects.none(),
+        label=_("Mandate concerned (no confidence)"),
+        required=False,
+    )
+    statute_title = forms.CharField(
+        label=_("Statute change: name of the new version"), max_length=200, required=False
+    )
+    statute_effective_from = forms.DateField(
+        label=_("Statute change: new version in force from"), required=False
+    )
+    statute_text_url = forms.URLField(
+        label=_("Statute change: link to the new text"), required=False
+    )
+    statute_rules = forms.CharField(
+        label=_("Statute change: rules of the new version (JSON)"),
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+        required=False,
+        help_text=_(
+            'The rules of the new version, e.g. {"quorum": {"share": "1/2"}}; '
+            "keys left out take their defaults. See docs/statute-rules.md."
+        ),
+    )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, platform=meeting.platform, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda.order_by("position")
         self.fields["proposer"].queryset = _members(meeting)
         self.fields["subject_membership"].queryset = (
             Membership.objects.filter(platform=meeting.platform)
             .select_related("organisation")
             .order_by("organisation__legal_name")
         )
-        self.fields["subject_mandate"] = forms.ModelChoiceField(
-            queryset=mandates_in_force(meeting.platform, meeting.date),
-            label=_("Mandate concerned (no confidence)"),
-            required=False,
-        )
+        self.fields["subject_mandate"].queryset = mandates_in_force(
+            meeting.platform, meeting.date
+        ).select_related("person", "office")
+        self._scope(meeting.platform)
+
+    def clean_statute_rules(self):
+        text = self.cleaned_data["statute_rules"].strip()
+        if not text:
+            return None
+        try:
+            rules = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValidationError(
+                _("The rules are not valid JSON (line %(line)s, column %(column)s: %(problem)s).")
+                % {"line": exc.lineno, "column": exc.colno, "problem": exc.msg}
+            ) from None
+        if not isinstance(rules, dict):
+            raise ValidationError(_('The rules must be a JSON object: {"key": value, ...}.'))
+        return rules
+
+    def new_statute(self) -> dict | None:
+        """The new version for a statute change (the service validates it), else None."""
+        data = self.cleaned_data
+        if data["kind"] != Motion.Kind.STATUTE_CHANGE:
+            return None
+        spec = {
+            "title": data["statute_title"],
+            "effective_from": (
+                data["statute_effective_from"].isoformat() if data["statute_effective_from"] else ""
+            ),
+            "rules": data["statute_rules"] or {},
+        }
+        if data["statute_text_url"]:
+            spec["text_url"] = data["statute_text_url"]
+        return spec
 
 
 class VotesForm(forms.Form):
@@ -111,9 +184,15 @@ class VotesForm(forms.Form):
 
 
 class TotalsForm(forms.Form):
+    """The counts of a secret vote, or of an open vote by a show of hands."""
+
     votes_for = forms.IntegerField(label=_("For"), min_value=0)
     votes_against = forms.IntegerField(label=_("Against"), min_value=0)
     votes_abstain = forms.IntegerField(label=_("Abstentions"), min_value=0)
+
+    def totals(self) -> tuple[int, int, int]:
+        data = self.cleaned_data
+        return data["votes_for"], data["votes_against"], data["votes_abstain"]
 
 
 class NarrativeForm(forms.Form):
@@ -133,3 +212,120 @@ class ApproveForm(forms.Form):
         self.fields["at_meeting"].queryset = Meeting.objects.filter(
             body=meeting.body, starts_at__gt=meeting.starts_at
         ).order_by("starts_at")
+
+
+class ConfirmForm(forms.Form):
+    """A second step for what cannot be undone; works without JavaScript."""
+
+    confirm = forms.BooleanField(
+        label=_("I confirm"),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )
+
+
+def _texts(name: str, label, *, required_en: bool, textarea: bool = False, max_length=300):
+    """One field per language: ``<name>_en``, ``<name>_az``, ``<name>_ru``."""
+    fields = {}
+    for code, language in settings.LANGUAGES:
+        kwargs = {"label": f"{label} ({language})", "required": required_en and code == "en"}
+        if textarea:
+            fields[f"{name}_{code}"] = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 3}), **kwargs
+            )
+        else:
+            fields[f"{name}_{code}"] = forms.CharField(max_length=max_length, **kwargs)
+    return fields
+
+
+class MeetingForm(OfficeForm):
+    """A meeting's body, kind, texts, time and place; times in the platform's zone."""
+
+    body = forms.ModelChoiceField(queryset=Body.objects.all(), label=_("Body"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
+    starts_at = forms.DateTimeField(label=_("Starts at"))
+    ends_at = forms.DateTimeField(label=_("Ends at (planned)"), required=False)
+    vote_deadline = forms.DateTimeField(
+        label=_("Deadline for written votes"),
+        required=False,
+        help_text=_("Only for a remote written vote."),
+    )
+    online_url = forms.URLField(label=_("Online link"), required=False)
+    language = forms.ChoiceField(label=_("Language of the minutes"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, platform, zone: str | None = None, **kwargs):
+        super().__init__(*args, platform=platform, **kwargs)
+        self.fields.update(_texts("title", _("Title"), required_en=True, max_length=200))
+        self.fields.update(_texts("place", _("Place"), required_en=False))
+        self.order_fields(
+            [
+                "body",
+                "kind",
+                "title_en",
+                "title_az",
+                "title_ru",
+                "starts_at",
+                "ends_at",
+                "vote_deadline",
+                "place_en",
+                "place_az",
+                "place_ru",
+                "online_url",
+                "language",
+            ]
+        )
+        self.fields["body"].queryset = Body.objects.filter(platform=platform).order_by("kind")
+        self._scope(platform)
+        if zone and zone != platform.time_zone:  # a meeting kept in a zone of its own
+            for name in ("starts_at", "ends_at", "vote_deadline"):
+                field = self.fields[name]
+                field.help_text = str(field.help_text).replace(platform.time_zone, zone)
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict:
+        names = ["body", "kind", "starts_at", "ends_at", "vote_deadline", "online_url"]
+        initial = {name: getattr(meeting, name) for name in names}
+        initial["language"] = meeting.language
+        for code, _language in settings.LANGUAGES:
+            initial[f"title_{code}"] = getattr(meeting, f"title_{code}", "") or ""
+            initial[f"place_{code}"] = getattr(meeting, f"place_{code}", "") or ""
+        return initial
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        for code, _language in settings.LANGUAGES:
+            for name in ("title", "place"):
+                data[f"{name}_{code}"] = data.get(f"{name}_{code}") or ""
+        return data
+
+
+class AgendaItemForm(OfficeForm):
+    def __init__(self, *args, platform, **kwargs):
+        super().__init__(*args, platform=platform, **kwargs)
+        self.fields.update(_texts("title", _("Title"), required_en=True))
+        self.fields.update(
+            _texts("description", _("Description"), required_en=False, textarea=True)
+        )
+
+    @staticmethod
+    def initial_for(item: AgendaItem) -> dict:
+        initial = {}
+        for code, _language in settings.LANGUAGES:
+            initial[f"title_{code}"] = getattr(item, f"title_{code}", "") or ""
+            initial[f"description_{code}"] = getattr(item, f"description_{code}", "") or ""
+        return initial
+
+
+class AgendaDocumentForm(OfficeForm):
+    title_en = forms.CharField(label=_("Title of the document"), max_length=300)
+    url = forms.URLField(label=_("Link"), required=False)
+    file = forms.FileField(
+        label=_("Or a file"),
+        required=False,
+        help_text=_("PDF, ODT, DOCX, JPEG or PNG, judged by its content; at most 10 MB."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("url")) == bool(data.get("file")):
+            raise ValidationError(_("Give a link or choose a file (one of them)."))
+        return data

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from platforma.core.models import Platform, TimeStampedModel, validate_time_zone
+from platforma.core.uploads import private_storage
 from platforma.governance.models import Body
 
 
@@ -31,6 +32,13 @@ class Meeting(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
     time_zone = models.CharField(_("time zone"), max_length=64, validators=[validate_time_zone])
+    ends_at = models.DateTimeField(_("ends at (planned)"), null=True, blank=True)
+    opened_at = models.DateTimeField(
+        _("sitting opened at"),
+        null=True,
+        blank=True,
+        help_text=_("Check-in, votes and decisions are recorded only once the sitting is open."),
+    )
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     vote_deadline = models.DateTimeField(_("deadline for written votes"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=300, blank=True)
@@ -55,6 +63,11 @@ class Meeting(TimeStampedModel):
     @property
     def local_start(self):
         return self.starts_at.astimezone(self.tz)
+
+    @property
+    def is_sitting(self) -> bool:
+        """Opened and not yet closed: check-in, votes and decisions happen now."""
+        return self.opened_at is not None and self.ended_at is None
 
     @property
     def date(self):
@@ -93,7 +106,10 @@ class AgendaDocument(TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("link"), blank=True)
-    file = models.FileField(_("file"), upload_to="meetings/documents/%Y/", blank=True)
+    # Private: served only through the office's view, as an attachment (core.uploads).
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to="meetings/documents/%Y/", blank=True
+    )
 
     class Meta:
         verbose_name = _("agenda document")
@@ -103,9 +119,6 @@ class AgendaDocument(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def href(self) -> str:
-        return self.file.url if self.file else self.url
 
 
 class Convocation(TimeStampedModel):

@@ -3,9 +3,27 @@
 Re-exported here so callers write ``from platforma.meetings import services``.
 """
 
-from .attendance import attendance_check_in, attendance_check_out, proxy_give, proxy_revoke
+from .attendance import (
+    attendance_check_in,
+    attendance_check_in_many,
+    attendance_check_out,
+    proxy_give,
+    proxy_revoke,
+)
 from .explain import explain_result
-from .meetings import agenda_item_add, convocation_send, meeting_close, meeting_create
+from .meetings import (
+    agenda_document_add,
+    agenda_document_remove,
+    agenda_item_add,
+    agenda_item_move,
+    agenda_item_remove,
+    agenda_item_update,
+    convocation_send,
+    meeting_close,
+    meeting_create,
+    meeting_open,
+    meeting_update,
+)
 from .minutes import minutes_approve, minutes_update
 from .motions import (
     decision_carry_out,
@@ -17,8 +35,14 @@ from .motions import (
 )
 
 __all__ = [
+    "agenda_document_add",
+    "agenda_document_remove",
     "agenda_item_add",
+    "agenda_item_move",
+    "agenda_item_remove",
+    "agenda_item_update",
     "attendance_check_in",
+    "attendance_check_in_many",
     "attendance_check_out",
     "convocation_send",
     "decision_carry_out",
@@ -27,6 +51,8 @@ __all__ = [
     "explain_result",
     "meeting_close",
     "meeting_create",
+    "meeting_open",
+    "meeting_update",
     "minutes_approve",
     "minutes_update",
     "motion_create",

@@ -12,11 +12,12 @@ from django.utils.translation import ngettext
 from platforma.core import audit
 from platforma.core.models import Person
 from platforma.core.selectors import rules_in_force
+from platforma.core.tenancy import require_manage
 from platforma.members.models import Membership, Representative
 
 from ..models import Attendance, Meeting, Proxy, QuorumEvent
 from ..selectors import eligible_memberships, quorum_now
-from ._common import ensure_open, moment
+from ._common import ensure_open, ensure_sitting, moment
 
 
 def _lock(meeting: Meeting) -> Meeting:
@@ -74,25 +75,8 @@ def _quorum_data(event: QuorumEvent | None) -> dict:
     }
 
 
-@transaction.atomic
-def attendance_check_in(
-    *,
-    actor,
-    meeting: Meeting,
-    membership: Membership,
-    delegate: Person | None = None,
-    delegate_name: str = "",
-    at: datetime.datetime | None = None,
-    actor_label: str = "",
-) -> Attendance:
-    """Check in an organisation's delegate (default: its primary representative).
-
-    One delegate per organisation: a second check-in of the same organisation is refused, unless
-    its delegate had left, in which case the return is recorded (arrival time kept).
-    """
-    meeting = _lock(meeting)
-    _ensure_in_person(meeting)
-    at = moment(at)
+def _check_in(meeting, membership, delegate, delegate_name, at, present) -> tuple:
+    """Check in one organisation (no audit, no quorum tracking): (attendance, before)."""
     _ensure_eligible(meeting, membership)
     if delegate is None and not delegate_name:
         primary = (
@@ -105,7 +89,7 @@ def attendance_check_in(
             .first()
         )
         delegate = primary.person if primary else None
-    attendance = Attendance.objects.filter(meeting=meeting, membership=membership).first()
+    attendance = present.get(membership.pk)
     if attendance and attendance.left_at is None:
         raise ValidationError(
             _("%(organisation)s is already checked in (one delegate per organisation).")
@@ -125,6 +109,38 @@ def attendance_check_in(
             delegate_name=delegate_name,
             checked_in_at=at,
         )
+    return attendance, before
+
+
+def _attendances(meeting: Meeting) -> dict[int, Attendance]:
+    return {a.membership_id: a for a in Attendance.objects.filter(meeting=meeting)}
+
+
+@transaction.atomic
+def attendance_check_in(
+    *,
+    actor,
+    meeting: Meeting,
+    membership: Membership,
+    delegate: Person | None = None,
+    delegate_name: str = "",
+    at: datetime.datetime | None = None,
+    actor_label: str = "",
+) -> Attendance:
+    """Check in an organisation's delegate (default: its primary representative).
+
+    Only once the sitting is open. One delegate per organisation: a second check-in of the same
+    organisation is refused, unless its delegate had left, in which case the return is recorded
+    (arrival time kept).
+    """
+    require_manage(actor, meeting, membership, delegate)
+    meeting = _lock(meeting)
+    _ensure_in_person(meeting)
+    at = moment(at)
+    ensure_sitting(meeting, at)
+    attendance, before = _check_in(
+        meeting, membership, delegate, delegate_name, at, _attendances(meeting)
+    )
     event = track_quorum(meeting, at)
     audit.record(
         "meetings.attendance.checked_in",
@@ -143,6 +159,82 @@ def attendance_check_in(
 
 
 @transaction.atomic
+def attendance_check_in_many(
+    *,
+    actor,
+    meeting: Meeting,
+    memberships: list[Membership],
+    at: datetime.datetime | None = None,
+    actor_label: str = "",
+) -> list[Attendance]:
+    """Check in several organisations at once, each with its primary representative.
+
+    All or nothing: when one of them cannot be checked in, the messages name every one that
+    cannot, and nobody is checked in. One audit entry lists them all.
+    """
+    require_manage(actor, meeting, *memberships)
+    meeting = _lock(meeting)
+    _ensure_in_person(meeting)
+    at = moment(at)
+    ensure_sitting(meeting, at)
+    if not memberships:
+        raise ValidationError(_("Tick the organisations whose delegates arrived."))
+    present = _attendances(meeting)
+    eligible = set(eligible_memberships(meeting).values_list("pk", flat=True))
+    problems = []
+    for membership in memberships:
+        if membership.pk not in eligible:
+            problems.append(
+                _("%(organisation)s is not entitled to attend this meeting of the %(body)s.")
+                % {"organisation": membership.organisation, "body": meeting.body}
+            )
+        elif membership.pk in present and present[membership.pk].left_at is None:
+            problems.append(
+                _("%(organisation)s is already checked in (one delegate per organisation).")
+                % {"organisation": membership.organisation}
+            )
+    if problems:
+        raise ValidationError(problems)
+    primaries = {
+        r.organisation_id: r.person
+        for r in Representative.objects.filter(
+            organisation__in=[m.organisation_id for m in memberships],
+            role=Representative.Role.PRIMARY,
+            until__isnull=True,
+        ).select_related("person")
+    }
+    attendances = []
+    for membership in memberships:
+        attendance = present.get(membership.pk)
+        delegate = primaries.get(membership.organisation_id)
+        if attendance:  # a delegate who had left comes back
+            attendance.left_at = None
+            attendance.delegate = delegate or attendance.delegate
+            attendance.save(update_fields=["left_at", "delegate", "updated_at"])
+        else:
+            attendance = Attendance(
+                meeting=meeting, membership=membership, delegate=delegate, checked_in_at=at
+            )
+        attendances.append(attendance)
+    Attendance.objects.bulk_create([a for a in attendances if a.pk is None])
+    event = track_quorum(meeting, at)
+    audit.record(
+        "meetings.attendance.checked_in_many",
+        actor=actor,
+        actor_label=actor_label,
+        target=meeting,
+        data={
+            "at": at,
+            "organisations": [
+                {"membership": m.pk, "organisation": str(m.organisation)} for m in memberships
+            ],
+            **_quorum_data(event),
+        },
+    )
+    return attendances
+
+
+@transaction.atomic
 def attendance_check_out(
     *,
     actor,
@@ -151,9 +243,11 @@ def attendance_check_out(
     actor_label: str = "",
 ) -> Attendance:
     """Record that a delegate left (an early departure when before the meeting's end)."""
+    require_manage(actor, attendance)
     meeting = _lock(attendance.meeting)
     _ensure_in_person(meeting)
     at = moment(at)
+    ensure_sitting(meeting, at)
     attendance = Attendance.objects.get(pk=attendance.pk)
     if attendance.left_at is not None:
         raise ValidationError(_("This delegate has already left."))
@@ -187,8 +281,10 @@ def proxy_give(
 
     Refused when the statute allows no proxies, when the holder's delegate already carries the
     statute's maximum, and for chains (a giver cannot hold proxies, a holder cannot have given
-    its own vote away).
+    its own vote away). Proxies may be given before the sitting opens (they often arrive in
+    writing beforehand).
     """
+    require_manage(actor, meeting, giver, holder)
     meeting = _lock(meeting)
     _ensure_in_person(meeting)
     at = moment(at)
@@ -248,6 +344,7 @@ def proxy_give(
 def proxy_revoke(
     *, actor, proxy: Proxy, at: datetime.datetime | None = None, actor_label: str = ""
 ) -> Proxy:
+    require_manage(actor, proxy)
     meeting = _lock(proxy.meeting)
     _ensure_in_person(meeting)
     at = moment(at)

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from platforma.core import audit
 from platforma.core.mail import render_text
 from platforma.core.selectors import rules_in_force
+from platforma.core.tenancy import require_manage
+from platforma.core.uploads import check_upload, stored_name
 from platforma.governance.models import Body
 from platforma.governance.selectors import board_of_governance
 from platforma.members.models import Representative
@@ -22,8 +24,58 @@ from platforma.members.selectors import members_in_good_standing
 
 from ..calendar import meeting_ics
 from ..models import AgendaDocument, AgendaItem, Convocation, Meeting
-from ._common import LANGS, check_fields, ensure_open, moment
+from ._common import (
+    LANGS,
+    check_fields,
+    ensure_open,
+    local,
+    moment,
+    not_future,
+    opens_before,
+    translated,
+)
 from .attendance import track_quorum
+
+EDITABLE = (
+    "body",
+    "kind",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_url",
+    "vote_deadline",
+    "language",
+)
+# What no longer changes once the sitting is open: the record was taken against them.
+FIXED_ONCE_OPEN = ("body", "kind", "starts_at", "time_zone")
+
+
+def _check_meeting(meeting: Meeting) -> None:
+    """The rules of a meeting's time and place, for creation and every edit."""
+    if meeting.body_id is None:
+        raise ValidationError(_("Choose the body that meets."))
+    if meeting.kind not in Meeting.Kind.values:
+        raise ValidationError(_("Unknown kind of meeting: %s") % meeting.kind)
+    if meeting.starts_at is None or timezone.is_naive(meeting.starts_at):
+        raise ValidationError(_("The start of a meeting needs a time zone."))
+    if meeting.ends_at is not None and (
+        timezone.is_naive(meeting.ends_at) or meeting.ends_at <= meeting.starts_at
+    ):
+        raise ValidationError(_("A meeting ends after it starts."))
+    if meeting.kind == Meeting.Kind.WRITTEN:
+        deadline = meeting.vote_deadline
+        if deadline is None:
+            raise ValidationError(_("A remote written vote needs a deadline."))
+        if timezone.is_naive(deadline) or deadline <= meeting.starts_at:
+            raise ValidationError(_("The deadline must be an aware time after the start."))
+    else:
+        places = [meeting.place, meeting.online_url] + [
+            getattr(meeting, f"place_{lang}", "") for lang in LANGS
+        ]
+        if not any(places):
+            raise ValidationError(_("Give a place or an online link for the meeting."))
+    if meeting.body.platform_id != meeting.platform_id:
+        raise ValidationError(_("The body belongs to another platform."))
 
 
 @transaction.atomic
@@ -32,6 +84,7 @@ def meeting_create(
     actor,
     body: Body,
     starts_at: datetime.datetime,
+    ends_at: datetime.datetime | None = None,
     kind: str = Meeting.Kind.ORDINARY,
     time_zone: str = "",
     place: str = "",
@@ -41,31 +94,26 @@ def meeting_create(
     actor_label: str = "",
     **texts,
 ) -> Meeting:
-    """Plan a meeting of ``body``; ``texts`` are title/place in each language (title_en ...)."""
+    """Plan a meeting of ``body``; ``texts`` are title/place in each language (title_en ...).
+
+    The meeting belongs to its body's platform, and takes the platform's time zone unless told.
+    """
+    require_manage(actor, body)
     check_fields(texts, ("title", "place"), _("meeting"))
-    if kind not in Meeting.Kind.values:
-        raise ValidationError(_("Unknown kind of meeting: %s") % kind)
-    if timezone.is_naive(starts_at):
-        raise ValidationError(_("The start of a meeting needs a time zone."))
-    if kind == Meeting.Kind.WRITTEN:
-        if vote_deadline is None:
-            raise ValidationError(_("A remote written vote needs a deadline."))
-        if timezone.is_naive(vote_deadline) or vote_deadline <= starts_at:
-            raise ValidationError(_("The deadline must be an aware time after the start."))
-    elif not (place or online_url or any(k.startswith("place_") for k in texts)):
-        raise ValidationError(_("Give a place or an online link for the meeting."))
     meeting = Meeting(
         platform=body.platform,
         body=body,
         kind=kind,
         starts_at=starts_at,
+        ends_at=ends_at,
         time_zone=time_zone or body.platform.time_zone,
         place=place,
         online_url=online_url,
-        vote_deadline=vote_deadline,
+        vote_deadline=vote_deadline if kind == Meeting.Kind.WRITTEN else None,
         language=language or settings.LANGUAGE_CODE,
         **texts,
     )
+    _check_meeting(meeting)
     meeting.full_clean()
     meeting.save()
     audit.record(
@@ -79,16 +127,126 @@ def meeting_create(
 
 
 @transaction.atomic
+def meeting_update(*, actor, meeting: Meeting, actor_label: str = "", **changes) -> Meeting:
+    """Change a meeting's body, kind, time, place, link, language or texts (title_en ...).
+
+    Once its sitting is open, its body, kind and start are what the record was taken against
+    and no longer change. A new start after a convocation calls for a new convocation: the
+    audit entry says so, and the page tells the secretariat.
+    """
+    require_manage(actor, meeting, changes.get("body"))
+    ensure_open(meeting)
+    unknown = set(changes) - set(EDITABLE) - translated(("title", "place"))
+    if unknown:
+        raise ValidationError(
+            _("Unknown %(what)s fields: %(fields)s")
+            % {"what": _("meeting"), "fields": ", ".join(sorted(unknown))}
+        )
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("platform", "body")
+        .get(pk=meeting.pk)
+    )
+    before = audit.snapshot(meeting)
+    for name, value in changes.items():
+        nullable = name in ("vote_deadline", "ends_at", "body")
+        setattr(meeting, name, value if value is not None or nullable else "")
+    if meeting.kind != Meeting.Kind.WRITTEN:
+        meeting.vote_deadline = None
+    if meeting.opened_at is not None:
+        moved = [
+            name
+            for name in FIXED_ONCE_OPEN
+            if audit.snapshot(meeting).get(Meeting._meta.get_field(name).attname)
+            != before.get(Meeting._meta.get_field(name).attname)
+        ]
+        if moved:
+            raise ValidationError(
+                _("The sitting is open: the meeting's body, kind and start can no longer change.")
+            )
+    _check_meeting(meeting)
+    meeting.full_clean()
+    meeting.save()
+    after = audit.snapshot(meeting)
+    changed = audit.diff(before, after)
+    reconvene = "starts_at" in changed and meeting.convocations.exists()
+    audit.record(
+        "meetings.meeting.updated",
+        actor=actor,
+        actor_label=actor_label,
+        target=meeting,
+        data={"changes": changed, "convened_before_the_change": reconvene},
+    )
+    meeting.needs_new_convocation = reconvene
+    return meeting
+
+
+@transaction.atomic
+def meeting_open(
+    *, actor, meeting: Meeting, at: datetime.datetime | None = None, actor_label: str = ""
+) -> Meeting:
+    """Open the sitting: from then on delegates check in, votes are taken and decisions made.
+
+    Allowed from ``PLATFORMA_SITTING_OPENS_BEFORE_MINUTES`` (default 60) before the start, and
+    never at a time still to come.
+    """
+    require_manage(actor, meeting)
+    ensure_open(meeting)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("platform", "body")
+        .get(pk=meeting.pk)
+    )
+    at = moment(at)
+    not_future(at)
+    if meeting.opened_at is not None:
+        raise ValidationError(
+            _("The sitting is already open (since %(opened)s).")
+            % {"opened": local(meeting, meeting.opened_at)}
+        )
+    if meeting.ended_at is not None:
+        raise ValidationError(_("This meeting is closed."))
+    earliest = meeting.starts_at - opens_before()
+    if at < earliest:
+        raise ValidationError(
+            _("The sitting can be opened from %(earliest)s (%(minutes)s minutes before its start).")
+            % {
+                "earliest": local(meeting, earliest),
+                "minutes": int(opens_before().total_seconds() // 60),
+            }
+        )
+    meeting.opened_at = at
+    meeting.save(update_fields=["opened_at", "updated_at"])
+    audit.record(
+        "meetings.meeting.opened",
+        actor=actor,
+        actor_label=actor_label,
+        target=meeting,
+        data={"opened_at": at},
+    )
+    return meeting
+
+
+@transaction.atomic
 def meeting_close(
     *, actor, meeting: Meeting, ended_at: datetime.datetime | None = None, actor_label: str = ""
 ) -> Meeting:
-    """Record the end of the meeting; delegates still checked in leave with it."""
+    """Record the end of the sitting; delegates still checked in leave with it."""
+    require_manage(actor, meeting)
     ensure_open(meeting)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("platform", "body")
+        .get(pk=meeting.pk)
+    )
     ended_at = moment(ended_at)
-    if ended_at <= meeting.starts_at:
-        raise ValidationError(_("A meeting cannot end before it starts."))
+    not_future(ended_at)
     if meeting.ended_at:
         raise ValidationError(_("This meeting is already closed."))
+    if meeting.opened_at is None:
+        raise ValidationError(_("The sitting was never opened: there is nothing to close."))
+    if ended_at <= meeting.starts_at or ended_at < meeting.opened_at:
+        raise ValidationError(_("A meeting cannot end before it starts."))
     still_in = meeting.attendances.filter(left_at__isnull=True)
     count = still_in.update(left_at=ended_at)
     meeting.ended_at = ended_at
@@ -104,6 +262,25 @@ def meeting_close(
     return meeting
 
 
+def _document(item: AgendaItem, doc: dict) -> AgendaDocument:
+    """A checked, unsaved document of ``item``: a link, or an upload judged by its content."""
+    unknown = set(doc) - ({"url", "file", "title"} | {f"title_{lang}" for lang in LANGS})
+    if unknown:
+        raise ValidationError(_("Unknown document fields: %s") % ", ".join(sorted(unknown)))
+    doc = dict(doc)
+    upload = doc.pop("file", None)
+    if bool(upload) == bool(doc.get("url")):
+        raise ValidationError(_("A document needs a link or a file (one of them)."))
+    if not any(doc.get(k) for k in ("title", *(f"title_{lang}" for lang in LANGS))):
+        raise ValidationError(_("A document needs a title."))
+    document = AgendaDocument(item=item, **doc)
+    if upload:
+        kind = check_upload(upload)
+        document.file.save(stored_name(upload.name, kind), upload, save=False)
+    document.full_clean()
+    return document
+
+
 @transaction.atomic
 def agenda_item_add(
     *,
@@ -115,6 +292,7 @@ def agenda_item_add(
     **texts,
 ) -> AgendaItem:
     """Append an item (title/description in each language) with documents: [{title, url}]."""
+    require_manage(actor, meeting)
     ensure_open(meeting)
     check_fields(texts, ("title", "description"), _("agenda item"))
     if position is None:
@@ -126,14 +304,7 @@ def agenda_item_add(
     item.full_clean()
     item.save()
     for doc in documents or []:
-        unknown = set(doc) - ({"url", "file"} | {"title"} | {f"title_{lang}" for lang in LANGS})
-        if unknown:
-            raise ValidationError(_("Unknown document fields: %s") % ", ".join(sorted(unknown)))
-        document = AgendaDocument(item=item, **doc)
-        if not (document.url or document.file):
-            raise ValidationError(_("A document needs a link or a file."))
-        document.full_clean()
-        document.save()
+        _document(item, doc).save()
     audit.record(
         "meetings.agenda_item.added",
         actor=actor,
@@ -143,6 +314,161 @@ def agenda_item_add(
         data={"after": audit.snapshot(item), "documents": documents or []},
     )
     return item
+
+
+@transaction.atomic
+def agenda_item_update(*, actor, item: AgendaItem, actor_label: str = "", **texts) -> AgendaItem:
+    """Change an item's title and description (in each language)."""
+    require_manage(actor, item)
+    ensure_open(item.meeting)
+    check_fields(texts, ("title", "description"), _("agenda item"))
+    before = audit.snapshot(item)
+    for name, value in texts.items():
+        setattr(item, name, value or "")
+    item.full_clean()
+    item.save()
+    audit.record(
+        "meetings.agenda_item.updated",
+        actor=actor,
+        actor_label=actor_label,
+        target=item,
+        platform=item.meeting.platform,
+        data={"changes": audit.diff(before, audit.snapshot(item))},
+    )
+    return item
+
+
+def _renumber(meeting: Meeting, ordered: list[AgendaItem]) -> None:
+    """Give ``ordered`` the positions 1..n without ever holding two items at one position."""
+    top = max([i.position for i in ordered] + [0]) + len(ordered) + 1
+    for offset, item in enumerate(ordered):  # out of the way first (unique positions)
+        AgendaItem.objects.filter(pk=item.pk).update(position=top + offset)
+    for number, item in enumerate(ordered, start=1):
+        AgendaItem.objects.filter(pk=item.pk).update(position=number)
+        item.position = number
+
+
+@transaction.atomic
+def agenda_item_move(
+    *, actor, item: AgendaItem, to: int | None = None, direction: str = "", actor_label: str = ""
+) -> AgendaItem:
+    """Move an item one place ``up``/``down``, or to position ``to`` (1 = first)."""
+    require_manage(actor, item)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("platform")
+        .get(pk=item.meeting_id)
+    )
+    ensure_open(meeting)
+    items = list(meeting.agenda.order_by("position", "id"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    if direction == "up":
+        target = index - 1
+    elif direction == "down":
+        target = index + 1
+    elif to is not None:
+        target = int(to) - 1
+    else:
+        raise ValidationError(_("Say where the item goes: up, down or a position."))
+    if not 0 <= target < len(items):
+        raise ValidationError(
+            _("An agenda of %(n)s items has positions 1 to %(n)s.") % {"n": len(items)}
+        )
+    before = items[index].position
+    moving = items.pop(index)
+    items.insert(target, moving)
+    _renumber(meeting, items)
+    audit.record(
+        "meetings.agenda_item.moved",
+        actor=actor,
+        actor_label=actor_label,
+        target=moving,
+        platform=meeting.platform,
+        data={"before": before, "after": moving.position},
+    )
+    return moving
+
+
+@transaction.atomic
+def agenda_item_remove(*, actor, item: AgendaItem, actor_label: str = "") -> None:
+    """Take an item off the agenda (with its documents); the items after it move up."""
+    require_manage(actor, item)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("platform")
+        .get(pk=item.meeting_id)
+    )
+    ensure_open(meeting)
+    if item.motions.exists():
+        raise ValidationError(
+            _("Motions were put under “%(item)s”: it stays on the agenda.") % {"item": item}
+        )
+    snapshot = audit.snapshot(item)
+    files = [d.file for d in item.documents.all() if d.file]
+    item.delete()
+    _renumber(meeting, list(meeting.agenda.order_by("position", "id")))
+    for field in files:
+        transaction.on_commit(lambda field=field: field.storage.delete(field.name))
+    audit.record(
+        "meetings.agenda_item.removed",
+        actor=actor,
+        actor_label=actor_label,
+        target=meeting,
+        data={"removed": snapshot},
+    )
+
+
+@transaction.atomic
+def agenda_document_add(
+    *,
+    actor,
+    item: AgendaItem,
+    url: str = "",
+    file=None,
+    actor_label: str = "",
+    **titles,
+) -> AgendaDocument:
+    """Attach a link or an uploaded file to an agenda item.
+
+    An upload's type is judged from its content (PDF, ODT, DOCX, JPEG, PNG), its size is
+    limited, and its stored name's extension follows the content (core.uploads).
+    """
+    require_manage(actor, item)
+    ensure_open(item.meeting)
+    doc = {"url": url, **titles}
+    if file:
+        doc["file"] = file
+    document = _document(item, doc)
+    document.save()
+    audit.record(
+        "meetings.agenda_document.added",
+        actor=actor,
+        actor_label=actor_label,
+        target=document,
+        platform=item.meeting.platform,
+        data={"after": audit.snapshot(document)},
+    )
+    return document
+
+
+@transaction.atomic
+def agenda_document_remove(*, actor, document: AgendaDocument, actor_label: str = "") -> None:
+    require_manage(actor, document)
+    item = document.item
+    ensure_open(item.meeting)
+    snapshot = audit.snapshot(document)
+    field = document.file
+    document.delete()
+    if field:
+        transaction.on_commit(lambda: field.storage.delete(field.name))
+    audit.record(
+        "meetings.agenda_document.removed",
+        actor=actor,
+        actor_label=actor_label,
+        target=item,
+        platform=item.meeting.platform,
+        data={"removed": snapshot},
+    )
 
 
 def convocation_recipients(meeting: Meeting, on: datetime.date) -> tuple[list[dict], list[str]]:

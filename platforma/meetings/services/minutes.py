@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
+from platforma.core.models import today_in
+from platforma.core.tenancy import require_manage
 
 from ..models import Meeting, Minutes
 
@@ -21,6 +23,7 @@ def minutes_update(
     actor_label: str = "",
 ) -> Minutes:
     """Write the narrative part of the minutes (the record itself is generated, never typed)."""
+    require_manage(actor, meeting)
     minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
     if minutes.is_locked:
         raise ValidationError(_("These minutes are approved and can no longer be changed."))
@@ -47,12 +50,20 @@ def minutes_update(
 def minutes_approve(
     *, actor, meeting: Meeting, at_meeting: Meeting, actor_label: str = ""
 ) -> Minutes:
-    """Approve the minutes at a later meeting of the same body; from then on they are locked."""
+    """Approve the minutes at a later meeting of the same body; from then on they are locked.
+
+    The approving meeting must have taken place: an approval is never dated in the future.
+    """
+    require_manage(actor, meeting, at_meeting)
     minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
     if minutes.is_locked:
         raise ValidationError(_("These minutes are already approved."))
     if at_meeting.body_id != meeting.body_id or at_meeting.starts_at <= meeting.starts_at:
         raise ValidationError(_("Minutes are approved at a later meeting of the same body."))
+    if at_meeting.date > today_in(meeting.platform):
+        raise ValidationError(
+            _("Minutes are approved at a meeting that has taken place, not at a future one.")
+        )
     if meeting.motions.filter(status="open").exists():
         raise ValidationError(_("A motion of this meeting is still open for voting."))
     minutes.status = Minutes.Status.APPROVED

@@ -14,6 +14,7 @@ from platforma.core import audit
 from platforma.core import services as core_services
 from platforma.core.selectors import rules_in_force
 from platforma.core.statute_rules import RulesError, StatuteRules
+from platforma.core.tenancy import require_manage
 from platforma.governance import services as governance_services
 from platforma.governance.models import Body, Mandate
 from platforma.governance.selectors import mandates_in_force
@@ -23,7 +24,7 @@ from platforma.members.models import Membership
 from ..majority import NoQuorum, Tally, decide
 from ..models import Decision, Meeting, Motion, Vote
 from ..selectors import decision_prefix, eligible_memberships, quorum_now
-from ._common import check_fields, ensure_open, moment
+from ._common import check_fields, ensure_open, ensure_sitting, moment
 from .explain import explain_motion
 
 MEMBER_EFFECTS = {
@@ -58,16 +59,27 @@ def _check_subject(meeting, kind, subject_membership, subject_mandate, new_statu
     if kind == Motion.Kind.STATUTE_CHANGE:
         if not isinstance(new_statute, dict) or not new_statute.get("title"):
             raise ValidationError(_("A statute change needs the new version's title and rules."))
+        unknown = set(new_statute) - {"title", "effective_from", "rules", "text_url"}
+        if unknown:
+            raise ValidationError(
+                _("Unknown keys in the new statute version: %(keys)s")
+                % {"keys": ", ".join(sorted(unknown))}
+            )
         try:
             datetime.date.fromisoformat(str(new_statute.get("effective_from", "")))
         except ValueError:
             raise ValidationError(
                 _("A statute change needs the day it takes effect (YYYY-MM-DD).")
             ) from None
+        rules = new_statute.get("rules") or {}
+        if not isinstance(rules, dict):
+            raise ValidationError(_("The new version's rules must be a JSON object."))
         try:
-            StatuteRules.from_dict(new_statute.get("rules") or {})
+            StatuteRules.from_dict(rules)
         except RulesError as exc:
-            raise ValidationError(exc.problems) from exc
+            raise ValidationError(
+                [_("Rules of the new statute: %(problem)s") % {"problem": p} for p in exc.problems]
+            ) from exc
 
 
 @transaction.atomic
@@ -85,7 +97,11 @@ def motion_create(
     actor_label: str = "",
     **texts,
 ) -> Motion:
-    """Put a motion to the meeting; its majority is the statute's for its kind."""
+    """Put a motion to the meeting; its majority is the statute's for its kind.
+
+    Motions may be tabled before the sitting opens; they are voted on once it is open.
+    """
+    require_manage(actor, meeting, proposer, agenda_item, subject_membership, subject_mandate)
     ensure_open(meeting)
     check_fields(texts, ("title", "text"), _("motion"))
     if kind not in Motion.Kind.values:
@@ -147,11 +163,13 @@ def votes_record(
 
     At a meeting, an organisation votes when its delegate is present, or by proxy when the
     delegate it gave its vote to is present. In a remote written vote, any member votes until
-    the deadline.
+    the deadline. Only once the sitting is open.
     """
+    require_manage(actor, motion, *choices)
     motion = _lock_open(motion)
     meeting = motion.meeting
     at = moment(at)
+    ensure_sitting(meeting, at)
     if motion.is_secret:
         raise ValidationError(
             _("A secret vote is not recorded per organisation; enter the counted totals.")
@@ -219,23 +237,50 @@ def motion_decide(
 ) -> Motion:
     """Close the vote and judge it by the statute's rule; refused when the quorum is missing.
 
-    ``totals`` (for, against, abstain) are entered for a secret vote; open votes are counted
-    from the record. An adopted motion becomes a numbered decision, whose effects are carried
-    out unless ``carry_out`` is False.
+    ``totals`` (for, against, abstain) are entered for a secret vote, and for an open vote taken
+    by a show of hands (when no vote was recorded per organisation); otherwise open votes are
+    counted from the record. Only once the sitting is open, and never at a time still to come.
+    An adopted motion becomes a numbered decision, whose effects are carried out unless
+    ``carry_out`` is False.
     """
+    require_manage(actor, motion)
     motion = _lock_open(motion)
     meeting = motion.meeting
     at = moment(at)
+    ensure_sitting(meeting, at)
     votes = list(motion.votes.values_list("choice", flat=True))
+    if totals is not None and (
+        len(totals) != 3 or any(not isinstance(n, int) or n < 0 for n in totals)
+    ):
+        raise ValidationError(_("Enter three counts (for, against, abstentions), none negative."))
     if motion.is_secret:
-        if totals is None or len(totals) != 3 or min(totals) < 0:
+        if totals is None:
             raise ValidationError(_("Enter the counted totals of the secret vote."))
-        tally = Tally(*totals)
+        tally, method = Tally(*totals), "secret"
+    elif totals is not None:
+        if votes:
+            raise ValidationError(
+                _(
+                    "Votes were recorded per organisation: the result is counted from them, "
+                    "not from a show of hands."
+                )
+            )
+        tally, method = Tally(*totals), "show_of_hands"
     else:
-        if totals is not None:
-            raise ValidationError(_("An open vote is counted from the recorded votes."))
-        tally = Tally(votes.count("for"), votes.count("against"), votes.count("abstain"))
+        tally, method = (
+            Tally(votes.count("for"), votes.count("against"), votes.count("abstain")),
+            "roll_call",
+        )
     now = quorum_now(meeting)
+    in_person = meeting.kind != Meeting.Kind.WRITTEN
+    if totals is not None and in_person and tally.voted > now.state.counted:
+        raise ValidationError(
+            _(
+                "These totals are impossible: %(voted)s votes counted, but only %(counted)s "
+                "organisations are present or represented."
+            )
+            % {"voted": tally.voted, "counted": now.state.counted}
+        )
     present = max(now.state.counted, tally.voted)
     if meeting.kind == Meeting.Kind.WRITTEN:
         present = max(present, tally.voted)
@@ -290,6 +335,7 @@ def motion_decide(
             "abstain": tally.abstain,
             "needed": result.needed,
             "majority": motion.majority,
+            "method": method,
         },
     )
     if result.adopted:
@@ -305,7 +351,12 @@ def motion_decide(
 def decision_register(
     *, actor, motion: Motion, is_public: bool = True, actor_label: str = ""
 ) -> Decision:
-    """Enter an adopted motion in its body's register with the next number of the year."""
+    """Enter an adopted motion in its body's register with the next number of the year.
+
+    The decision is dated the sitting's day (its day in the meeting's time zone), never a day
+    still to come; a remote written vote's decision is dated the day the vote was closed.
+    """
+    require_manage(actor, motion)
     if not motion.adopted:
         raise ValidationError(_("Only an adopted motion becomes a decision."))
     if Decision.objects.filter(motion=motion).exists():
@@ -313,6 +364,8 @@ def decision_register(
     meeting = motion.meeting
     body = Body.objects.select_for_update().get(pk=meeting.body_id)
     decided_on = motion.decided_at.astimezone(meeting.tz).date()
+    if meeting.kind != Meeting.Kind.WRITTEN:
+        decided_on = min(meeting.date, decided_on)
     year = decided_on.year
     last = Decision.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"] or 0
     number = last + 1
@@ -345,6 +398,7 @@ def decision_register(
 @transaction.atomic
 def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> Decision:
     """Carry out what the decision decides, through the owning app's services."""
+    require_manage(actor, decision)
     decision = (
         Decision.objects.select_for_update(of=("self",))
         .select_related("motion__subject_membership", "motion__subject_mandate", "body", "platform")
@@ -437,6 +491,7 @@ def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> D
 def decision_set_public(
     *, actor, decision: Decision, is_public: bool, actor_label: str = ""
 ) -> Decision:
+    require_manage(actor, decision)
     if decision.is_public == is_public:
         return decision
     decision.is_public = is_public

@@ -98,7 +98,23 @@ def outsider(django_user_model):
     return user
 
 
+def open_sitting(meeting, when=None):
+    """Open the sitting (half an hour before the start unless told): check-in may begin."""
+    meeting.refresh_from_db()
+    if meeting.opened_at is None:
+        services.meeting_open(
+            actor=None,
+            actor_label="test",
+            meeting=meeting,
+            at=when or meeting.starts_at - datetime.timedelta(minutes=30),
+        )
+        meeting.refresh_from_db()
+    return meeting
+
+
 def check_in(meeting, memberships, when=None):
+    """Check in ``memberships`` (opening the sitting first, as the secretariat does)."""
+    open_sitting(meeting)
     return [
         services.attendance_check_in(
             actor=None, actor_label="test", meeting=meeting, membership=m, at=when or at((3, 15))

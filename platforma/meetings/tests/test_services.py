@@ -22,7 +22,7 @@ from platforma.testing.factories import (
     PersonFactory,
 )
 
-from .conftest import RULES, at, check_in
+from .conftest import RULES, at, check_in, open_sitting
 
 pytestmark = pytest.mark.django_db
 T = {"actor": None, "actor_label": "test"}
@@ -364,6 +364,7 @@ def test_written_vote_counts_voters_as_present(assembly, members):
         **T,
     )
     motion = services.motion_create(meeting=vote, title_en="Position paper", **T)
+    open_sitting(vote, at((5, 1)))
     services.votes_record(
         motion=motion, choices=dict.fromkeys(members[:4], "for"), at=at((5, 2)), **T
     )

@@ -14,7 +14,7 @@ from platforma.meetings import services
 from platforma.meetings.models import Attendance, Decision, Motion, Proxy
 from platforma.testing.factories import OfficeFactory, PersonFactory
 
-from .conftest import at, check_in
+from .conftest import at, check_in, open_sitting
 
 pytestmark = pytest.mark.django_db
 T = {"actor": None, "actor_label": "test"}
@@ -70,16 +70,16 @@ def test_meeting_list_and_dashboard_are_for_managers(client, meeting, secretary,
 
 
 def test_secretary_checks_in_and_the_json_follows(client, meeting, members, secretary):
+    open_sitting(meeting)
     client.force_login(secretary)
-    for m in members[:5]:
-        response = client.post(url("attendance", meeting), {"membership": m.pk})
-        assert response.status_code == 302
+    response = client.post(url("attendance", meeting), {"memberships": [m.pk for m in members[:5]]})
+    assert response.status_code == 302
     data = client.get(url("quorum-json", meeting)).json()
     assert (data["present"], data["members"], data["required"], data["met"]) == (5, 9, 5, True)
     page = client.get(url("attendance", meeting)).content.decode()
     assert "5 present + 0 represented of 9 members" in page
-    # a second check-in of the same organisation is refused with the service's message
-    response = client.post(url("attendance", meeting), {"membership": members[0].pk})
+    # an organisation already present is no longer offered
+    response = client.post(url("attendance", meeting), {"memberships": [members[0].pk]})
     assert "Select a valid choice" in response.content.decode()
     # check-out
     first = Attendance.objects.get(membership=members[0])

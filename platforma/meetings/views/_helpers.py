@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from platforma.core.office import report
+
+__all__ = ["meeting_url", "report"]
 
 
-def report(request, exc: ValidationError) -> None:
-    """Show a service's refusal to the user, message by message."""
-    for message in exc.messages:
-        messages.error(request, message)
+def meeting_url(name: str, meeting, *extra) -> str:
+    return reverse(f"meetings:{name}", args=[meeting.platform.slug, meeting.pk, *extra])

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from platforma.core.mail import absolute_url
+
 from .. import selectors, services
-from ..forms import CheckInForm, MotionForm, ProxyForm, TotalsForm, VotesForm
+from ..forms import CheckInForm, ConfirmForm, MotionForm, ProxyForm, TotalsForm, VotesForm
 from ..models import Motion, Proxy
 from ..permissions import platform_manager_required
+from ..services._common import opens_before
 from ..services.explain import explain_motion
 from ._helpers import report
 
@@ -33,6 +38,7 @@ def meeting_list(request, platform):
 @platform_manager_required
 def meeting_detail(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
+    earliest = meeting.starts_at - opens_before()
     context = {
         "platform": platform,
         "meeting": meeting,
@@ -40,6 +46,11 @@ def meeting_detail(request, platform, pk: int):
         "convocations": meeting.convocations.all(),
         "quorum": selectors.quorum_now(meeting),
         "motions": meeting.motions.all(),
+        "opens_from": earliest,
+        "can_open": meeting.opened_at is None
+        and meeting.ended_at is None
+        and timezone.now() >= earliest,
+        "confirm_form": ConfirmForm(),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -48,13 +59,21 @@ def meeting_detail(request, platform, pk: int):
 @platform_manager_required
 def meeting_convene(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
+    if not ConfirmForm(request.POST).is_valid():
+        messages.error(request, _("Tick “I confirm” to send the convocation: it cannot be unsent."))
+        return redirect(_meeting_url("meeting-detail", meeting))
     try:
         convocation = services.convocation_send(
             actor=request.user,
             meeting=meeting,
-            meeting_url=request.build_absolute_uri(_meeting_url("meeting-detail", meeting)),
+            # Links in e-mails come from PLATFORMA_BASE_URL, in the meeting's language.
+            meeting_url=absolute_url(
+                "meetings:meeting-detail",
+                language=meeting.language,
+                args=[platform.slug, meeting.pk],
+            ),
         )
-    except ValidationError as exc:
+    except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
     else:
         messages.success(
@@ -70,6 +89,7 @@ def meeting_convene(request, platform, pk: int):
 
 @platform_manager_required
 def attendance_page(request, platform, pk: int):
+    """Tick every organisation whose delegate arrived and check them all in with one submit."""
     meeting = selectors.meeting_of(platform, pk)
     attendances = list(selectors.attendance_list(meeting))
     present = {a.membership_id for a in attendances if a.left_at is None}
@@ -87,19 +107,22 @@ def attendance_page(request, platform, pk: int):
                 return redirect(_meeting_url("attendance", meeting))
             form = CheckInForm(request.POST, meeting=meeting, present=present)
             if form.is_valid():
-                attendance = services.attendance_check_in(
-                    actor=request.user,
-                    meeting=meeting,
-                    membership=form.cleaned_data["membership"],
-                    delegate_name=form.cleaned_data["delegate_name"],
+                chosen = list(form.cleaned_data["memberships"])
+                services.attendance_check_in_many(
+                    actor=request.user, meeting=meeting, memberships=chosen
                 )
+                names = ", ".join(m.organisation.display_name for m in chosen)
                 messages.success(
                     request,
-                    _("%(organisation)s checked in.")
-                    % {"organisation": attendance.membership.organisation},
+                    ngettext(
+                        "%(names)s checked in.",
+                        "%(count)s organisations checked in: %(names)s.",
+                        len(chosen),
+                    )
+                    % {"count": len(chosen), "names": names},
                 )
                 return redirect(_meeting_url("attendance", meeting))
-        except ValidationError as exc:
+        except (ValidationError, PermissionDenied) as exc:
             report(request, exc)
     context = {
         "platform": platform,
@@ -129,7 +152,7 @@ def proxy_page(request, platform, pk: int):
                 services.proxy_give(actor=request.user, meeting=meeting, **form.cleaned_data)
                 messages.success(request, _("Proxy recorded."))
                 return redirect(_meeting_url("proxies", meeting))
-        except ValidationError as exc:
+        except (ValidationError, PermissionDenied) as exc:
             report(request, exc)
     context = {
         "platform": platform,
@@ -154,15 +177,18 @@ def motion_list(request, platform, pk: int):
                     actor=request.user,
                     meeting=meeting,
                     kind=data["kind"],
+                    agenda_item=data["agenda_item"],
                     proposer=data["proposer"],
                     is_secret=data["is_secret"],
                     subject_membership=data["subject_membership"],
                     subject_mandate=data["subject_mandate"],
+                    new_statute=form.new_statute(),
                     title=data["title"],
                     text=data["text"],
                 )
-            except ValidationError as exc:
-                report(request, exc)
+            except (ValidationError, PermissionDenied) as exc:
+                for message in getattr(exc, "messages", [str(exc)]):
+                    form.add_error(None, message)
             else:
                 return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
     motions = list(
@@ -187,29 +213,22 @@ def motion_votes(request, platform, pk: int, motion: int):
     totals = TotalsForm()
     if request.method == "POST" and motion.status == Motion.Status.OPEN:
         try:
+            if "counts" in request.POST or ("decide" in request.POST and motion.is_secret):
+                # A secret vote's totals, or the counts of a show of hands.
+                totals = TotalsForm(request.POST)
+                if not totals.is_valid():
+                    raise ValidationError(_("Enter the counts: for, against and abstentions."))
+                services.motion_decide(actor=request.user, motion=motion, totals=totals.totals())
+                return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
             if "decide" in request.POST:
-                if motion.is_secret:
-                    totals = TotalsForm(request.POST)
-                    if not totals.is_valid():
-                        raise ValidationError(_("Enter the counted totals."))
-                    services.motion_decide(
-                        actor=request.user,
-                        motion=motion,
-                        totals=(
-                            totals.cleaned_data["votes_for"],
-                            totals.cleaned_data["votes_against"],
-                            totals.cleaned_data["votes_abstain"],
-                        ),
-                    )
-                else:
-                    services.motion_decide(actor=request.user, motion=motion)
+                services.motion_decide(actor=request.user, motion=motion)
                 return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
             form = VotesForm(request.POST, voters=voters, initial_votes={})
             if form.is_valid():
                 services.votes_record(actor=request.user, motion=motion, choices=form.choices())
                 messages.success(request, _("Votes recorded."))
                 return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
-        except ValidationError as exc:
+        except (ValidationError, PermissionDenied) as exc:
             report(request, exc)
     context = {
         "platform": platform,
