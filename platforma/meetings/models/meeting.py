@@ -120,7 +120,6 @@ class AgendaDocument(TimeStampedModel):
         return self.title
 
 
-
 class Convocation(TimeStampedModel):
     """The invitation sent to those entitled to attend; a late one is flagged, not refused."""
 
