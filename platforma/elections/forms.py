@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from platforma.core.models import Person
+from platforma.core.office import DateInput, OfficeForm
+from platforma.core.tenancy import scoped
 from platforma.governance.models import Body, Office
 from platforma.members.models import Organisation
 
@@ -50,14 +52,9 @@ def choices_from_post(election: Election, data, keys: list[str]) -> list[str]:
     return [ranks[rank] for rank in order]
 
 
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
+class _ElectionSettings(OfficeForm):
+    """What the secretariat sets on an election; the service checks it (rules, seats)."""
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-class ElectionForm(forms.Form):
     title_en = forms.CharField(label=gettext_lazy("Title (English)"), max_length=200)
     title_az = forms.CharField(
         label=gettext_lazy("Title (Azerbaijani)"), max_length=200, required=False
@@ -65,87 +62,144 @@ class ElectionForm(forms.Form):
     title_ru = forms.CharField(
         label=gettext_lazy("Title (Russian)"), max_length=200, required=False
     )
-    body = forms.ModelChoiceField(label=gettext_lazy("Electing body"), queryset=Body.objects.none())
     office = forms.ModelChoiceField(
-        label=gettext_lazy("Office"), queryset=Office.objects.none(), required=False
+        label=gettext_lazy("Office"),
+        queryset=Office.objects.order_by("name"),
+        required=False,
+        empty_label=gettext_lazy("None (seats of another kind)"),
     )
     method = forms.ChoiceField(label=gettext_lazy("Method"), choices=Election.Method.choices)
     seats = forms.IntegerField(label=gettext_lazy("Seats"), min_value=1, initial=1)
     term_starts_on = forms.DateField(
         label=gettext_lazy("Term starts on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
+        help_text=gettext_lazy("Needed with an office: the first day of the elected's mandate."),
     )
     nominations_close_at = forms.DateTimeField(
-        label=gettext_lazy("Nominations close at"), required=False, widget=DateTimeInput()
+        label=gettext_lazy("Nominations close at"), required=False
     )
-    voting_opens_at = forms.DateTimeField(
-        label=gettext_lazy("Voting opens at"), widget=DateTimeInput()
-    )
-    voting_closes_at = forms.DateTimeField(
-        label=gettext_lazy("Voting closes at"), widget=DateTimeInput()
-    )
+    voting_opens_at = forms.DateTimeField(label=gettext_lazy("Voting opens at"))
+    voting_closes_at = forms.DateTimeField(label=gettext_lazy("Voting closes at"))
     meeting_reference = forms.CharField(
         label=gettext_lazy("Meeting"), max_length=200, required=False
     )
 
-    def __init__(self, *args, platform, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = Body.objects.filter(platform=platform)
-        self.fields["office"].queryset = Office.objects.filter(platform=platform)
+
+class ElectionForm(_ElectionSettings):
+    """A new election (a draft)."""
+
+    body = forms.ModelChoiceField(
+        label=gettext_lazy("Electing body"), queryset=Body.objects.order_by("name")
+    )
+    field_order = ["title_en", "title_az", "title_ru", "body"]
 
 
-class NominationForm(forms.Form):
+class ElectionEditForm(_ElectionSettings):
+    """An election's settings, in its draft or while nominations are open."""
+
+    nominations_open_at = forms.DateTimeField(
+        label=gettext_lazy("Nominations open at"), required=False
+    )
+    field_order = [
+        "title_en",
+        "title_az",
+        "title_ru",
+        "office",
+        "method",
+        "seats",
+        "term_starts_on",
+        "nominations_open_at",
+        "nominations_close_at",
+    ]
+
+    @staticmethod
+    def initial_for(election: Election) -> dict:
+        names = [*ElectionEditForm.base_fields]
+        initial = {name: getattr(election, name) for name in names if name != "office"}
+        initial["office"] = election.office_id
+        return initial
+
+    def changes(self) -> dict:
+        """The cleaned values as the service takes them (empty optional text: none)."""
+        data = dict(self.cleaned_data)
+        for name in ("title_az", "title_ru", "meeting_reference"):
+            data[name] = data.get(name) or None
+        return data
+
+
+class NominationForm(OfficeForm):
+    """A nomination of someone already in the registry (a current representative)."""
+
     person = forms.ModelChoiceField(label=gettext_lazy("Candidate"), queryset=Person.objects.none())
     organisation = forms.ModelChoiceField(
-        label=gettext_lazy("Candidate's organisation"), queryset=Organisation.objects.none()
+        label=gettext_lazy("Candidate's organisation"),
+        queryset=Organisation.objects.order_by("legal_name"),
     )
     nominated_by = forms.ModelChoiceField(
         label=gettext_lazy("Nominated by"),
-        queryset=Organisation.objects.none(),
+        queryset=Organisation.objects.order_by("legal_name"),
         required=False,
         empty_label=gettext_lazy("Self-nomination"),
     )
 
     def __init__(self, *args, platform, **kwargs):
-        super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.filter(memberships__platform=platform).distinct()
-        self.fields["organisation"].queryset = organisations
-        self.fields["nominated_by"].queryset = organisations
-        self.fields["person"].queryset = (
-            Person.objects.filter(
-                representations__organisation__memberships__platform=platform,
-                representations__until__isnull=True,
-            )
-            .distinct()
-            .order_by("last_name", "first_name")
+        super().__init__(*args, platform=platform, **kwargs)
+        representing = Person.objects.filter(
+            representations__organisation__memberships__platform=platform,
+            representations__until__isnull=True,
         )
+        self.fields["person"].queryset = scoped(
+            Person.objects.order_by("last_name", "first_name"), platform
+        ).filter(pk__in=representing.values("pk"))
 
 
-class ProxyForm(forms.Form):
+class NewCandidateForm(OfficeForm):
+    """A candidate who is not in the registry yet: the service adds them, then nominates."""
+
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=100)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=100)
+    email = forms.EmailField(label=gettext_lazy("E-mail"))
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Candidate's organisation"),
+        queryset=Organisation.objects.order_by("legal_name"),
+        help_text=gettext_lazy(
+            "A member of this platform. The candidate becomes one of its alternate "
+            "representatives from today: a candidate represents their organisation."
+        ),
+    )
+    nominated_by = forms.ModelChoiceField(
+        label=gettext_lazy("Nominated by"),
+        queryset=Organisation.objects.order_by("legal_name"),
+        required=False,
+        empty_label=gettext_lazy("Self-nomination"),
+    )
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "organisation": data["organisation"],
+            "nominated_by": data["nominated_by"],
+            "new_person": {k: data[k] for k in ("first_name", "last_name", "email")},
+        }
+
+
+class ProxyForm(OfficeForm):
     grantor = forms.ModelChoiceField(
-        label=gettext_lazy("Organisation giving its vote"), queryset=Organisation.objects.none()
+        label=gettext_lazy("Organisation giving its vote"),
+        queryset=Organisation.objects.order_by("legal_name"),
     )
     holder = forms.ModelChoiceField(
-        label=gettext_lazy("Organisation holding the proxy"), queryset=Organisation.objects.none()
+        label=gettext_lazy("Organisation holding the proxy"),
+        queryset=Organisation.objects.order_by("legal_name"),
     )
 
-    def __init__(self, *args, platform, **kwargs):
-        super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.filter(memberships__platform=platform).distinct()
-        self.fields["grantor"].queryset = organisations
-        self.fields["holder"].queryset = organisations
 
+class SecondRoundForm(OfficeForm):
+    """The window of a second round, read in the platform's time zone."""
 
-class SecondRoundForm(forms.Form):
-    """The window of a second round; times are read in the platform's time zone by the view."""
-
-    voting_opens_at = forms.DateTimeField(
-        label=gettext_lazy("Voting opens at"), widget=DateTimeInput()
-    )
-    voting_closes_at = forms.DateTimeField(
-        label=gettext_lazy("Voting closes at"), widget=DateTimeInput()
-    )
+    voting_opens_at = forms.DateTimeField(label=gettext_lazy("Voting opens at"))
+    voting_closes_at = forms.DateTimeField(label=gettext_lazy("Voting closes at"))
 
 
 class ProxyGiveForm(forms.Form):

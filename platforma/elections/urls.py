@@ -26,6 +26,12 @@ urlpatterns = [
     path("bench/whoami/", views.bench_whoami, name="bench-whoami"),
     path("office/", views.office_list, name="office-list"),
     path("office/<int:pk>/", views.office_detail, name="office-detail"),
+    path("office/<int:pk>/edit/", views.office_election_edit, name="office-election-edit"),
+    path(
+        "office/<int:pk>/nominations/new/",
+        views.office_nomination_new,
+        name="office-nomination-new",
+    ),
     path("office/<int:pk>/transition/", views.office_transition, name="office-transition"),
     path("office/<int:pk>/nominations/", views.office_nomination_add, name="office-nomination-add"),
     path(

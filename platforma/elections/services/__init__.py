@@ -10,6 +10,8 @@ from .lifecycle import (
     election_second_round_create,
     election_transition,
     election_update,
+    seat_problems,
+    settings_refusal,
 )
 from .nominations import nomination_answer, nomination_create, nomination_second
 from .paper import paper_entry_save, paper_voter_record
@@ -33,4 +35,6 @@ __all__ = [
     "nomination_second",
     "paper_entry_save",
     "paper_voter_record",
+    "seat_problems",
+    "settings_refusal",
 ]

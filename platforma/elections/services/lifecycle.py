@@ -18,7 +18,9 @@ from django.utils.translation import ngettext
 
 from platforma.core import audit
 from platforma.core.models import Platform
+from platforma.core.tenancy import require_manage
 from platforma.governance.models import Body, Office
+from platforma.governance.selectors import mandates_in_force
 from platforma.governance.services import mandate_start
 
 from .. import bulletin
@@ -42,7 +44,64 @@ EDITABLE = {
 } | {f"title_{lang}" for lang in _LANGS}
 
 
-def _validate(election: Election) -> None:
+def seat_problems(election: Election) -> list[str]:
+    """Why the office has no seat (or too few) to fill for a term starting on the election's
+    ``term_starts_on``: the mandates in force that day, how many, and until when."""
+    office, starts_on = election.office, election.term_starts_on
+    if office is None or starts_on is None:
+        return []
+    held = list(
+        mandates_in_force(office.platform, starts_on)
+        .filter(office=office)
+        .order_by("ends_on", "person__last_name")
+    )
+    free = office.seats - len(held)
+    if free >= election.seats:
+        return []
+    holders = ", ".join(
+        _("%(person)s until %(date)s") % {"person": m.person, "date": date_format(m.ends_on)}
+        if m.ends_on
+        else _("%(person)s with no end date") % {"person": m.person}
+        for m in held
+    )
+    facts = {
+        "office": office.name,
+        "day": date_format(starts_on),
+        "seats": office.seats,
+        "held": len(held),
+        "holders": holders,
+        "free": max(free, 0),
+        "wanted": election.seats,
+    }
+    if free <= 0:
+        message = ngettext(
+            "“%(office)s” has no seat to fill for a term starting on %(day)s: its "
+            "%(seats)d seat is held (%(holders)s).",
+            "“%(office)s” has no seat to fill for a term starting on %(day)s: %(held)d of "
+            "its %(seats)d seats are held (%(holders)s).",
+            office.seats,
+        )
+    else:
+        message = ngettext(
+            "“%(office)s” has %(free)d free seat for a term starting on %(day)s (%(held)d of "
+            "%(seats)d held: %(holders)s); the election cannot fill %(wanted)d.",
+            "“%(office)s” has %(free)d free seats for a term starting on %(day)s (%(held)d of "
+            "%(seats)d held: %(holders)s); the election cannot fill %(wanted)d.",
+            max(free, 0),
+        )
+    problems = [message % facts]
+    ends = sorted(m.ends_on for m in held if m.ends_on)
+    if ends:
+        problems.append(
+            _("A seat is free for a term starting on %(day)s, the day after a mandate ends.")
+            % {"day": date_format(ends[0] + datetime.timedelta(days=1))}
+        )
+    return problems
+
+
+def _validate(election: Election, *, seats: bool = True) -> None:
+    """Refuse an election that breaks a rule; ``seats``: also check that the office has the
+    seats to fill on the first day of the term (skipped when neither changes)."""
     problems: list[str] = []
     platform_id = election.platform_id
     if election.body_id and election.body.platform_id != platform_id:
@@ -75,6 +134,8 @@ def _validate(election: Election) -> None:
         problems.append(_("Nominations must close after they open."))
     if n_close and opens and n_close > opens:
         problems.append(_("Nominations must close before voting opens."))
+    if seats and not problems:
+        problems += seat_problems(election)
     if problems:
         raise ValidationError(problems)
 
@@ -93,6 +154,7 @@ def election_create(
     actor_label: str = "",
     **fields,
 ) -> Election:
+    require_manage(actor, platform, body, office)
     unknown = set(fields) - EDITABLE
     if unknown:
         raise ValidationError(_("Unknown election fields: %s") % ", ".join(sorted(unknown)))
@@ -125,18 +187,41 @@ def election_create(
     return election
 
 
+def settings_refusal(election: Election) -> str | None:
+    """Why ``election``'s settings cannot change now (None: they can)."""
+    if election.state in (Election.State.DRAFT, Election.State.NOMINATIONS):
+        return None
+    return _(
+        "The election is “%(state)s”: its settings can change only in its draft or while "
+        "nominations are open."
+    ) % {"state": election.get_state_display()}
+
+
 @transaction.atomic
 def election_update(*, actor, election: Election, actor_label: str = "", **changes) -> Election:
-    """Change an election's settings; only while no vote has started."""
-    election = Election.objects.select_for_update(of=("self",)).get(pk=election.pk)
-    if election.state not in (Election.State.DRAFT, Election.State.NOMINATIONS):
-        raise ValidationError(_("An election's settings cannot change once voting has opened."))
+    """Change an election's settings; only in its draft or while nominations are open."""
+    require_manage(actor, election, changes.get("office"))
+    election = (
+        Election.objects.select_for_update(of=("self",))
+        .select_related("platform", "office")
+        .get(pk=election.pk)
+    )
+    refusal = settings_refusal(election)
+    if refusal:
+        raise ValidationError(refusal)
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %s") % ", ".join(sorted(unknown))
+        )
     before = audit.snapshot(election)
     for name, value in changes.items():
-        if name not in EDITABLE:
-            raise ValidationError(_("These fields cannot be changed here: %s") % name)
         setattr(election, name, value)
-    _validate(election)
+    after = audit.snapshot(election)
+    seats_changed = any(
+        before.get(name) != after.get(name) for name in ("office_id", "term_starts_on", "seats")
+    )
+    _validate(election, seats=seats_changed)
     election.full_clean()
     election.save()
     changed = audit.diff(before, audit.snapshot(election))
@@ -180,6 +265,7 @@ def _record(verb: str, election: Election, before: str, actor, actor_label: str,
 
 @transaction.atomic
 def election_open_nominations(*, actor, election: Election, actor_label: str = "") -> Election:
+    require_manage(actor, election)
     election = _locked(election, Election.State.DRAFT)
     election.state = Election.State.NOMINATIONS
     election.save(update_fields=["state", "updated_at"])
@@ -190,6 +276,7 @@ def election_open_nominations(*, actor, election: Election, actor_label: str = "
 @transaction.atomic
 def election_open_voting(*, actor, election: Election, actor_label: str = "") -> Election:
     """Put the accepted, eligible candidates on the ballot and fix the electorate."""
+    require_manage(actor, election)
     election = _locked(election, Election.State.NOMINATIONS)
     nominations = sel.nominations_with_problems(election)
     on_ballot = [
@@ -228,6 +315,7 @@ def election_open_voting(*, actor, election: Election, actor_label: str = "") ->
 @transaction.atomic
 def election_close(*, actor, election: Election, actor_label: str = "") -> Election:
     """End the vote: paper ballots in, the bulletin board built and frozen."""
+    require_manage(actor, election)
     election = _locked(election, Election.State.VOTING)
     voted = VoterRecord.objects.filter(election=election).count()
     if timezone.now() < election.voting_closes_at and voted < (election.electorate or 0):
@@ -286,6 +374,7 @@ def election_publish(
     mandate, whatever ``start_mandates`` says; the second round
     (``election_second_round_create``) fills the office when it is published.
     """
+    require_manage(actor, election)
     election = _locked(election, Election.State.CLOSED)
     result = election.board["result"]
     elected = result["elected"]
@@ -362,6 +451,7 @@ def election_second_round_create(
     nothing written, unless the first round is a closed or published two-round count that
     calls for a second round, has none yet, and the window is valid.
     """
+    require_manage(actor, election)
     first = (
         Election.objects.select_for_update(of=("self",))
         .select_related("platform", "office", "body")

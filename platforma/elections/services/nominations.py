@@ -8,9 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
-from platforma.core.models import Person
-from platforma.members.models import Organisation
+from platforma.core.models import Person, today_in
+from platforma.core.services import person_create
+from platforma.core.tenancy import require_manage, scoped
+from platforma.members.models import Membership, Organisation, Representative
 from platforma.members.selectors import members_in_good_standing
+from platforma.members.services import representative_assign
 
 from .. import selectors as sel
 from ..models import Election, Nomination, Seconder
@@ -31,13 +34,17 @@ def _speaks_for(actor, organisation: Organisation) -> bool:
     return sel.primary_organisations(actor).filter(pk=organisation.pk).exists()
 
 
+NEW_PERSON_FIELDS = {"first_name", "last_name", "email"}
+
+
 @transaction.atomic
 def nomination_create(
     *,
     actor,
     election: Election,
-    person: Person,
     organisation: Organisation,
+    person: Person | None = None,
+    new_person: dict | None = None,
     nominated_by: Organisation | None = None,
     actor_label: str = "",
 ) -> Nomination:
@@ -45,14 +52,27 @@ def nomination_create(
 
     The secretariat records any nomination; otherwise the nominating organisation's primary
     representative nominates, or the candidate nominates themself.
+
+    A candidate who is not in the registry yet comes as ``new_person`` (first name, last name,
+    e-mail; secretariat only): the person is created (``core.services.person_create``) and
+    becomes an alternate representative of ``organisation`` from today, since a candidate
+    represents their organisation; then every check runs as for anyone. A refusal writes
+    nothing, the new person included.
     """
+    if (person is None) == (new_person is None):
+        raise ValidationError(_("Choose the candidate or give the new candidate's name."))
     election = (
         Election.objects.select_for_update(of=("self",))
         .select_related("platform", "office")
         .get(pk=election.pk)
     )
+    office = actor is None or can_run_elections(actor, election.platform)
+    if office:
+        require_manage(actor, election, organisation, nominated_by, person)
+    elif new_person is not None:
+        raise ValidationError(_("Only the secretariat adds a candidate to the registry."))
     _nominations_open(election)
-    if actor is not None and not can_run_elections(actor, election.platform):
+    if not office:
         allowed = (
             _speaks_for(actor, nominated_by)
             if nominated_by is not None
@@ -69,6 +89,8 @@ def nomination_create(
                 _("%(organisation)s is not a member in good standing and cannot nominate.")
                 % {"organisation": nominated_by}
             )
+    if new_person is not None:
+        person = _new_candidate(actor, election, organisation, new_person, actor_label)
     problems = sel.nomination_problems(election, person=person, organisation=organisation)
     if problems:
         raise ValidationError(problems)
@@ -88,9 +110,48 @@ def nomination_create(
         actor_label=actor_label,
         target=nomination,
         platform=election.platform,
-        data={"after": audit.snapshot(nomination)},
+        data={"after": audit.snapshot(nomination), "new_person": new_person is not None},
     )
     return nomination
+
+
+def _new_candidate(
+    actor, election: Election, organisation: Organisation, fields: dict, actor_label: str
+) -> Person:
+    """A person new to the registry, made a representative of ``organisation``."""
+    unknown = set(fields) - NEW_PERSON_FIELDS
+    if unknown:
+        raise ValidationError(_("Unknown person fields: %s") % ", ".join(sorted(unknown)))
+    fields = {k: (v or "").strip() for k, v in fields.items()}
+    if not fields.get("first_name") or not fields.get("last_name"):
+        raise ValidationError(_("Give the new candidate's first and last name."))
+    platform = election.platform
+    if not Membership.objects.filter(platform=platform, organisation=organisation).exists():
+        raise ValidationError(
+            _("%(organisation)s is not a member of %(platform)s.")
+            % {"organisation": organisation, "platform": platform}
+        )
+    email = fields.get("email", "")
+    if email:
+        known = scoped(Person.objects.filter(email__iexact=email), platform).first()
+        if known is not None:
+            raise ValidationError(
+                _(
+                    "%(person)s is already in the registry with the e-mail %(email)s: choose "
+                    "them in the list of candidates."
+                )
+                % {"person": known, "email": email}
+            )
+    person = person_create(actor=actor, platform=platform, actor_label=actor_label, **fields)
+    representative_assign(
+        actor=actor,
+        organisation=organisation,
+        person=person,
+        role=Representative.Role.ALTERNATE,
+        since=today_in(platform),
+        actor_label=actor_label,
+    )
+    return person
 
 
 @transaction.atomic
@@ -103,6 +164,8 @@ def nomination_answer(
     )
     if actor is not None and not can_answer_nomination(actor, nomination):
         raise ValidationError(_("Only the candidate may answer this nomination."))
+    if actor is not None and nomination.person.user_id != actor.pk:
+        require_manage(actor, nomination)  # the secretariat records the candidate's answer
     if nomination.election.state != Election.State.NOMINATIONS:
         raise ValidationError(_("Nominations are not open in this election."))
     before = nomination.acceptance
@@ -129,9 +192,9 @@ def nomination_second(
     """A member organisation seconds a nomination (its primary representative, or the office)."""
     election = nomination.election
     _nominations_open(election)
-    if actor is not None and not (
-        can_run_elections(actor, election.platform) or _speaks_for(actor, organisation)
-    ):
+    if actor is None or can_run_elections(actor, election.platform):
+        require_manage(actor, nomination, organisation)
+    elif not _speaks_for(actor, organisation):
         raise ValidationError(_("You may not second for this organisation."))
     if nomination.acceptance == Nomination.Acceptance.DECLINED:
         raise ValidationError(_("The candidate has declined this nomination."))

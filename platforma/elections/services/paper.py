@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
+from platforma.core.tenancy import require_manage
 from platforma.members.models import Organisation
 
 from .. import board as fmt
@@ -26,10 +27,11 @@ from .choices import normalise_choices
 from .voting import record_voter, store_ballot
 
 
-def _require_teller(actor, election: Election) -> None:
+def _require_teller(actor, election: Election, *objects) -> None:
     """The secretariat enters paper ballots; ``actor=None`` is the system (e.g. an import)."""
     if actor is not None and not can_run_elections(actor, election.platform):
         raise ValidationError(_("Only the platform's secretariat enters paper ballots."))
+    require_manage(actor, election, *objects)
     if election.state != Election.State.VOTING:
         raise ValidationError(_("Paper ballots are entered while the vote is open."))
 
@@ -39,7 +41,7 @@ def paper_voter_record(
     *, actor, election: Election, organisation: Organisation, actor_label: str = ""
 ) -> VoterRecord:
     """An organisation took a paper ballot (it signed the register in the room)."""
-    _require_teller(actor, election)
+    _require_teller(actor, election, organisation)
     if not sel.is_eligible_voter(election, organisation):
         raise ValidationError(
             _("%(organisation)s is not a member in good standing when voting opens.")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.selectors import rules_in_force
+from platforma.core.tenancy import require_manage
 from platforma.members.models import Organisation
 
 from .. import board as fmt
@@ -166,7 +167,9 @@ def election_proxy_grant(
         .select_related("platform")
         .get(pk=election.pk)
     )
-    if actor is not None and not can_run_elections(actor, election.platform):
+    if actor is None or can_run_elections(actor, election.platform):
+        require_manage(actor, election, grantor, holder)
+    else:
         if not sel.primary_organisations(actor).filter(pk=grantor.pk).exists():
             raise ValidationError(
                 _(

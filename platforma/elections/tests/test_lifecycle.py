@@ -154,7 +154,7 @@ def test_closing_after_the_window_with_few_voters(voting):
 
 def test_settings_frozen_once_voting_opened(voting):
     world, election, _ = voting
-    with pytest.raises(ValidationError, match="cannot change"):
+    with pytest.raises(ValidationError, match="can change only in its draft"):
         services.election_update(actor=world.secretariat, election=election, seats=2)
 
 

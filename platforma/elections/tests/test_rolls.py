@@ -48,7 +48,7 @@ def test_a_suspension_before_the_opening_day_takes_the_organisation_off(later_vo
         actor=world.secretariat,
         membership=membership_of(member),
         to_status=Membership.Status.SUSPENDED,
-        effective_on=opening_day(election) - datetime.timedelta(days=1),
+        effective_on=datetime.date.today(),  # before the opening day; a change is never future
     )
     election.refresh_from_db()
     assert member.organisation.pk not in roll(election)
@@ -57,8 +57,15 @@ def test_a_suspension_before_the_opening_day_takes_the_organisation_off(later_vo
     assert entry.data["change"] == "removed"
 
 
-def test_a_change_after_the_opening_day_leaves_the_roll_alone(later_vote):
-    world, election, _ = later_vote
+def test_a_change_after_the_opening_day_leaves_the_roll_alone(world):
+    now = timezone.now()
+    election, _ = running_election(
+        world,
+        candidates=2,
+        office=False,
+        voting_opens_at=now - datetime.timedelta(days=3),
+        voting_closes_at=now + datetime.timedelta(days=1),
+    )
     member = world.members[3]
     membership_transition(
         actor=world.secretariat,

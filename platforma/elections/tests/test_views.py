@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from platforma.elections import services
@@ -286,7 +287,8 @@ def test_ineligible_nomination_is_refused_with_reasons(client, world):
     )
     assert "does not currently represent" in response.content.decode()
     assert not election.nominations.exists()
-    with pytest.raises(Exception, match="not a member in good standing"):
+    # Another platform's person and organisation: refused before any eligibility check.
+    with pytest.raises(PermissionDenied, match="You do not manage the platform"):
         services.nomination_create(
             actor=world.secretariat,
             election=election,

@@ -5,21 +5,24 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from platforma.core.office import report, submit
+from platforma.core.tenancy import scoped
 from platforma.members.models import Organisation
 
 from .. import selectors as sel
 from .. import services
 from ..forms import (
+    ElectionEditForm,
     ElectionForm,
+    NewCandidateForm,
     NominationForm,
     ProxyForm,
     SecondRoundForm,
@@ -27,7 +30,7 @@ from ..forms import (
     choices_from_post,
 )
 from ..models import Election, ElectionProxy, VoterRecord
-from ._helpers import report, secretariat
+from ._helpers import secretariat
 
 NEXT_STEP = {
     Election.State.DRAFT: (Election.State.NOMINATIONS, gettext_lazy("Open nominations")),
@@ -39,14 +42,14 @@ NEXT_STEP = {
 
 @secretariat
 def office_list(request, platform):
-    # The secretariat types the times as the pages show them: in the platform's time zone.
-    with timezone.override(platform.time_zone):
-        form = ElectionForm(request.POST or None, platform=platform)
-        valid = request.method == "POST" and form.is_valid()
-    if valid:
-        data = dict(form.cleaned_data)
-        try:
-            election = services.election_create(
+    """The platform's elections, and the form that creates one (a draft)."""
+    form = ElectionForm(request.POST or None, platform=platform)
+    created: list[Election] = []
+
+    def create(data):
+        data = dict(data)
+        created.append(
+            services.election_create(
                 actor=request.user,
                 platform=platform,
                 body=data.pop("body"),
@@ -57,12 +60,12 @@ def office_list(request, platform):
                 voting_closes_at=data.pop("voting_closes_at"),
                 **{k: v for k, v in data.items() if v not in (None, "")},
             )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("The election is created as a draft."))
-            return redirect("elections:office-detail", platform.slug, election.pk)
+        )
+
+    if request.method == "POST" and submit(
+        request, form, create, _("The election is created as a draft.")
+    ):
+        return redirect("elections:office-detail", platform.slug, created[0].pk)
     elections = (
         Election.objects.filter(platform=platform)
         .select_related("body", "office")
@@ -73,6 +76,7 @@ def office_list(request, platform):
         request,
         "elections/office_list.html",
         {"platform": platform, "elections": elections, "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -89,15 +93,71 @@ def office_detail(request, platform, election):
             "grantor", "holder"
         ),
         "turnout": sel.turnout(election),
+        "editable": services.settings_refusal(election) is None,
         "can_add_nominations": election.state == Election.State.NOMINATIONS,
         "can_add_proxies": election.state
         in (Election.State.DRAFT, Election.State.NOMINATIONS, Election.State.VOTING),
-        **_second_round_context(election),
+        **_second_round_context(election, platform),
     }
     return render(request, "elections/office_detail.html", context)
 
 
-def _second_round_context(election: Election) -> dict:
+@secretariat
+def office_election_edit(request, platform, election):
+    """The election's settings, while it is a draft or nominations are open."""
+    refusal = services.settings_refusal(election)
+    form = None
+    if refusal is None:
+        form = ElectionEditForm(
+            request.POST or None,
+            platform=platform,
+            initial=ElectionEditForm.initial_for(election),
+        )
+        if request.method == "POST" and submit(
+            request,
+            form,
+            lambda data: services.election_update(
+                actor=request.user, election=election, **form.changes()
+            ),
+            _("The election's settings are saved."),
+        ):
+            return redirect("elections:office-detail", platform.slug, election.pk)
+    elif request.method == "POST":
+        messages.error(request, refusal)
+    return render(
+        request,
+        "elections/office/election_edit.html",
+        {"platform": platform, "election": election, "form": form, "refusal": refusal},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@secretariat
+def office_nomination_new(request, platform, election):
+    """Nominate someone who is not in the registry yet: the service adds them first."""
+    is_open = election.state == Election.State.NOMINATIONS
+    form = NewCandidateForm(request.POST or None, platform=platform)
+    if request.method == "POST":
+        if not is_open:
+            messages.error(request, _("Nominations are not open in this election."))
+        elif submit(
+            request,
+            form,
+            lambda data: services.nomination_create(
+                actor=request.user, election=election, **form.service_arguments()
+            ),
+            _("The candidate is added to the registry and the nomination is recorded."),
+        ):
+            return redirect("elections:office-detail", platform.slug, election.pk)
+    return render(
+        request,
+        "elections/office/nomination_new.html",
+        {"platform": platform, "election": election, "form": form, "is_open": is_open},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _second_round_context(election: Election, platform) -> dict:
     """The first round of a second round, or a first round's second round (or its form)."""
     context: dict = {}
     if election.first_round_id:
@@ -114,25 +174,22 @@ def _second_round_context(election: Election) -> dict:
     context["second_round_pair"] = [names.get(key, key) for key in pair]
     context["second_round"] = election.second_rounds.first()
     if context["second_round"] is None:
-        context["second_round_form"] = SecondRoundForm()
+        context["second_round_form"] = SecondRoundForm(platform=platform)
     return context
 
 
 @require_POST
 @secretariat
 def office_second_round(request, platform, election):
-    # The secretariat types the times as the pages show them: in the platform's time zone.
-    with timezone.override(platform.time_zone):
-        form = SecondRoundForm(request.POST)
-        valid = form.is_valid()
-    if not valid:
+    form = SecondRoundForm(request.POST, platform=platform)  # read in the platform's zone
+    if not form.is_valid():
         messages.error(request, _("Give the times voting opens and closes in the second round."))
         return redirect("elections:office-detail", platform.slug, election.pk)
     try:
         second = services.election_second_round_create(
             actor=request.user, election=election, **form.cleaned_data
         )
-    except ValidationError as exc:
+    except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
         return redirect("elections:office-detail", platform.slug, election.pk)
     messages.success(
@@ -148,7 +205,7 @@ def office_transition(request, platform, election):
         services.election_transition(
             actor=request.user, election=election, to=request.POST.get("to", "")
         )
-    except ValidationError as exc:
+    except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
     else:
         election.refresh_from_db()
@@ -166,7 +223,7 @@ def office_nomination_add(request, platform, election):
     if form.is_valid():
         try:
             services.nomination_create(actor=request.user, election=election, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, PermissionDenied) as exc:
             report(request, exc)
         else:
             messages.success(request, _("The nomination is recorded."))
@@ -185,7 +242,7 @@ def office_nomination_answer(request, platform, election, nomination: int):
         services.nomination_answer(
             actor=request.user, nomination=nomination, accept=request.POST.get("accept") == "1"
         )
-    except ValidationError as exc:
+    except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
     return redirect("elections:office-detail", platform.slug, election.pk)
 
@@ -199,11 +256,16 @@ def office_proxy_add(request, platform, election):
             services.election_proxy_grant(
                 actor=request.user, election=election, **form.cleaned_data
             )
-        except ValidationError as exc:
+        except (ValidationError, PermissionDenied) as exc:
             report(request, exc)
         else:
             messages.success(request, _("The proxy is recorded."))
     return redirect("elections:office-detail", platform.slug, election.pk)
+
+
+def _number(raw) -> int:
+    raw = (raw or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() else 0
 
 
 @secretariat
@@ -214,9 +276,11 @@ def office_paper(request, platform, election):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "voter":
-                organisation = Organisation.objects.filter(
-                    pk=request.POST.get("organisation") or 0
-                ).first()
+                organisation = (
+                    scoped(Organisation.objects.all(), platform)
+                    .filter(pk=_number(request.POST.get("organisation")))
+                    .first()
+                )
                 if organisation is None:
                     raise ValidationError(_("Choose the organisation."))
                 services.paper_voter_record(
@@ -234,15 +298,22 @@ def office_paper(request, platform, election):
                     invalid=invalid,
                 )
                 messages.success(request, _("Your reading of the ballot is saved."))
-        except ValidationError as exc:
+        except (ValidationError, PermissionDenied) as exc:
             report(request, exc)
         except ValueError:
             messages.error(request, _("The ballot's number must be a whole number."))
         return redirect("elections:office-paper", platform.slug, election.pk)
     names = {c.candidate_key: f"{c.person.full_name} ({c.organisation})" for c in candidates}
     groups = sel.paper_groups(election)
+    # Until the vote closes, no page shows a ballot: a teller sees only their own readings
+    # (they hold those ballots in their hands anyway), the differences without their content.
+    sealed = election.state == Election.State.VOTING
+    me = request.user.get_username()
     for group in groups:
         for entry in group.entries:
+            if sealed and entry.teller_label != me:
+                entry.reading = None
+                continue
             reading = json.loads(entry.content)
             entry.reading = (
                 [_("invalid ballot")]
@@ -267,6 +338,6 @@ def office_paper(request, platform, election):
         .exclude(organisation__in=voted)
         .select_related("organisation")
         .order_by("organisation__legal_name"),
-        "is_open": election.state == Election.State.VOTING,
+        "is_open": sealed,
     }
     return render(request, "elections/office_paper.html", context)
