@@ -32,3 +32,21 @@ def _english_first():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def other(django_user_model):
+    """Another platform with its own secretariat: ``(platform, user)``."""
+    platform = PlatformFactory(slug="otherland")
+    user = django_user_model.objects.create_user("other-sec", "o@example.org", "pw-sec-12345")
+    platform_role_grant(
+        actor=None, actor_label="test", user=user, platform=platform, role="secretariat"
+    )
+    return platform, user
+
+
+@pytest.fixture
+def office(client, secretariat):
+    """A client logged in as the platform's secretariat."""
+    client.force_login(secretariat)
+    return client

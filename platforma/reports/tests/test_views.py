@@ -66,10 +66,11 @@ def test_the_secretariat_edits_approves_and_publishes(client, demo_platform, sec
     preview = client.get("/en/azerbaijan/reports/2014/")
     assert "Our year." in preview.content.decode()
     assert "Draft" in preview.content.decode()
-    client.post("/en/azerbaijan/reports/2014/publish/")  # not approved yet: refused
+    yes = {"confirm": "yes"}
+    client.post("/en/azerbaijan/reports/2014/publish/", yes)  # not approved yet: refused
     assert AnnualReport.objects.get().status == AnnualReport.Status.DRAFT
-    client.post("/en/azerbaijan/reports/2014/approve/")
-    client.post("/en/azerbaijan/reports/2014/publish/")
+    client.post("/en/azerbaijan/reports/2014/approve/", yes)
+    client.post("/en/azerbaijan/reports/2014/publish/", yes)
     assert AnnualReport.objects.get().status == AnnualReport.Status.PUBLISHED
     assert client.post("/en/azerbaijan/reports/2014/delete/").status_code == 404
 
