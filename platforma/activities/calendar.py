@@ -64,6 +64,8 @@ def vevent(
     if url:
         item.add("url", url)
     item.add("last-modified", event.updated_at)
+    if event.cancelled_at is not None:
+        item.add("status", "CANCELLED")
     for registration in attendees:
         item.add("attendee", _attendee(registration), encode=0)
     return item

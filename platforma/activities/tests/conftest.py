@@ -47,3 +47,6 @@ def _english_first():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+from .office_helpers import office  # noqa: E402, F401 - the logged-in secretariat's client

@@ -99,9 +99,7 @@ def test_unpublished_events_stay_hidden_from_the_cache_path(client, event):
     assert client.get(page_url(event)).status_code == 404
 
 
-def test_a_registration_cancelled_in_the_office_leaves_the_page_at_once(
-    client, event, secretariat
-):
+def test_a_registration_cancelled_in_the_office_leaves_the_page_at_once(client, event, secretariat):
     registration = services.registration_create(
         actor=None, event=event, name="Rauf", email="rauf@example.org", consent_public=True
     )
