@@ -20,6 +20,11 @@ from ..models import AgendaDocument, AgendaItem, Meeting
 from ._helpers import meeting_url, report
 
 
+def _posted(request):
+    """The submitted data on POST (even when empty, so the form says what is missing)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _item_of(meeting: Meeting, pk: int) -> AgendaItem:
     item = AgendaItem.objects.filter(meeting=meeting, pk=pk).select_related("meeting").first()
     if item is None:
@@ -40,7 +45,7 @@ def _document_of(meeting: Meeting, pk: int) -> AgendaDocument:
 
 @office_view
 def office_meeting_create(request, platform):
-    form = MeetingForm(request.POST or None, platform=platform)
+    form = MeetingForm(_posted(request), platform=platform)
     created = {}
 
     def action(data):
@@ -63,7 +68,7 @@ def office_meeting_edit(request, platform, pk: int):
     # A meeting keeps its own zone (the platform's unless it was created elsewhere).
     with timezone.override(meeting.tz):
         form = MeetingForm(
-            request.POST or None,
+            _posted(request),
             platform=platform,
             zone=meeting.time_zone,
             initial=MeetingForm.initial_for(meeting),
@@ -137,7 +142,7 @@ def office_meeting_ics(request, platform, pk: int):
 @office_view
 def office_agenda(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
-    form = AgendaItemForm(request.POST or None, platform=platform)
+    form = AgendaItemForm(_posted(request), platform=platform)
 
     def action(data):
         services.agenda_item_add(
@@ -164,7 +169,7 @@ def office_agenda_item_edit(request, platform, pk: int, item: int):
     meeting = selectors.meeting_of(platform, pk)
     item = _item_of(meeting, item)
     form = AgendaItemForm(
-        request.POST or None, platform=platform, initial=AgendaItemForm.initial_for(item)
+        _posted(request), platform=platform, initial=AgendaItemForm.initial_for(item)
     )
 
     def action(data):
@@ -204,7 +209,7 @@ def office_agenda_item_remove(request, platform, pk: int, item: int):
     """A second step: the item, its documents and what removing it does, then the button."""
     meeting = selectors.meeting_of(platform, pk)
     item = _item_of(meeting, item)
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(_posted(request))
 
     def action(data):
         services.agenda_item_remove(actor=request.user, item=item)
