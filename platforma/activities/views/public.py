@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from platforma.core import pagecache
 from platforma.core.bench import bench_enabled
+from platforma.core.mail import absolute
 from platforma.core.selectors import platform_for_public
 from platforma.core.uploads import attachment_response
 from platforma.workinggroups.models import WorkingGroup
@@ -210,7 +211,9 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def _event_url(request, event) -> str:
-    return request.build_absolute_uri(
+    """The event's address for calendars: from ``PLATFORMA_BASE_URL``, as in e-mails, never
+    from the Host header a request happens to carry."""
+    return absolute(
         reverse("activities:event-detail", kwargs={"platform": event.platform.slug, "pk": event.pk})
     )
 
