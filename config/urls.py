@@ -50,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("<slug:platform>/meetings/", include("platforma.meetings.urls")),
     path("<slug:platform>/elections/", include("platforma.elections.urls")),
     path("<slug:platform>/reports/", include("platforma.reports.urls")),
+    path("<slug:platform>/office/governance/", include("platforma.governance.urls")),
+    path("<slug:platform>/office/working-groups/", include("platforma.workinggroups.urls")),
     path("<slug:platform>/", include("platforma.members.urls")),
     path("", include("platforma.website.urls")),
 )

@@ -5,13 +5,37 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import audit
 from .models import Person, Platform, PlatformRole, Statute
+from .permissions import is_forum_secretariat, managed_platforms
 from .statute_rules import RulesError, StatuteRules
+from .tenancy import platforms_of, require_manage
+
+
+def require_manage_wholly(actor, obj) -> None:
+    """Refuse unless ``actor`` manages EVERY platform ``obj`` belongs to.
+
+    People and organisations are shared between platforms: a change to one of them (its name,
+    its e-mail, who represents it) reaches every platform it belongs to, so one platform's
+    secretariat may only make it when no other platform shares the object. The Forum's
+    secretariat (and the system) may always.
+    """
+    require_manage(actor, obj)
+    if actor is None or is_forum_secretariat(actor):
+        return
+    others = platforms_of(obj) - set(managed_platforms(actor).values_list("pk", flat=True))
+    if others:
+        raise PermissionDenied(
+            _(
+                "“%(object)s” also belongs to another platform: only the Forum's secretariat "
+                "may change it."
+            )
+            % {"object": obj}
+        )
 
 
 def apply_changes(obj, changes: dict[str, Any], *, allowed: set[str]) -> dict[str, Any]:
@@ -100,6 +124,7 @@ def statute_adopt(
     actor_label: str = "",
 ) -> Statute:
     """Add a new statute version; it governs from ``effective_from`` until the next version."""
+    require_manage(actor, platform)
     try:
         StatuteRules.from_dict(rules)
     except RulesError as exc:
@@ -136,11 +161,32 @@ PERSON_FIELDS = {"first_name", "last_name", "email", "phone", "user", "is_demo"}
 }
 
 
+def _refuse_account_link(actor, fields: dict[str, Any]) -> None:
+    # A user account reaches a person through an invitation (members.representative_invite),
+    # which e-mails the person; linking one by hand would hand an organisation's vote to
+    # whoever owns the account.
+    if actor is not None and "user" in fields:
+        raise ValidationError(
+            _("A person's user account comes only from an invitation sent to their e-mail.")
+        )
+
+
 @transaction.atomic
-def person_create(*, actor, actor_label: str = "", **fields) -> Person:
+def person_create(
+    *, actor, platform: Platform | None = None, actor_label: str = "", **fields
+) -> Person:
+    """Add a person for ``platform`` (whose secretariat ``actor`` must be).
+
+    The system (``actor=None``: the demo, commands) may create a person for no platform; anyone
+    else says which platform the person is created for.
+    """
     unknown = set(fields) - PERSON_FIELDS
     if unknown:
         raise ValidationError(_("Unknown person fields: %s") % ", ".join(sorted(unknown)))
+    _refuse_account_link(actor, fields)
+    if actor is not None and platform is None:
+        raise PermissionDenied(_("Say for which platform the person is added."))
+    require_manage(actor, platform)
     person = Person(**fields)
     person.full_clean()
     person.save()
@@ -149,6 +195,7 @@ def person_create(*, actor, actor_label: str = "", **fields) -> Person:
         actor=actor,
         actor_label=actor_label,
         target=person,
+        platform=platform,
         data={"after": audit.snapshot(person)},
     )
     return person
@@ -156,6 +203,10 @@ def person_create(*, actor, actor_label: str = "", **fields) -> Person:
 
 @transaction.atomic
 def person_update(*, actor, person: Person, actor_label: str = "", **changes) -> Person:
+    """Change a person's name or contacts; only the secretariat of every platform they belong
+    to (or the Forum's) may, since the change shows in all of them."""
+    _refuse_account_link(actor, changes)
+    require_manage_wholly(actor, person)
     return update_audited(
         person,
         changes,

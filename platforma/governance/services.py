@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from platforma.core import audit
-from platforma.core.models import Person, Platform
+from platforma.core.models import Person, Platform, today_in
 from platforma.core.selectors import rules_in_force
 from platforma.core.statute_rules import StatuteRules
+from platforma.core.tenancy import platforms_of, require_manage
 from platforma.members.models import Organisation
 from platforma.members.selectors import members_in_good_standing
 
@@ -41,6 +42,7 @@ def _translated(fields: dict, names: tuple[str, ...]) -> set[str]:
 
 @transaction.atomic
 def body_create(*, actor, platform: Platform, kind: str, actor_label: str = "", **fields) -> Body:
+    require_manage(actor, platform)
     unknown = set(fields) - _translated(fields, ("name", "description"))
     if unknown:
         raise ValidationError(_("Unknown body fields: %s") % ", ".join(sorted(unknown)))
@@ -69,6 +71,7 @@ def office_create(
     actor_label: str = "",
     **names,
 ) -> Office:
+    require_manage(actor, platform, body, working_group)
     unknown = set(names) - _translated(names, ("name",))
     if unknown:
         raise ValidationError(_("Unknown office fields: %s") % ", ".join(sorted(unknown)))
@@ -244,6 +247,9 @@ def mandate_start(
     actor_label: str = "",
 ) -> Mandate:
     """Give ``person`` (of ``organisation``) the office from ``starts_on`` for one term."""
+    require_manage(actor, office, organisation)
+    if platforms_of(person):  # someone new to every platform (a new candidate) may be given one
+        require_manage(actor, person)
     # Lock the office so two concurrent appointments cannot both take the last seat.
     office = Office.objects.select_for_update().select_related("platform").get(pk=office.pk)
     problems = mandate_problems(
@@ -288,6 +294,13 @@ def mandate_end(
     actor_label: str = "",
 ) -> Mandate:
     """End a mandate before its term (resignation, no confidence, loss of membership, ...)."""
+    require_manage(actor, mandate)
+    today = today_in(mandate.office.platform)
+    if ended_on > today:
+        raise ValidationError(
+            _("A mandate cannot end on a day still to come (today is %(today)s).")
+            % {"today": date_format(today)}
+        )
     if reason not in Mandate.EndReason.values:
         raise ValidationError(_("Unknown reason for ending a mandate: %s") % reason)
     if mandate.ended_early:

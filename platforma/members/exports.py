@@ -6,66 +6,82 @@ import csv
 import io
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
 
 from platforma.core.models import Platform
 from platforma.workinggroups.models import Enrolment
 
 from .models import Membership
 
+# The importer's own column names (``services.imports``), so an export re-imports unchanged:
+# every row matches its membership and is left as it is.
+EXPORT_COLUMNS = (
+    "legal_name_en",
+    "legal_name_az",
+    "legal_name_ru",
+    "short_name_en",
+    "short_name_az",
+    "short_name_ru",
+    "acronym",
+    "registration_number",
+    "registration_date",
+    "city_en",
+    "city_az",
+    "city_ru",
+    "address_en",
+    "email",
+    "phone",
+    "website",
+    "status",
+    "admitted_on",
+    "ended_on",
+    "working_groups",
+)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
 
 def export_rows(platform: Platform) -> tuple[list[str], list[list[str]]]:
-    """Every membership of the platform (all statuses), one row each; fixed number of queries."""
-    header = [
-        _("Legal name"),
-        _("Short name"),
-        _("Acronym"),
-        _("Registration number"),
-        _("Registration date"),
-        _("City"),
-        _("E-mail"),
-        _("Phone"),
-        _("Website"),
-        _("Status"),
-        _("Admitted on"),
-        _("Ended on"),
-        _("Working groups"),
-    ]
+    """Every membership of the platform (all statuses), one row each; fixed number of queries.
+
+    The header is the importer's column names (``docs/members.md``) and statuses are their codes,
+    so the file goes back through ``import_members`` without a change.
+    """
     memberships = (
         Membership.objects.filter(platform=platform)
         .select_related("organisation")
         .prefetch_related(
             Prefetch(
                 "enrolments",
-                queryset=Enrolment.objects.filter(until__isnull=True).select_related(
-                    "working_group"
-                ),
+                queryset=Enrolment.objects.filter(until__isnull=True)
+                .select_related("working_group")
+                .order_by("working_group__position", "working_group__slug"),
                 to_attr="current_enrolments",
             )
         )
-        .order_by("organisation__legal_name")
+        .order_by("organisation__legal_name_en", "pk")
     )
     rows = []
     for m in memberships:
         o = m.organisation
+        values = {
+            "status": m.status,
+            "admitted_on": m.admitted_on,
+            "ended_on": m.ended_on,
+            "working_groups": "; ".join(e.working_group.slug for e in m.current_enrolments),
+        }
         rows.append(
             [
-                o.legal_name,
-                o.short_name,
-                o.acronym,
-                o.registration_number,
-                o.registration_date.isoformat() if o.registration_date else "",
-                o.city,
-                o.email,
-                o.phone,
-                o.website,
-                m.get_status_display(),
-                m.admitted_on.isoformat() if m.admitted_on else "",
-                m.ended_on.isoformat() if m.ended_on else "",
-                "; ".join(e.working_group.slug for e in m.current_enrolments),
+                _cell(values[column] if column in values else getattr(o, column))
+                for column in EXPORT_COLUMNS
             ]
         )
-    return header, rows
+    return list(EXPORT_COLUMNS), rows
 
 
 def as_csv(header: list[str], rows: list[list[str]]) -> bytes:

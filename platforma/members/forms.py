@@ -5,11 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from platforma.core.models import Person
+from platforma.core.office import OfficeForm
 from platforma.core.uploads import check_upload
 from platforma.workinggroups.models import WorkingGroup
 
 from .eligibility import declaration_label
-from .models import ApplicationDocument, Membership
+from .models import ApplicationDocument, Membership, Organisation
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
@@ -229,3 +231,92 @@ class ConsentForm(forms.Form):
     public_phone = forms.BooleanField(label=_("Show our phone"), required=False)
     public_website = forms.BooleanField(label=_("Show our website"), required=False)
     public_address = forms.BooleanField(label=_("Show our address"), required=False)
+
+
+# --- The secretariat's people pages (views/office_people.py) -------------------------------
+
+LIVE_STATUSES = (
+    Membership.Status.APPLIED,
+    Membership.Status.UNDER_REVIEW,
+    Membership.Status.ADMITTED,
+    Membership.Status.SUSPENDED,
+)
+ROLE_CHOICES = [("primary", _("Primary (votes)")), ("alternate", _("Alternate"))]
+
+
+def _live_organisations(field, platform) -> None:
+    """Limit an (already platform-scoped) organisation field to the platform's live members."""
+    field.queryset = field.queryset.filter(
+        pk__in=Membership.objects.filter(platform=platform, status__in=LIVE_STATUSES).values(
+            "organisation"
+        )
+    )
+
+
+class PersonForm(OfficeForm):
+    """A person's name and contacts. No user account here: accounts come from invitations."""
+
+    first_name_en = forms.CharField(label=_("First name (English)"), max_length=100)
+    last_name_en = forms.CharField(label=_("Last name (English)"), max_length=100)
+    first_name_az = forms.CharField(
+        label=_("First name (Azerbaijani)"), max_length=100, required=False
+    )
+    last_name_az = forms.CharField(
+        label=_("Last name (Azerbaijani)"), max_length=100, required=False
+    )
+    first_name_ru = forms.CharField(label=_("First name (Russian)"), max_length=100, required=False)
+    last_name_ru = forms.CharField(label=_("Last name (Russian)"), max_length=100, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+
+    PERSON_FIELDS = (
+        "first_name_en",
+        "last_name_en",
+        "first_name_az",
+        "last_name_az",
+        "first_name_ru",
+        "last_name_ru",
+        "email",
+        "phone",
+    )
+
+
+class PersonCreateForm(PersonForm):
+    """A new person comes with the organisation they represent: that is how they belong to the
+    platform (and how its secretariat finds them again)."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Represents"), queryset=Organisation.objects.order_by("legal_name")
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES)
+    since = forms.DateField(label=_("Since"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _live_organisations(self.fields["organisation"], self.platform)
+
+
+class RepresentativeAssignForm(OfficeForm):
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=Person.objects.order_by("last_name", "first_name")
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.order_by("legal_name")
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=ROLE_CHOICES,
+        help_text=_("A new primary representative replaces the current one."),
+    )
+    since = forms.DateField(label=_("Since"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _live_organisations(self.fields["organisation"], self.platform)
+
+
+class RepresentativeEndForm(OfficeForm):
+    until = forms.DateField(label=_("Last day"))
+    confirm = forms.BooleanField(
+        label=_("I confirm: this person no longer speaks for the organisation after this day.")
+    )

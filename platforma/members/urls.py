@@ -51,6 +51,19 @@ urlpatterns = [
         views.membership_invite,
         name="office-membership-invite",
     ),
+    path("office/persons/", views.person_list, name="office-person-list"),
+    path("office/persons/new/", views.person_create, name="office-person-create"),
+    path("office/persons/<int:pk>/", views.person_edit, name="office-person-edit"),
+    path(
+        "office/representatives/new/",
+        views.representative_assign,
+        name="office-representative-assign",
+    ),
+    path(
+        "office/representatives/<int:pk>/end/",
+        views.representative_end,
+        name="office-representative-end",
+    ),
     path(
         "office/changes/<int:pk>/decide/",
         views.change_request_decide,

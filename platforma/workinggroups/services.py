@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
-from platforma.core.models import Platform
-from platforma.members.models import Membership
+from platforma.core.models import Platform, today_in
+from platforma.core.tenancy import may_manage, require_manage
+from platforma.members.models import Membership, Representative
 from platforma.members.selectors import members_in_good_standing
 
 from .models import Enrolment, ForumWorkingGroup, WorkingGroup
@@ -25,6 +27,7 @@ WG_FIELDS = {"slug", "name", "description", "position", "forum_group", "parent"}
 def working_group_create(
     *, actor, platform: Platform, actor_label: str = "", **fields
 ) -> WorkingGroup:
+    require_manage(actor, platform, fields.get("parent"))
     unknown = set(fields) - WG_FIELDS
     if unknown:
         raise ValidationError(_("Unknown working group fields: %s") % ", ".join(sorted(unknown)))
@@ -71,6 +74,29 @@ def forum_working_group_ensure(
     return group
 
 
+def _require_may_enrol(actor, working_group: WorkingGroup, membership: Membership) -> None:
+    """The platform's secretariat, or the member organisation's own current representative
+    (from its page, "My organisation"), may enrol it or end its enrolment."""
+    if actor is None or may_manage(actor, working_group):
+        return
+    if Representative.objects.filter(
+        organisation=membership.organisation_id, person__user=actor, until__isnull=True
+    ).exists():
+        return
+    raise PermissionDenied(
+        _("You do not manage the platform of “%(object)s”.") % {"object": working_group}
+    )
+
+
+def _refuse_future(day: datetime.date, platform: Platform) -> None:
+    today = today_in(platform)
+    if day > today:
+        raise ValidationError(
+            _("The date of an enrolment change cannot be in the future (today is %(today)s).")
+            % {"today": date_format(today)}
+        )
+
+
 @transaction.atomic
 def enrolment_add(
     *,
@@ -84,6 +110,8 @@ def enrolment_add(
         raise ValidationError(
             _("The organisation is not a member of this working group's platform.")
         )
+    _require_may_enrol(actor, working_group, membership)
+    _refuse_future(since, working_group.platform)
     if not members_in_good_standing(membership.platform, since).filter(pk=membership.pk).exists():
         raise ValidationError(_("Only members in good standing can join a working group."))
     if Enrolment.objects.filter(
@@ -115,8 +143,10 @@ def enrolment_add(
 def enrolment_end(
     *, actor, enrolment: Enrolment, until: datetime.date, actor_label: str = ""
 ) -> Enrolment:
+    _require_may_enrol(actor, enrolment.working_group, enrolment.membership)
     if enrolment.until is not None:
         raise ValidationError(_("This enrolment has already ended."))
+    _refuse_future(until, enrolment.working_group.platform)
     if until < enrolment.since:
         raise ValidationError(_("An enrolment cannot end before it started."))
     enrolment.until = until

@@ -17,7 +17,10 @@ from .registry import (
     membership_transition,
     organisation_create,
     organisation_update,
+    refuse_future,
+    representative_add,
     representative_assign,
+    representative_end,
 )
 from .representatives import (
     organisation_profile_update,
@@ -44,6 +47,9 @@ __all__ = [
     "profile_change_decide",
     "public_contacts_update",
     "recommendation_respond",
+    "refuse_future",
+    "representative_add",
     "representative_assign",
+    "representative_end",
     "representative_invite",
 ]

@@ -19,6 +19,7 @@ from platforma.core import audit
 from platforma.core.mail import absolute_url, send_templated
 from platforma.core.models import Platform, today_in
 from platforma.core.selectors import rules_in_force
+from platforma.core.tenancy import require_manage
 from platforma.core.uploads import check_upload, sha256_of
 from platforma.governance.models import Body
 
@@ -33,7 +34,7 @@ from ..models import (
     Representative,
 )
 from ..selectors import members_in_good_standing
-from .registry import membership_transition, organisation_create
+from .registry import membership_transition, organisation_create, refuse_future
 
 S = Membership.Status
 
@@ -249,6 +250,7 @@ def recommendation_respond(
 
 @transaction.atomic
 def application_start_review(*, actor, application: Application) -> Application:
+    require_manage(actor, application)
     membership_transition(
         actor=actor,
         membership=application.membership,
@@ -264,6 +266,8 @@ def application_record_board_opinion(
     *, actor, application: Application, opinion: str, given_on: datetime.date, reference: str
 ) -> Application:
     """The Board's opinion, where the statute has the Board recommend and the Assembly decide."""
+    require_manage(actor, application)
+    refuse_future(given_on, application.platform, _("The date of the Board's opinion"))
     if opinion not in (Application.BoardOpinion.ADMIT, Application.BoardOpinion.REJECT):
         raise ValidationError(_("Choose whether the Board recommends admission or rejection."))
     if application.membership.status != S.UNDER_REVIEW:
@@ -303,7 +307,9 @@ def application_decide(
     """
     from platforma.workinggroups.services import enrolment_add
 
+    require_manage(actor, application)
     platform = application.platform
+    refuse_future(decided_on, platform, _("The date of a decision"))
     rules = rules_in_force(platform, decided_on).admission
     required_body = DECIDING_BODY.get(rules.decided_by)
     if required_body and decided_by != required_body:
@@ -406,7 +412,9 @@ def appeal_decide(
     reasons: str,
 ) -> Appeal:
     """Record the outcome; an upheld appeal sends the application back to review."""
+    require_manage(actor, appeal)
     appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    refuse_future(decided_on, appeal.application.platform, _("The date of a decision"))
     if appeal.status != Appeal.Status.LODGED:
         raise ValidationError(_("This appeal has already been decided."))
     if not heard_by.strip() or not reasons.strip():

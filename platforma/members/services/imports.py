@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.models import Platform, today_in
+from platforma.core.tenancy import require_manage
 
 from ..models import Membership, Organisation
 
@@ -44,8 +45,12 @@ OPTIONAL_COLUMNS = (
     "website",
     "working_groups",
 )
-COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-ORGANISATION_COLUMNS = [c for c in COLUMNS if c not in ("admitted_on", "working_groups")]
+# Written by the export (``members.exports``): read only to know which rows are members already.
+EXPORT_ONLY_COLUMNS = ("status", "ended_on")
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + EXPORT_ONLY_COLUMNS
+ORGANISATION_COLUMNS = [
+    c for c in COLUMNS if c not in ("admitted_on", "working_groups", *EXPORT_ONLY_COLUMNS)
+]
 
 
 @dataclass
@@ -80,7 +85,7 @@ class ImportReport:
 class _Plan:
     row: int
     values: dict
-    admitted_on: datetime.date
+    admitted_on: datetime.date | None  # None only for a row already a member (left as it is)
     groups: list
     organisation: Organisation | None
     already_member: bool
@@ -209,11 +214,43 @@ def validate(platform: Platform, rows: list[dict | None]) -> tuple[list[_Plan], 
                     )
                 )
             seen_numbers.setdefault(number, index)
+        # A row of a membership already in the platform (an export read back) is left as it
+        # is: it needs no date of admission, and may be of any status.
+        organisation = None
+        if name and number:
+            organisation = Organisation.objects.filter(registration_number=number).first()
+        if name and organisation is None:
+            organisation = Organisation.objects.filter(legal_name_en__iexact=name).first()
+        already_member = bool(
+            organisation
+            and Membership.objects.filter(platform=platform, organisation=organisation).exists()
+        )
+        status = row.get("status", "")
+        if status and status not in Membership.Status.values:
+            problems.append(
+                RowError(
+                    index,
+                    "status",
+                    _("“%(value)s” is not a membership status (use one of: %(statuses)s).")
+                    % {"value": status, "statuses": ", ".join(Membership.Status.values)},
+                )
+            )
+        elif status and status != Membership.Status.ADMITTED and not already_member:
+            problems.append(
+                RowError(
+                    index,
+                    "status",
+                    _(
+                        "Only admitted members can be imported; this organisation is not yet a "
+                        "member of the platform."
+                    ),
+                )
+            )
         dates = {}
-        for column in ("admitted_on", "registration_date"):
+        for column in ("admitted_on", "registration_date", "ended_on"):
             value = row.get(column, "")
             if not value:
-                if column == "admitted_on":
+                if column == "admitted_on" and not already_member:
                     problems.append(
                         RowError(index, column, _("The date of admission is required."))
                     )
@@ -270,11 +307,6 @@ def validate(platform: Platform, rows: list[dict | None]) -> tuple[list[_Plan], 
         if problems:
             errors.extend(problems)
             continue
-        organisation = None
-        if number:
-            organisation = Organisation.objects.filter(registration_number=number).first()
-        if organisation is None:
-            organisation = Organisation.objects.filter(legal_name_en__iexact=name).first()
         values = {
             c: (dates[c] if c in dates else row.get(c, ""))
             for c in ORGANISATION_COLUMNS
@@ -284,15 +316,10 @@ def validate(platform: Platform, rows: list[dict | None]) -> tuple[list[_Plan], 
             _Plan(
                 row=index,
                 values=values,
-                admitted_on=dates["admitted_on"],
+                admitted_on=dates.get("admitted_on"),
                 groups=chosen,
                 organisation=organisation,
-                already_member=bool(
-                    organisation
-                    and Membership.objects.filter(
-                        platform=platform, organisation=organisation
-                    ).exists()
-                ),
+                already_member=already_member,
             )
         )
     return plans, errors
@@ -313,6 +340,7 @@ def members_import(
 
     from .registry import membership_record_existing, organisation_create
 
+    require_manage(actor, platform)
     rows, errors = read_table(content, filename)
     report = ImportReport(rows=sum(1 for r in rows if r is not None), dry_run=dry_run)
     if errors:

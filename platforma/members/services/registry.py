@@ -10,12 +10,23 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
-from platforma.core.models import Person, Platform
-from platforma.core.services import update_audited
+from platforma.core.models import Person, Platform, today_in
+from platforma.core.services import require_manage_wholly, update_audited
+from platforma.core.tenancy import platforms_of, require_manage
 
 from ..models import Membership, MembershipChange, Organisation, Representative
 
 S = Membership.Status
+
+
+def refuse_future(day: datetime.date, platform: Platform, what: str) -> None:
+    """A decision or a status change happens on a day that has come, in the platform's zone."""
+    if day > today_in(platform):
+        raise ValidationError(
+            _("%(what)s cannot be in the future (today is %(today)s in %(platform)s).")
+            % {"what": what, "today": date_format(today_in(platform)), "platform": platform}
+        )
+
 
 # The membership state machine: which status may follow which.
 TRANSITIONS: dict[str, set[str]] = {
@@ -80,6 +91,19 @@ def organisation_create(*, actor, actor_label: str = "", **fields) -> Organisati
 def organisation_update(
     *, actor, organisation: Organisation, actor_label: str = "", **changes
 ) -> Organisation:
+    """The secretariat's change to an organisation (of its platforms only: see
+    ``require_manage_wholly``). A representative's changes go through
+    ``organisation_profile_update`` and ``public_contacts_update``."""
+    require_manage_wholly(actor, organisation)
+    return organisation_change(
+        actor=actor, organisation=organisation, actor_label=actor_label, **changes
+    )
+
+
+def organisation_change(
+    *, actor, organisation: Organisation, actor_label: str = "", **changes
+) -> Organisation:
+    """Apply and record ``changes``; the caller has checked who may make them."""
     return update_audited(
         organisation,
         changes,
@@ -102,6 +126,8 @@ def membership_record_existing(
     actor_label: str = "",
 ) -> Membership:
     """Enter a member admitted before the platform used Platforma (history starts at admission)."""
+    require_manage(actor, platform)
+    refuse_future(admitted_on, platform, _("The date of admission"))
     if Membership.objects.filter(platform=platform, organisation=organisation).exists():
         raise ValidationError(
             _("%(organisation)s already has a membership record in %(platform)s.")
@@ -150,7 +176,11 @@ def membership_transition(
     via_appeal: bool = False,
 ) -> Membership:
     """Move a membership along the state machine, keeping the change in its history."""
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    require_manage(actor, membership)
+    membership = (
+        Membership.objects.select_for_update().select_related("platform").get(pk=membership.pk)
+    )
+    refuse_future(effective_on, membership.platform, _("The date of a status change"))
     from_status = membership.status
     allowed = set(TRANSITIONS.get(from_status, set()))
     if via_appeal:
@@ -214,7 +244,15 @@ def representative_assign(
     since: datetime.date | None = None,
     actor_label: str = "",
 ) -> Representative:
-    """Make ``person`` a representative; a new primary replaces the current one (who is ended)."""
+    """Make ``person`` a representative; a new primary replaces the current one (who is ended).
+
+    A representative speaks for the organisation in every platform it belongs to, so only the
+    secretariat of all of them may name one (``require_manage_wholly``); the person must be new
+    to every platform or one of the actor's own.
+    """
+    require_manage_wholly(actor, organisation)
+    if platforms_of(person):
+        require_manage_wholly(actor, person)
     if role not in Representative.Role.values:
         raise ValidationError(_("Unknown representative role: %s") % role)
     current = Representative.objects.filter(organisation=organisation, until__isnull=True)
@@ -246,3 +284,60 @@ def representative_assign(
         },
     )
     return representative
+
+
+@transaction.atomic
+def representative_end(
+    *, actor, representative: Representative, until: datetime.date, actor_label: str = ""
+) -> Representative:
+    """End a representation on ``until`` (the person no longer speaks for the organisation)."""
+    require_manage_wholly(actor, representative.organisation)
+    representative = Representative.objects.select_for_update().get(pk=representative.pk)
+    if representative.until is not None:
+        raise ValidationError(_("This representation has already ended."))
+    if representative.since and until < representative.since:
+        raise ValidationError(_("A representation cannot end before it started."))
+    for membership in representative.organisation.memberships.select_related("platform"):
+        refuse_future(until, membership.platform, _("The end of a representation"))
+    representative.until = until
+    representative.save(update_fields=["until", "updated_at"])
+    audit.record(
+        "members.representative.ended",
+        actor=actor,
+        actor_label=actor_label,
+        target=representative,
+        data={"until": until},
+    )
+    return representative
+
+
+@transaction.atomic
+def representative_add(
+    *,
+    actor,
+    platform: Platform,
+    organisation: Organisation,
+    role: str = Representative.Role.PRIMARY,
+    since: datetime.date | None = None,
+    actor_label: str = "",
+    **person_fields,
+) -> Representative:
+    """A person new to the registry, added as a representative of ``organisation`` at once
+    (no account: accounts come from ``representative_invite``)."""
+    from platforma.core.services import person_create
+
+    require_manage(actor, platform)
+    if not Membership.objects.filter(platform=platform, organisation=organisation).exists():
+        raise ValidationError(
+            _("%(organisation)s is not a member of %(platform)s.")
+            % {"organisation": organisation, "platform": platform}
+        )
+    person = person_create(actor=actor, platform=platform, actor_label=actor_label, **person_fields)
+    return representative_assign(
+        actor=actor,
+        organisation=organisation,
+        person=person,
+        role=role,
+        since=since,
+        actor_label=actor_label,
+    )

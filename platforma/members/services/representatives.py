@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from platforma.core import audit
 from platforma.core.mail import absolute_url, send_templated
 from platforma.core.models import Person, Platform
-from platforma.core.services import person_create
+from platforma.core.services import person_create, require_manage_wholly
+from platforma.core.tenancy import may_manage, platforms_of, require_manage
 
-from ..models import Organisation, ProfileChangeRequest, Representative
-from .registry import organisation_update, representative_assign
+from ..models import Membership, Organisation, ProfileChangeRequest, Representative
+from .registry import organisation_change, organisation_update, representative_assign
 
 _LANGS = ("en", "az", "ru")
 LEGAL_FIELDS = {f"{f}_{lang}" for f in ("legal_name",) for lang in _LANGS} | {
@@ -51,11 +52,30 @@ def representative_invite(
     language: str = "en",
 ) -> Representative:
     """Make a person a representative and e-mail them a link to set their password."""
+    require_manage(actor, platform)
+    if not Membership.objects.filter(platform=platform, organisation=organisation).exists():
+        raise ValidationError(
+            _("%(organisation)s is not a member of %(platform)s.")
+            % {"organisation": organisation, "platform": platform}
+        )
     validate_email(email)
     User = get_user_model()
     email = email.strip().lower()
-    person = Person.objects.filter(email__iexact=email).first() or person_create(
-        actor=actor, first_name=first_name.strip(), last_name=last_name.strip(), email=email
+    person = Person.objects.filter(email__iexact=email).first()
+    if person is not None and platforms_of(person) and not may_manage(actor, person):
+        # Said without the person's name: another platform's people are not ours to read.
+        raise ValidationError(
+            _(
+                "This e-mail address belongs to a person of another platform; the Forum's "
+                "secretariat can link them to this organisation."
+            )
+        )
+    person = person or person_create(
+        actor=actor,
+        platform=platform,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
     )
     user = person.user or User.objects.filter(username=email).first()
     if user is None:
@@ -100,6 +120,7 @@ def organisation_profile_update(
     *, actor, platform: Platform, organisation: Organisation, changes: dict
 ) -> ProfileChangeRequest | None:
     """Apply profile changes now; put changes to legal data to the secretariat."""
+    require_act_for(actor, platform, organisation)
     unknown = set(changes) - PROFILE_FIELDS - LEGAL_FIELDS
     if unknown:
         raise ValidationError(
@@ -110,7 +131,7 @@ def organisation_profile_update(
     }
     direct = {k: v for k, v in changes.items() if k in PROFILE_FIELDS}
     if direct:
-        organisation_update(actor=actor, organisation=organisation, **direct)
+        organisation_change(actor=actor, organisation=organisation, **direct)
     if not legal:
         return None
     request = ProfileChangeRequest.objects.create(
@@ -133,6 +154,7 @@ def organisation_profile_update(
 def profile_change_decide(
     *, actor, request: ProfileChangeRequest, approve: bool, note: str = ""
 ) -> ProfileChangeRequest:
+    require_manage(actor, request)
     request = ProfileChangeRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != ProfileChangeRequest.Status.PENDING:
         raise ValidationError(_("This change has already been decided."))
@@ -163,7 +185,26 @@ def profile_change_decide(
 @transaction.atomic
 def public_contacts_update(*, actor, organisation: Organisation, **consent: bool) -> Organisation:
     """What the organisation agrees to show in the public directory."""
+    require_act_for(actor, None, organisation)
     unknown = set(consent) - CONTACT_CONSENT_FIELDS
     if unknown:
         raise ValidationError(_("Unknown consent fields: %s") % ", ".join(sorted(unknown)))
-    return organisation_update(actor=actor, organisation=organisation, **consent)
+    return organisation_change(actor=actor, organisation=organisation, **consent)
+
+
+def require_act_for(actor, platform: Platform | None, organisation: Organisation) -> None:
+    """The organisation's own current representative, or the secretariat of every platform it
+    belongs to, may change its profile and consent (deny by default)."""
+    if (
+        platform is not None
+        and not Membership.objects.filter(platform=platform, organisation=organisation).exists()
+    ):
+        raise PermissionDenied(_("This organisation is not a member of this platform."))
+    if (
+        actor is not None
+        and Representative.objects.filter(
+            organisation=organisation, person__user=actor, until__isnull=True
+        ).exists()
+    ):
+        return
+    require_manage_wholly(actor, organisation)

@@ -138,11 +138,14 @@ def test_export_csv_and_xlsx(client, demo_platform, secretariat, django_assert_m
         response = client.get(reverse("members:office-member-export", args=["azerbaijan", "csv"]))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["Legal name", "Short name", "Acronym"]
+    # The importer's column names: the file goes back through import_members unchanged.
+    assert rows[0][:3] == ["legal_name_en", "legal_name_az", "legal_name_ru"]
+    assert rows[0][-4:] == ["status", "admitted_on", "ended_on", "working_groups"]
     assert len(rows) == 1 + 45 + 1  # the members and the demo's pending applicant
-    hrpu = next(r for r in rows if r[2] == "HRPU")
+    hrpu = next(r for r in rows if r[rows[0].index("acronym")] == "HRPU")
     assert hrpu[0] == "Humanitarian Research Public Union"
     assert hrpu[-1] == "wg1"
+    assert hrpu[rows[0].index("status")] == "admitted"
     response = client.get(reverse("members:office-member-export", args=["azerbaijan", "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 47

@@ -16,6 +16,13 @@ from .office import (
     office_home,
     office_member_list,
 )
+from .office_people import (
+    person_create,
+    person_edit,
+    person_list,
+    representative_assign,
+    representative_end,
+)
 from .public import application_status, join, recommendation_respond
 
 __all__ = [
@@ -37,5 +44,10 @@ __all__ = [
     "my_organisation",
     "office_home",
     "office_member_list",
+    "person_create",
+    "person_edit",
+    "person_list",
     "recommendation_respond",
+    "representative_assign",
+    "representative_end",
 ]

@@ -1,0 +1,41 @@
+"""Forms of the working groups' office pages. They collect input; the services check and write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from platforma.core.office import OfficeForm
+from platforma.members.models import Membership
+
+
+class MembershipChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.organisation.legal_name
+
+
+class EnrolForm(OfficeForm):
+    membership = MembershipChoiceField(
+        label=_("Member organisation"),
+        queryset=Membership.objects.select_related("organisation").order_by(
+            "organisation__legal_name"
+        ),
+        help_text=_("Only members in good standing on that day can join."),
+    )
+    since = forms.DateField(label=_("Since"))
+
+    def __init__(self, *args, working_group, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Members not in the group today; the service checks good standing on the day chosen.
+        self.fields["membership"].queryset = (
+            self.fields["membership"]
+            .queryset.filter(status=Membership.Status.ADMITTED)
+            .exclude(enrolments__working_group=working_group, enrolments__until__isnull=True)
+        )
+
+
+class EnrolmentEndForm(OfficeForm):
+    until = forms.DateField(label=_("Last day in the group"))
+    confirm = forms.BooleanField(
+        label=_("I confirm: the organisation leaves the working group on this day.")
+    )
