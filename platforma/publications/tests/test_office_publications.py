@@ -108,6 +108,8 @@ def test_create_with_translations_and_authors(office, platform, secretariat):
     assert list(publication.author_organisations.all()) == [member.organisation]
     entry = AuditEntry.objects.get(action="publications.publication.created")
     assert entry.actor == secretariat
+    public_page = text(office.get(url("publication-detail", platform.slug, publication.pk)))
+    assert response.url in public_page  # "Edit in the office", for the secretariat only
     assert entry.data["author_organisations"] == [member.organisation.pk]
 
 
