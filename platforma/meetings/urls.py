@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.meeting_list, name="meeting-list"),
     path("new/", views.office_meeting_create, name="office-meeting-create"),
     path("decisions/", views.decision_list, name="decision-list"),
+    path(
+        "decisions/<int:decision>/visibility/",
+        views.office_decision_visibility,
+        name="office-decision-visibility",
+    ),
     path("mandates/", views.mandate_dashboard, name="mandate-dashboard"),
     path("<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("<int:pk>/edit/", views.office_meeting_edit, name="office-meeting-edit"),

@@ -27,6 +27,12 @@ def _document(d):
     return document
 
 
+def _decision(d):
+    from platforma.meetings.models import Decision
+
+    return Decision.objects.filter(platform=d["platform"]).first()
+
+
 def _meeting(d):
     return ["azerbaijan", d["meeting"].pk]
 
@@ -48,4 +54,5 @@ POST_ONLY = {
     "meetings:office-agenda-item-move": lambda d: [*_meeting(d), _item(d).pk],
     "meetings:office-agenda-document-add": lambda d: [*_meeting(d), _item(d).pk],
     "meetings:office-agenda-document-remove": lambda d: [*_meeting(d), _document(d).pk],
+    "meetings:office-decision-visibility": lambda d: ["azerbaijan", _decision(d).pk],
 }

@@ -674,3 +674,32 @@ def test_times_on_the_detail_page_are_the_meetings(office, meeting):
     assert "10:00" in page
     assert "Asia/Baku" in page
     assert zoneinfo.ZoneInfo(meeting.time_zone) == BAKU
+
+
+def test_the_secretariat_decides_what_the_public_register_shows(
+    client, meeting, members, secretary, outsider
+):
+    check_in(meeting, members[:5])
+    motion = services.motion_create(meeting=meeting, title_en="Internal matter", **T)
+    services.votes_record(motion=motion, choices=dict.fromkeys(members[:5], "for"), **T)
+    services.motion_decide(motion=motion, **T)
+    decision = Decision.objects.get()
+    register = reverse("meetings:decision-list", args=[meeting.platform.slug])
+    toggle = reverse(
+        "meetings:office-decision-visibility", args=[meeting.platform.slug, decision.pk]
+    )
+    client.force_login(outsider)
+    elsewhere = reverse("meetings:office-decision-visibility", args=["elsewhere", decision.pk])
+    assert client.post(elsewhere, {"is_public": "0"}).status_code == 404
+    assert client.post(toggle, {"is_public": "0"}).status_code == 404
+    decision.refresh_from_db()
+    assert decision.is_public
+    client.force_login(secretary)
+    response = client.post(toggle, {"is_public": "0"}, follow=True)
+    assert "GA-2014-01 is no longer public." in " ".join(messages_of(response))
+    decision.refresh_from_db()
+    assert not decision.is_public
+    entry = audits("meetings.decision.visibility_changed").get()
+    assert entry.actor == secretary
+    client.logout()
+    assert "Internal matter" not in client.get(register).content.decode()

@@ -16,7 +16,7 @@ from platforma.core.uploads import attachment_response
 
 from .. import calendar, selectors, services
 from ..forms import AgendaDocumentForm, AgendaItemForm, ConfirmForm, MeetingForm
-from ..models import AgendaDocument, AgendaItem, Meeting
+from ..models import AgendaDocument, AgendaItem, Decision, Meeting
 from ._helpers import meeting_url, report
 
 
@@ -277,3 +277,24 @@ def office_agenda_document(request, platform, pk: int, document: int):
     if not document.file:
         raise Http404("This document is a link")
     return attachment_response(document.file)
+
+
+@require_POST
+@office_view
+def office_decision_visibility(request, platform, decision: int):
+    """Show a decision in the public register, or keep it to those who manage the platform."""
+    decision = Decision.objects.filter(platform=platform, pk=decision).first()
+    if decision is None:
+        raise Http404("No such decision")
+    public = request.POST.get("is_public") == "1"
+    try:
+        services.decision_set_public(actor=request.user, decision=decision, is_public=public)
+    except (ValidationError, PermissionDenied) as exc:
+        report(request, exc)
+    else:
+        messages.success(
+            request,
+            (_("%(reference)s is public.") if public else _("%(reference)s is no longer public."))
+            % {"reference": decision.reference},
+        )
+    return redirect("meetings:decision-list", platform.slug)
