@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from platforma.core.models import today_in
-from platforma.core.office import office_view
+from platforma.core.office import office_view, report, submit
 from platforma.core.selectors import rules_in_force
 from platforma.governance.models import Body
 
@@ -44,22 +44,9 @@ MEMBERS_PER_PAGE = 100
 secretariat_only = office_view  # resolve the platform, managers only, in its time zone
 
 
-def _form_errors(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
-
-
 def _submit(request, form, action, success: str) -> bool:
     """Validate ``form`` and call the service; a refusal's messages go onto the form."""
-    if not form.is_valid():
-        return False
-    try:
-        action(form.cleaned_data)
-    except ValidationError as exc:
-        _form_errors(form, exc)
-        return False
-    messages.success(request, success)
-    return True
+    return submit(request, form, action, success)
 
 
 @secretariat_only
@@ -153,8 +140,8 @@ def application_review(request, platform, pk: int):
     application = _application(platform, pk)
     try:
         services.application_start_review(actor=request.user, application=application)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except (ValidationError, PermissionDenied) as exc:
+        report(request, exc)
     else:
         messages.success(request, _("The application is now under review."))
     return redirect("members:office-application-detail", platform.slug, pk)
@@ -395,8 +382,8 @@ def change_request_decide(request, platform, pk: int):
             approve=request.POST.get("approve") == "1",
             note=request.POST.get("note", "")[:1000],
         )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except (ValidationError, PermissionDenied) as exc:
+        report(request, exc)
     else:
         messages.success(request, _("The change has been decided."))
     return redirect("members:office-home", platform.slug)

@@ -76,9 +76,10 @@ def person_list(request, platform):
 @require_http_methods(["GET", "POST"])
 @office_view
 def person_create(request, platform):
-    form = PersonCreateForm(
-        request.POST or None, platform=platform, initial={"since": today_in(platform)}
-    )
+    initial = {"since": today_in(platform)}
+    if request.GET.get("organisation", "").isdigit():
+        initial["organisation"] = request.GET["organisation"]
+    form = PersonCreateForm(request.POST or None, platform=platform, initial=initial)
     added = {}
 
     def add(data):
