@@ -225,6 +225,10 @@ class TestWhoMaySeeWhat:
         assert response.status_code == 200
         assert b"".join(response.streaming_content).startswith(b"%PDF-")
         assert 'filename="statute.pdf"' in response["Content-Disposition"]
+        # An applicant's upload never runs in the secretariat's browser.
+        assert response["Content-Disposition"].startswith("attachment")
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Content-Security-Policy"].startswith("sandbox")
 
     def test_an_application_token_only_opens_its_own_platform(self, client, application):
         PlatformFactory(slug="georgia")

@@ -6,15 +6,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from platforma.core.models import today_in
-from platforma.core.office import office_view, report, submit
+from platforma.core.office import office_view
 from platforma.core.selectors import rules_in_force
+from platforma.core.uploads import attachment_response, report, submit
 from platforma.governance.models import Body
 
 from .. import eligibility, exports, services
@@ -207,15 +208,8 @@ def appeal_decide(request, platform, pk: int):
 @secretariat_only
 def document_download(request, platform, pk: int):
     document = get_object_or_404(ApplicationDocument, application__platform=platform, pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is missing") from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return attachment_response(
+        document.file, filename=document.original_name, content_type=document.content_type
     )
 
 
