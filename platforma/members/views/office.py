@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from platforma.core.models import today_in
-from platforma.core.office import office_view
+from platforma.core.office import office_view, report, submit
 from platforma.core.selectors import rules_in_force
-from platforma.core.uploads import attachment_response, report, submit
+from platforma.core.uploads import attachment_response
 from platforma.governance.models import Body
 
 from .. import eligibility, exports, services
