@@ -58,7 +58,7 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         messages.success(
             self.request,
-            _("Your password is set. Log in with your user name “%(username)s” and it.")
+            _("Your password is set. Log in with your user name “%(username)s” and this password.")
             % {"username": form.user.get_username()},
         )
         return response
