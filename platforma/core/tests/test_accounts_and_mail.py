@@ -130,3 +130,35 @@ def test_an_oversized_body_is_refused_before_it_is_read(client, settings):
         content_type="application/octet-stream",
     )
     assert response.status_code == 413
+
+
+def test_an_invitation_says_what_happens_next(client, settings, django_capture_on_commit_callbacks):
+    from platforma.members.services import representative_invite
+
+    settings.PLATFORMA_BASE_URL = "https://platforma.example.org"
+    armenia = PlatformFactory(slug="armenia")
+    membership = MembershipFactory(platform=armenia)
+    with django_capture_on_commit_callbacks(execute=True):
+        representative_invite(
+            actor=None,
+            platform=armenia,
+            organisation=membership.organisation,
+            first_name="Seán",
+            last_name="O'Brien",
+            email="sean@example.org",
+        )
+    body = mail.outbox[-1].body
+    assert "O'Brien" in body
+    assert "&#x27;" not in body
+    link = re.search(r"https://platforma\.example\.org(/\S+)", body).group(1)
+    page = client.get(link, follow=True)
+    form_url = page.redirect_chain[-1][0] if page.redirect_chain else link
+    response = client.post(
+        form_url, {"new_password1": PASSWORD, "new_password2": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("login")
+    assert "Your password is set" in response.content.decode()
+    assert "sean@example.org" in response.content.decode()
+    assert login(client, "sean@example.org").redirect_chain[-1][0] == reverse(
+        "members:my-organisation", args=["armenia"]
+    )
