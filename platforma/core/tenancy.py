@@ -18,18 +18,36 @@ from django.utils.translation import gettext as _
 from .models import Platform
 from .permissions import is_forum_secretariat, managed_platforms
 
-# model label -> lookup paths from the model to its Platform (several: any of them).
-# Models with a ``platform`` foreign key need no entry.
-PATHS: dict[str, tuple[str, ...]] = {
+# Memberships that make an organisation (and the people who represent it) part of a platform.
+# An application, a refusal or a membership that ended does not: otherwise anyone could make
+# another platform's member "shared" by applying in its name, and so lock its own secretariat
+# out of it (core.services.require_manage_wholly).
+LIVE = ("admitted", "suspended")
+
+# model label -> lookup paths from the model to its Platform (several: any of them). A path may
+# carry conditions on the same related row: (path, {lookup: value}). Models with a ``platform``
+# foreign key need no entry.
+PATHS: dict[str, tuple] = {
     "core.platform": ("pk",),
-    # People and organisations are shared across platforms: a platform reaches those who
-    # represent its members, hold its offices, or whose organisation applied to it.
+    # People and organisations are shared across platforms: a platform reaches the organisations
+    # that are its members, the people who represent them now, and the holders of its offices.
     "core.person": (
-        "representations__organisation__memberships__platform",
+        (
+            "representations__organisation__memberships__platform",
+            {
+                "representations__until__isnull": True,
+                "representations__organisation__memberships__status__in": LIVE,
+            },
+        ),
         "mandates__office__platform",
     ),
-    "members.organisation": ("memberships__platform",),
-    "members.representative": ("organisation__memberships__platform",),
+    "members.organisation": (("memberships__platform", {"memberships__status__in": LIVE}),),
+    "members.representative": (
+        (
+            "organisation__memberships__platform",
+            {"organisation__memberships__status__in": LIVE},
+        ),
+    ),
     "members.applicationdocument": ("application__platform",),
     "members.recommendation": ("application__platform",),
     "members.appeal": ("application__platform",),
@@ -59,7 +77,7 @@ PATHS: dict[str, tuple[str, ...]] = {
 }
 
 
-def platform_paths(model: type[models.Model]) -> tuple[str, ...]:
+def platform_paths(model: type[models.Model]) -> tuple:
     label = model._meta.label_lower
     if label in PATHS:
         return PATHS[label]
@@ -75,10 +93,15 @@ def platform_paths(model: type[models.Model]) -> tuple[str, ...]:
     )
 
 
+def _split(path) -> tuple[str, dict]:
+    return (path, {}) if isinstance(path, str) else path
+
+
 def _condition(model, platforms) -> Q:
     condition = Q()
-    for path in platform_paths(model):
-        condition |= Q(**{f"{path}__in": platforms})
+    for entry in platform_paths(model):
+        path, extra = _split(entry)
+        condition |= Q(**{f"{path}__in": platforms, **extra})
     return condition
 
 
@@ -88,7 +111,7 @@ def scoped(queryset: QuerySet, platforms: Platform | Iterable[Platform] | QueryS
         platforms = [platforms]
     model = queryset.model
     paths = platform_paths(model)
-    if paths == ("pk",) or len(paths) == 1 and "__" not in paths[0]:
+    if paths == ("pk",) or paths == ("platform",):
         return queryset.filter(_condition(model, platforms))
     # Lookups across to-many relations can repeat a row: keep each once, in the queryset's order.
     ids = model._default_manager.filter(_condition(model, platforms)).values("pk")
@@ -104,12 +127,10 @@ def platforms_of(obj: models.Model) -> set[int]:
     if paths == ("platform",):
         return {obj.platform_id}
     ids: set[int] = set()
-    for path in paths:
-        ids.update(
-            v
-            for v in model._default_manager.filter(pk=obj.pk).values_list(path, flat=True)
-            if v is not None
-        )
+    for entry in paths:
+        path, extra = _split(entry)
+        rows = model._default_manager.filter(pk=obj.pk, **extra).values_list(path, flat=True)
+        ids.update(v for v in rows if v is not None)
     return ids
 
 

@@ -290,6 +290,9 @@ def test_membership_is_needed_to_be_chosen(demo_platform):
 
     form = MandateStartForm(platform=demo_platform)
     organisations = set(form.fields["organisation"].queryset.values_list("pk", flat=True))
+    # Members in good standing or suspended: not applicants, not former members.
     assert organisations == set(
-        Membership.objects.filter(platform=demo_platform).values_list("organisation", flat=True)
+        Membership.objects.filter(
+            platform=demo_platform, status__in=["admitted", "suspended"]
+        ).values_list("organisation", flat=True)
     )

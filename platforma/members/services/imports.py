@@ -25,6 +25,7 @@ from platforma.core.models import Platform, today_in
 from platforma.core.tenancy import require_manage
 
 from ..models import Membership, Organisation
+from .registry import refuse_another_platforms_member
 
 REQUIRED_COLUMNS = ("legal_name_en", "admitted_on")
 OPTIONAL_COLUMNS = (
@@ -170,7 +171,9 @@ def _parse_date(value: str) -> datetime.date:
     raise ValueError(value)
 
 
-def validate(platform: Platform, rows: list[dict | None]) -> tuple[list[_Plan], list[RowError]]:
+def validate(
+    platform: Platform, rows: list[dict | None], *, actor=None
+) -> tuple[list[_Plan], list[RowError]]:
     from platforma.workinggroups.models import WorkingGroup
 
     errors: list[RowError] = []
@@ -225,6 +228,11 @@ def validate(platform: Platform, rows: list[dict | None]) -> tuple[list[_Plan], 
             organisation
             and Membership.objects.filter(platform=platform, organisation=organisation).exists()
         )
+        if organisation and not already_member:
+            try:
+                refuse_another_platforms_member(actor, organisation, platform)
+            except ValidationError as exc:
+                problems.append(RowError(index, "legal_name_en", exc.messages[0]))
         status = row.get("status", "")
         if status and status not in Membership.Status.values:
             problems.append(
@@ -346,7 +354,7 @@ def members_import(
     if errors:
         report.errors = errors
         return report
-    plans, errors = validate(platform, rows)
+    plans, errors = validate(platform, rows, actor=actor)
     report.errors = errors
     report.matched = sum(1 for p in plans if p.already_member)
     report.joined = sum(1 for p in plans if p.organisation and not p.already_member)

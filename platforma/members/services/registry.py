@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.models import Person, Platform, today_in
+from platforma.core.permissions import is_forum_secretariat
 from platforma.core.services import require_manage_wholly, update_audited
 from platforma.core.tenancy import platforms_of, require_manage
 
@@ -115,6 +116,27 @@ def organisation_change(
 
 
 @transaction.atomic
+def refuse_another_platforms_member(actor, organisation: Organisation, platform: Platform) -> None:
+    """A platform does not take in, by itself, an organisation that is a member elsewhere.
+
+    People and organisations shared by two platforms are changed by the Forum's secretariat
+    only (``require_manage_wholly``): were one platform free to admit or import another's
+    member, it would lock that platform out of its own member's records. The Forum's
+    secretariat (and the system) may.
+    """
+    if actor is None or is_forum_secretariat(actor):
+        return
+    elsewhere = platforms_of(organisation) - {platform.pk}
+    if elsewhere:
+        raise ValidationError(
+            _(
+                "%(organisation)s is a member of another platform; only the Forum's secretariat "
+                "can make it a member of %(platform)s as well."
+            )
+            % {"organisation": organisation, "platform": platform}
+        )
+
+
 def membership_record_existing(
     *,
     actor,
@@ -128,6 +150,7 @@ def membership_record_existing(
     """Enter a member admitted before the platform used Platforma (history starts at admission)."""
     require_manage(actor, platform)
     refuse_future(admitted_on, platform, _("The date of admission"))
+    refuse_another_platforms_member(actor, organisation, platform)
     if Membership.objects.filter(platform=platform, organisation=organisation).exists():
         raise ValidationError(
             _("%(organisation)s already has a membership record in %(platform)s.")
@@ -199,6 +222,8 @@ def membership_transition(
             _("The change cannot take effect before the previous one (%(date)s).")
             % {"date": date_format(last.effective_on)}
         )
+    if to_status == S.ADMITTED:
+        refuse_another_platforms_member(actor, membership.organisation, membership.platform)
     membership.status = to_status
     if to_status == S.ADMITTED and membership.admitted_on is None:
         membership.admitted_on = effective_on

@@ -270,11 +270,18 @@ def test_another_platform_cannot_take_over_our_organisation(
 def test_an_organisation_shared_with_another_platform_needs_the_forum(
     other_sec, demo_platform, forum_secretariat
 ):
-    """Admitting our organisation to their platform too gives them no hold on its people."""
+    """They cannot take our organisation in; once the Forum has, they get no hold on it."""
     ours = member(demo_platform)
     theirs = other_sec.platform_roles.get().platform
+    with pytest.raises(ValidationError, match="is a member of another platform"):
+        services.membership_record_existing(
+            actor=other_sec,
+            platform=theirs,
+            organisation=ours.organisation,
+            admitted_on=datetime.date(2015, 1, 1),
+        )
     services.membership_record_existing(
-        actor=other_sec,
+        actor=forum_secretariat,
         platform=theirs,
         organisation=ours.organisation,
         admitted_on=datetime.date(2015, 1, 1),
