@@ -127,8 +127,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # lock up front so concurrent writers wait (busy timeout) instead of failing mid-transaction.
     # Connections persist: opening one (and the WAL checkpoint when the last one closes) costs
     # more than a whole page (measured: 14 ms a page kept open, 39 ms reconnecting each time).
-    # Writers queue on a file lock rather than SQLite's sleep-and-retry (platforma.core.db.sqlite).
-    DATABASES["default"]["ENGINE"] = "platforma.core.db.sqlite"
+    # Writers queue on a file lock rather than SQLite's sleep-and-retry (platforma.core.db.sqlite);
+    # PLATFORMA_SQLITE_WRITER_QUEUE=0 leaves it to Django's own backend, for comparison
+    # (bench/bench_sqlite_writers.py measures both in one run).
+    if env_bool("PLATFORMA_SQLITE_WRITER_QUEUE", True):
+        DATABASES["default"]["ENGINE"] = "platforma.core.db.sqlite"
     # Tests run on an in-memory database, as Django does for its own SQLite backend (pytest-django
     # recognises that backend by name only, so it is said here).
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
