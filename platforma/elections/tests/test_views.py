@@ -5,11 +5,12 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from platforma.elections import services
 from platforma.elections.models import Ballot, Election, VoterRecord
 from platforma.members.models import Representative
+from platforma.testing.budget import assert_constant_queries, assert_page_budget
 
 from .factories import make_election, make_member, make_world, running_election
 
@@ -215,36 +216,52 @@ def test_results_page_chart_and_pdf(client, world):
     assert pdf.content.startswith(b"%PDF")
 
 
-def test_public_list_query_budget(client, world, django_assert_max_num_queries):
-    for i in range(3):
-        election = make_election(world, title=f"E{i}", office=False)
-        services.election_open_nominations(actor=world.secretariat, election=election)
-    with django_assert_max_num_queries(6):
-        response = client.get(reverse("elections:election-list", args=[world.platform.slug]))
-    assert response.content.decode().count("Nominations open") == 3
-    for i in range(10):
-        election = make_election(world, title=f"F{i}", office=False)
-        services.election_open_nominations(actor=world.secretariat, election=election)
-    with django_assert_max_num_queries(6):
-        response = client.get(reverse("elections:election-list", args=[world.platform.slug]))
-    assert response.content.decode().count("Nominations open") == 13
+def test_public_list_query_budget(client, world):
+    made = []
+
+    def add_elections(n):
+        for _ in range(n):
+            election = make_election(world, title=f"E{len(made)}", office=False)
+            made.append(
+                services.election_open_nominations(actor=world.secretariat, election=election)
+            )
+
+    response = assert_page_budget(
+        client,
+        reverse("elections:election-list", args=[world.platform.slug]),
+        add_elections,
+        ceiling=6,
+    )
+    assert response.content.decode().count("Nominations open") == 9
 
 
-def test_board_query_budget(client, world, django_assert_max_num_queries):
-    for i in range(4, 20):
-        world.members.append(make_member(world.platform, i))
-    election, nominations = running_election(world, candidates=2, office=False)
-    for member in world.members:
-        services.ballot_cast(
-            actor=member.user,
-            election=election,
-            organisation=member.organisation,
-            choices=[nominations[0].candidate_key],
-        )
-    services.election_close(actor=world.secretariat, election=election)
-    with django_assert_max_num_queries(4):
-        response = client.get(url("election-board", election))
-    assert response.content.decode().count('<code class="tracker">') == 20
+def test_board_query_budget(client, db):
+    """The board of an election with 3 ballots and of one with 9, in as many queries."""
+    board = {}
+
+    def closed_election_with_more_ballots(n):
+        voters = board.get("voters", 0) + n
+        world = make_world(f"board{voters}", members=voters)
+        election, nominations = running_election(world, candidates=2, office=False)
+        for member in world.members:
+            services.ballot_cast(
+                actor=member.user,
+                election=election,
+                organisation=member.organisation,
+                choices=[nominations[0].candidate_key],
+            )
+        services.election_close(actor=world.secretariat, election=election)
+        board.update(voters=voters, url=url("election-board", election))
+
+    def render():
+        response = client.get(board["url"])
+        assert response.status_code == 200
+        return response
+
+    _, response = assert_constant_queries(
+        render, closed_election_with_more_ballots, ceiling=4, what="the board"
+    )
+    assert response.content.decode().count('<code class="tracker">') == 9
 
 
 def test_secretariat_runs_the_election(client, world):
@@ -357,16 +374,25 @@ def test_the_office_reads_an_elections_times_in_the_platforms_time_zone(client, 
     assert election.voting_closes_at == datetime.datetime(2030, 1, 10, 14, 0, tzinfo=utc)
 
 
-def test_the_benchmarks_floor_exists_only_when_asked_for(client, world, monkeypatch):
-    """elections:bench-whoami: a 404 unless PLATFORMA_BENCH=1; then POST only, logged in only."""
-    whoami = reverse("elections:bench-whoami", args=[world.platform.slug])
+def test_the_benchmarks_floor_is_not_in_the_sites_urlconf(client, world, settings):
+    """bench-whoami lives in config.urls_bench (PLATFORMA_BENCH=1): the site answers 404 there;
+    under the bench URLconf it takes a logged-in POST only."""
+    whoami = f"/en/{world.platform.slug}/elections/bench/whoami/"
     member = world.members[0]
     client.force_login(member.user)
     assert client.post(whoami).status_code == 404
-    monkeypatch.setenv("PLATFORMA_BENCH", "1")
+    with pytest.raises(NoReverseMatch):
+        reverse("bench-whoami", args=[world.platform.slug])
+    settings.ROOT_URLCONF = "config.urls_bench"
+    assert reverse("bench-whoami", args=[world.platform.slug]) == whoami
     assert client.get(whoami).status_code == 405
     response = client.post(whoami)
     assert response.status_code == 200
     assert response.content.decode() == member.user.get_username()
     client.logout()
     assert client.post(whoami).status_code == 403
+    # The site's own pages are all still there.
+    assert (
+        client.get(reverse("elections:election-list", args=[world.platform.slug])).status_code
+        == 200
+    )

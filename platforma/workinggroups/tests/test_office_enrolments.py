@@ -10,7 +10,8 @@ from django.utils.html import escape
 from platforma.core import services as core
 from platforma.core.models import AuditEntry, today_in
 from platforma.members.models import Membership
-from platforma.testing.factories import PlatformFactory
+from platforma.testing.budget import assert_page_budget
+from platforma.testing.factories import MembershipFactory, PlatformFactory, WorkingGroupFactory
 from platforma.workinggroups import services
 from platforma.workinggroups.models import Enrolment, WorkingGroup
 
@@ -47,16 +48,37 @@ def outsider(group):
     )
 
 
-def test_lists_in_a_fixed_number_of_queries(
-    client, sec, demo_platform, django_assert_max_num_queries
-):
+def _enrol(group, membership=None):
+    membership = membership or MembershipFactory(platform=group.platform)
+    return Enrolment.objects.create(
+        working_group=group, membership=membership, since=datetime.date(2014, 1, 1)
+    )
+
+
+def test_group_list_in_a_fixed_number_of_queries(client, sec, demo_platform):
+    group = demo_platform.working_groups.get(slug="wg1")
+    added = []
+
+    def add_groups(n):
+        for _ in range(n):
+            added.append(WorkingGroupFactory(platform=demo_platform, slug=f"budget{len(added)}"))
+            _enrol(added[-1])
+
+    client.force_login(sec)
+    response = assert_page_budget(client, url("office-group-list"), add_groups, ceiling=10)
+    assert group.name in response.content.decode()
+    assert added[-1].name in response.content.decode()
+
+
+def test_group_detail_in_a_fixed_number_of_queries(client, sec, demo_platform):
     group = demo_platform.working_groups.get(slug="wg1")
     client.force_login(sec)
-    with django_assert_max_num_queries(10):
-        response = client.get(url("office-group-list"))
-    assert group.name in response.content.decode()
-    with django_assert_max_num_queries(14):
-        response = client.get(url("office-group-detail", group.pk))
+    response = assert_page_budget(
+        client,
+        url("office-group-detail", group.pk),
+        lambda n: [_enrol(group) for _ in range(n)],
+        ceiling=14,
+    )
     html = response.content.decode()
     enrolled = Enrolment.objects.filter(working_group=group, until__isnull=True)
     assert enrolled.count() > 5
