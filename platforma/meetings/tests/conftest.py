@@ -58,16 +58,18 @@ def assembly(platform):
 @pytest.fixture
 def members(platform):
     """Nine members in good standing, each with a primary representative with an address."""
-    result = []
-    for _ in range(9):
-        membership = MembershipFactory(platform=platform)
-        Representative.objects.create(
-            organisation=membership.organisation,
-            person=PersonFactory(),
-            role=Representative.Role.PRIMARY,
-        )
-        result.append(membership)
-    return result
+    return [new_member(platform) for _ in range(9)]
+
+
+def new_member(platform):
+    """A member in good standing with a primary representative."""
+    membership = MembershipFactory(platform=platform)
+    Representative.objects.create(
+        organisation=membership.organisation,
+        person=PersonFactory(),
+        role=Representative.Role.PRIMARY,
+    )
+    return membership
 
 
 @pytest.fixture

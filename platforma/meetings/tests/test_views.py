@@ -12,9 +12,10 @@ from django.urls import reverse
 from platforma.governance.models import Mandate
 from platforma.meetings import services
 from platforma.meetings.models import Attendance, Decision, Motion, Proxy
+from platforma.testing.budget import assert_page_budget
 from platforma.testing.factories import OfficeFactory, PersonFactory
 
-from .conftest import at, check_in, open_sitting
+from .conftest import at, check_in, new_member, open_sitting
 
 pytestmark = pytest.mark.django_db
 T = {"actor": None, "actor_label": "test"}
@@ -154,29 +155,70 @@ def test_public_register_shows_public_decisions_only(client, meeting, members, s
     assert "Internal decision" in client.get(register).content.decode()
 
 
-def test_register_query_budget(client, meeting, members, django_assert_max_num_queries):
+def _decide(meeting, voters, n, *, public=True):
+    """n motions, each voted on by ``voters`` and decided (numbers GA-2014-..)."""
+    for _ in range(n):
+        title = f"D{Motion.objects.filter(meeting=meeting).count()}"
+        motion = services.motion_create(meeting=meeting, title_en=title, **T)
+        services.votes_record(motion=motion, choices=dict.fromkeys(voters, "for"), **T)
+        services.motion_decide(motion=motion, is_public=public, at=at((3, 15), 12), **T)
+
+
+def test_register_query_budget(client, meeting, members):
     check_in(meeting, members[:5])
-    for i in range(12):
-        motion = services.motion_create(meeting=meeting, title_en=f"D{i}", **T)
-        services.votes_record(motion=motion, choices=dict.fromkeys(members[:5], "for"), **T)
-        services.motion_decide(motion=motion, at=at((3, 15), 12), **T)
     register = reverse("meetings:decision-list", args=[meeting.platform.slug])
-    with django_assert_max_num_queries(8):
-        response = client.get(register)
-    assert response.content.decode().count("GA-2014-") == 12
+    response = assert_page_budget(
+        client, register, lambda n: _decide(meeting, members[:5], n), ceiling=8
+    )
+    assert response.content.decode().count("GA-2014-") == 9
 
 
-def test_list_pages_query_budgets(
-    client, meeting, members, secretary, django_assert_max_num_queries
-):
+def test_proxies_page_query_budget(client, meeting, platform, secretary):
+    def give(n):
+        for _ in range(n):
+            services.proxy_give(
+                meeting=meeting, giver=new_member(platform), holder=new_member(platform), **T
+            )
+
+    client.force_login(secretary)
+    assert_page_budget(client, url("proxies", meeting), give, ceiling=16)
+    assert Proxy.objects.filter(meeting=meeting).count() == 9
+
+
+@pytest.mark.parametrize(("name", "ceiling"), [("minutes", 22), ("motion-list", 22)])
+def test_motion_pages_query_budgets(client, meeting, members, secretary, name, ceiling):
     check_in(meeting, members)
     services.proxy_give(meeting=meeting, giver=members[0], holder=members[1], **T)
     client.force_login(secretary)
-    for name, budget in (("attendance", 16), ("proxies", 16), ("minutes", 22)):
-        with django_assert_max_num_queries(budget):
-            assert client.get(url(name, meeting)).status_code == 200
-    with django_assert_max_num_queries(12):
-        client.get(reverse("meetings:meeting-list", args=[meeting.platform.slug]))
+    response = assert_page_budget(
+        client, url(name, meeting), lambda n: _decide(meeting, members[1:6], n), ceiling=ceiling
+    )
+    assert "D8" in response.content.decode()
+
+
+def test_meeting_list_query_budget(client, meeting, assembly, secretary):
+    made = []
+
+    def add_meetings(n):
+        for _ in range(n):
+            made.append(
+                services.meeting_create(
+                    body=assembly,
+                    starts_at=at((4, 1 + len(made))),
+                    title_en=f"Sitting {len(made)}",
+                    place_en="Baku",
+                    **T,
+                )
+            )
+
+    client.force_login(secretary)
+    response = assert_page_budget(
+        client,
+        reverse("meetings:meeting-list", args=[meeting.platform.slug]),
+        add_meetings,
+        ceiling=12,
+    )
+    assert "Sitting 8" in response.content.decode()
 
 
 def test_mandate_dashboard_lists_vacancies_and_terms_ending(client, platform, members, secretary):
