@@ -5,35 +5,36 @@ groups) stay writable there. Everything of the project's is changed in the offic
 """
 
 from django.contrib import admin
+from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
 from .admin_base import ReadOnlyAdmin
 from .models import AuditEntry, Person, Platform, PlatformRole, Statute
 
 
-def superuser_only(request) -> bool:
+def superuser_only(request: HttpRequest) -> bool:
     return bool(request.user.is_active and request.user.is_superuser)
 
 
 # A platform's secretariat works in the office: the admin is the Forum secretariat's alone.
-admin.site.has_permission = superuser_only
+admin.site.has_permission = superuser_only  # type: ignore[method-assign]  # on purpose
 
 
 @admin.register(Platform)
-class PlatformAdmin(ReadOnlyAdmin, TranslationAdmin):
+class PlatformAdmin(ReadOnlyAdmin, TranslationAdmin[Platform]):
     platform_path = "pk"
     list_display = ("name", "slug", "country", "founded_on", "is_demo")
     search_fields = ("name", "slug", "country")
 
 
 @admin.register(Statute)
-class StatuteAdmin(ReadOnlyAdmin, TranslationAdmin):
+class StatuteAdmin(ReadOnlyAdmin, TranslationAdmin[Statute]):
     list_display = ("title", "platform", "version", "effective_from", "adopted_by")
     list_filter = ("platform",)
 
 
 @admin.register(Person)
-class PersonAdmin(ReadOnlyAdmin, TranslationAdmin):
+class PersonAdmin(ReadOnlyAdmin, TranslationAdmin[Person]):
     platform_path = None  # shared across platforms
     list_display = ("last_name", "first_name", "email", "is_demo")
     search_fields = ("last_name", "first_name", "email")

@@ -9,16 +9,27 @@ inlines and its bulk actions — and a test walks ``admin.site._registry`` to ke
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from .permissions import is_forum_secretariat, managed_platforms
 
 
-def _no(*args, **kwargs) -> bool:
+def _no(*args: Any, **kwargs: Any) -> bool:
     return False
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin[Any]  # generic only in the stubs
+else:
+    _ModelAdmin = admin.ModelAdmin
+
+
+class ReadOnlyAdmin(_ModelAdmin):
     """Shows rows, scoped to the user's platforms; ``platform_path`` leads to the Platform."""
 
     platform_path: str | None = "platform"
@@ -28,7 +39,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
     has_change_permission = _no
     has_delete_permission = _no
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         qs = super().get_queryset(request)
         if is_forum_secretariat(request.user):
             return qs
@@ -36,19 +47,24 @@ class ReadOnlyAdmin(admin.ModelAdmin):
             return qs.none()
         return qs.filter(**{f"{self.platform_path}__in": managed_platforms(request.user)})
 
-    def get_inline_instances(self, request, obj=None):
+    def get_inline_instances(
+        self, request: HttpRequest, obj: Any = None
+    ) -> list[InlineModelAdmin[Any, Any]]:
         inlines = super().get_inline_instances(request, obj)
         for inline in inlines:
-            inline.has_add_permission = _no
-            inline.has_change_permission = _no
-            inline.has_delete_permission = _no
+            for name in ("has_add_permission", "has_change_permission", "has_delete_permission"):
+                setattr(inline, name, _no)
         return inlines
 
-    def save_model(self, request, obj, form, change):  # pragma: no cover - no form can submit
+    def save_model(
+        self, request: HttpRequest, obj: Any, form: Any, change: bool
+    ) -> None:  # pragma: no cover - no form can submit
         raise PermissionError("The admin writes nothing: use the office pages.")
 
-    def delete_model(self, request, obj):  # pragma: no cover
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:  # pragma: no cover
         raise PermissionError("The admin writes nothing: use the office pages.")
 
-    def save_related(self, request, form, formsets, change):  # pragma: no cover
+    def save_related(
+        self, request: HttpRequest, form: Any, formsets: Any, change: bool
+    ) -> None:  # pragma: no cover
         raise PermissionError("The admin writes nothing: use the office pages.")

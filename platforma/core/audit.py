@@ -7,10 +7,12 @@ import decimal
 import uuid
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from .models import AuditEntry, Platform
+from .types import Actor
 
 
 def _jsonable(value: Any) -> Any:
@@ -53,7 +55,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, A
 def record(
     action: str,
     *,
-    actor=None,
+    actor: Actor = None,
     actor_label: str = "",
     target: models.Model | None = None,
     platform: Platform | None = None,
@@ -62,12 +64,11 @@ def record(
     """Append one entry. ``actor`` is the user who acted (None for the system: give a label)."""
     if platform is None and target is not None:
         platform = _platform_of(target)
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
+    user = None if actor is None or isinstance(actor, AnonymousUser) else actor
     return AuditEntry.objects.create(
         action=action,
-        actor=actor,
-        actor_label=actor_label or (actor.get_username() if actor else "system"),
+        actor=user,
+        actor_label=actor_label or (user.get_username() if user else "system"),
         platform=platform,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template import engines
@@ -9,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 
-def render_text(template: str, context: dict) -> str:
+def render_text(template: str, context: dict[str, Any]) -> str:
     """A plain-text template, rendered without HTML escaping.
 
     E-mails are text: "Seán O'Brien & Co" must arrive as typed, not as "O&#x27;Brien &amp; Co".
@@ -22,7 +25,13 @@ def absolute(path: str) -> str:
     return settings.PLATFORMA_BASE_URL + path
 
 
-def absolute_url(name: str, *, language: str, args=(), kwargs=None) -> str:
+def absolute_url(
+    name: str,
+    *,
+    language: str,
+    args: Sequence[Any] = (),
+    kwargs: dict[str, Any] | None = None,
+) -> str:
     """A full link for an e-mail, in the recipient's language."""
     with translation.override(language):
         path = reverse(name, args=args, kwargs=kwargs)
@@ -30,7 +39,12 @@ def absolute_url(name: str, *, language: str, args=(), kwargs=None) -> str:
 
 
 def send_templated(
-    *, to: list[str], language: str, template: str, context: dict, reply_to=None
+    *,
+    to: list[str],
+    language: str,
+    template: str,
+    context: dict[str, Any],
+    reply_to: list[str] | None = None,
 ) -> int:
     """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in ``language`` and send.
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,14 +45,16 @@ def anonymous_get(request: HttpRequest) -> bool:
     )
 
 
-def page_key(request: HttpRequest, version: tuple) -> str:
+def page_key(request: HttpRequest, version: tuple[object, ...]) -> str:
     # The host too: a page may carry absolute addresses, and a site may answer to several.
     raw = repr((request.get_host(), request.path, get_language(), version)).encode()
     return "page:" + hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
 def cached_page(
-    request: HttpRequest, version: tuple, render: Callable[[dict], HttpResponse]
+    request: HttpRequest,
+    version: tuple[object, ...],
+    render: Callable[[dict[str, Any]], HttpResponse],
 ) -> HttpResponse:
     """The page ``render`` makes, from the cache when ``request`` may share it.
 

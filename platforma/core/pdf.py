@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
@@ -27,11 +28,11 @@ def _static_path(url: str) -> Path | None:
     return Path(found) if found else None
 
 
-def _fetcher():
+def _fetcher() -> Any:  # a weasyprint URLFetcher (weasyprint ships no types)
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class StaticOnlyFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
+    class StaticOnlyFetcher(URLFetcher):  # type: ignore[misc]  # URLFetcher is untyped (Any)
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             path = _static_path(url)
@@ -48,4 +49,5 @@ def _fetcher():
 def html_to_pdf(html: str) -> bytes:
     import weasyprint  # slow to import; only PDFs need it
 
-    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
+    pdf: bytes = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
+    return pdf

@@ -80,7 +80,9 @@ def _fraction(value: Any, where: str, problems: list[str]) -> Fraction | None:
     return result
 
 
-def _int(value: Any, where: str, problems: list[str], *, minimum: int = 0, optional=False):
+def _int(
+    value: Any, where: str, problems: list[str], *, minimum: int = 0, optional: bool = False
+) -> int | None:
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
@@ -89,7 +91,7 @@ def _int(value: Any, where: str, problems: list[str], *, minimum: int = 0, optio
     if value < minimum:
         problems.append(f"{where}: {value} is less than {minimum}")
         return None
-    return value
+    return int(value)
 
 
 def _bool(value: Any, where: str, problems: list[str]) -> bool:
@@ -102,7 +104,7 @@ def _bool(value: Any, where: str, problems: list[str]) -> bool:
 def _choice(value: Any, choices: tuple[str, ...], where: str, problems: list[str]) -> str:
     if value not in choices:
         problems.append(f"{where}: '{value}' is not one of {', '.join(choices)}")
-    return value
+    return str(value)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ that forms or services hand around means saying here how it reaches its platform
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import models
@@ -17,6 +18,9 @@ from django.utils.translation import gettext as _
 
 from .models import Platform
 from .permissions import is_forum_secretariat, managed_platforms
+from .types import Actor
+
+M = TypeVar("M", bound=models.Model)
 
 # Memberships that make an organisation (and the people who represent it) part of a platform.
 # An application, a refusal or a membership that ended does not: otherwise anyone could make
@@ -27,7 +31,10 @@ LIVE = ("admitted", "suspended")
 # model label -> lookup paths from the model to its Platform (several: any of them). A path may
 # carry conditions on the same related row: (path, {lookup: value}). Models with a ``platform``
 # foreign key need no entry.
-PATHS: dict[str, tuple] = {
+# A path: a lookup, or a lookup with conditions on the same related row.
+Path = str | tuple[str, dict[str, Any]]
+
+PATHS: dict[str, tuple[Path, ...]] = {
     "core.platform": ("pk",),
     # People and organisations are shared across platforms: a platform reaches the organisations
     # that are its members, the people who represent them now, and the holders of its offices.
@@ -77,7 +84,7 @@ PATHS: dict[str, tuple] = {
 }
 
 
-def platform_paths(model: type[models.Model]) -> tuple:
+def platform_paths(model: type[models.Model]) -> tuple[Path, ...]:
     label = model._meta.label_lower
     if label in PATHS:
         return PATHS[label]
@@ -93,11 +100,11 @@ def platform_paths(model: type[models.Model]) -> tuple:
     )
 
 
-def _split(path) -> tuple[str, dict]:
+def _split(path: Path) -> tuple[str, dict[str, Any]]:
     return (path, {}) if isinstance(path, str) else path
 
 
-def _condition(model, platforms) -> Q:
+def _condition(model: type[models.Model], platforms: Iterable[Platform]) -> Q:
     condition = Q()
     for entry in platform_paths(model):
         path, extra = _split(entry)
@@ -105,7 +112,9 @@ def _condition(model, platforms) -> Q:
     return condition
 
 
-def scoped(queryset: QuerySet, platforms: Platform | Iterable[Platform] | QuerySet) -> QuerySet:
+def scoped(
+    queryset: QuerySet[M], platforms: Platform | Iterable[Platform] | QuerySet[Platform]
+) -> QuerySet[M]:
     """``queryset`` limited to the rows of ``platforms`` (one platform, or several)."""
     if isinstance(platforms, Platform):
         platforms = [platforms]
@@ -125,7 +134,7 @@ def platforms_of(obj: models.Model) -> set[int]:
     model = type(obj)
     paths = platform_paths(model)
     if paths == ("platform",):
-        return {obj.platform_id}
+        return {obj.platform_id}  # type: ignore[attr-defined]  # platform_paths found the field
     ids: set[int] = set()
     for entry in paths:
         path, extra = _split(entry)
@@ -134,14 +143,14 @@ def platforms_of(obj: models.Model) -> set[int]:
     return ids
 
 
-def may_manage(actor, obj: models.Model) -> bool:
+def may_manage(actor: Actor, obj: models.Model) -> bool:
     if actor is None or is_forum_secretariat(actor):
         return True
     mine = set(managed_platforms(actor).values_list("pk", flat=True))
     return bool(mine & platforms_of(obj))
 
 
-def require_manage(actor, *objects: models.Model | None) -> None:
+def require_manage(actor: Actor, *objects: models.Model | None) -> None:
     """Refuse unless ``actor`` manages the platform of every object.
 
     ``actor=None`` is the system itself (the demo loader, management commands run by the

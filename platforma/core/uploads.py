@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Mapping
+from typing import IO, Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -31,7 +36,7 @@ def private_storage() -> FileSystemStorage:
     return FileSystemStorage(location=settings.MEDIA_ROOT / "private", base_url=None)
 
 
-def detect_type(upload) -> str | None:
+def detect_type(upload: File[Any] | IO[bytes]) -> str | None:
     """The document type by the file's first bytes (and, for ZIP-based formats, its contents)."""
     upload.seek(0)
     head = upload.read(8)
@@ -44,7 +49,7 @@ def detect_type(upload) -> str | None:
         return JPEG
     if head.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(upload) as archive:
+            with zipfile.ZipFile(cast(IO[bytes], upload)) as archive:
                 names = set(archive.namelist())
                 if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
                     return ODT
@@ -60,7 +65,12 @@ def detect_type(upload) -> str | None:
 PDF_ONLY = {PDF: "PDF"}
 
 
-def check_upload(upload, *, allowed=DOCUMENT_TYPES, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
+def check_upload(
+    upload: File[Any],
+    *,
+    allowed: Mapping[str, str] = DOCUMENT_TYPES,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> str:
     """Return the detected content type, or raise a message the uploader can act on."""
     size = getattr(upload, "size", None)
     if size is None:  # a plain file object
@@ -79,7 +89,7 @@ def check_upload(upload, *, allowed=DOCUMENT_TYPES, max_bytes: int = MAX_UPLOAD_
     if size == 0:
         raise ValidationError(_("“%(name)s” is empty.") % {"name": upload.name})
     content_type = detect_type(upload)
-    if content_type not in allowed:
+    if content_type is None or content_type not in allowed:
         raise ValidationError(
             _("“%(name)s” is not of an accepted type (%(kinds)s), judged by its content.")
             % {"name": upload.name, "kinds": ", ".join(allowed.values())}
@@ -87,7 +97,7 @@ def check_upload(upload, *, allowed=DOCUMENT_TYPES, max_bytes: int = MAX_UPLOAD_
     return content_type
 
 
-def sha256_of(upload) -> str:
+def sha256_of(upload: File[Any]) -> str:
     upload.seek(0)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
@@ -122,7 +132,7 @@ def stored_name(original: str, content_type: str) -> str:
     return f"{stem[:80]}{EXTENSIONS.get(content_type, '.bin')}"
 
 
-def content_type_of(field) -> str:
+def content_type_of(field: FieldFile) -> str:
     """The type of a stored file, judged again from its first bytes when it is served."""
     with field.open("rb") as handle:
         kind = detect_type(handle)
@@ -136,7 +146,9 @@ def content_type_of(field) -> str:
     return kind or "application/octet-stream"
 
 
-def attachment_response(field, *, filename: str | None = None, content_type: str | None = None):
+def attachment_response(
+    field: FieldFile | None, *, filename: str | None = None, content_type: str | None = None
+) -> FileResponse:
     """Serve a stored upload so that no browser ever runs it.
 
     Always an attachment (never shown inline from the site's origin), with the type judged from
@@ -144,9 +156,9 @@ def attachment_response(field, *, filename: str | None = None, content_type: str
     """
     import os
 
-    from django.http import FileResponse, Http404
+    from django.http import Http404
 
-    if not field or not field.storage.exists(field.name):
+    if not field or not field.name or not field.storage.exists(field.name):
         raise Http404("The file is missing")
     kind = content_type or content_type_of(field)
     name = stored_name(filename or os.path.basename(field.name), kind)

@@ -26,6 +26,7 @@ import logging
 import os
 import time
 import weakref
+from typing import Any
 
 from django.db import OperationalError
 from django.db.backends.sqlite3 import base
@@ -39,7 +40,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
     _writer_lock_fd: int | None = None  # the lock file, open for the connection's life
     _writer_lock_pid: int | None = None  # the process that opened it
     _writer_lock_held = False
-    _writer_lock_closer: weakref.finalize | None = None  # closes the file if never closed
+    _writer_lock_closer: weakref.finalize[Any, Any] | None = None  # closes the file if never closed
 
     def _lock_path(self) -> str | None:
         name = str(self.settings_dict["NAME"])
@@ -80,7 +81,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 time.sleep(pause)
                 pause = min(pause * 2, POLL_MOST)
 
-    def _start_transaction_under_autocommit(self):
+    def _start_transaction_under_autocommit(self) -> None:
         if not self._writer_lock_held:
             fd = self._lock_file()
             if fd is not None:
@@ -91,7 +92,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
                     self._writer_lock_held = False
                     raise
         try:
-            super()._start_transaction_under_autocommit()
+            super()._start_transaction_under_autocommit()  # type: ignore[misc]  # private, not in django-stubs
         except BaseException:
             self._release_writer_lock()
             raise
@@ -102,21 +103,21 @@ class DatabaseWrapper(base.DatabaseWrapper):
             if self._writer_lock_fd is not None and self._writer_lock_pid == os.getpid():
                 fcntl.flock(self._writer_lock_fd, fcntl.LOCK_UN)
 
-    def _commit(self):
+    def _commit(self) -> None:
         try:
-            return super()._commit()
+            super()._commit()  # type: ignore[misc]  # private, not in django-stubs
         finally:
             self._release_writer_lock()
 
-    def _rollback(self):
+    def _rollback(self) -> None:
         try:
-            return super()._rollback()
+            super()._rollback()  # type: ignore[misc]  # private, not in django-stubs
         finally:
             self._release_writer_lock()
 
-    def _close(self):
+    def _close(self) -> None:
         try:
-            return super()._close()
+            super()._close()  # type: ignore[misc]  # private, not in django-stubs
         finally:
             self._release_writer_lock()
             if self._writer_lock_closer is not None and self._writer_lock_pid == os.getpid():

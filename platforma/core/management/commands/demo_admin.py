@@ -1,4 +1,5 @@
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         "platform's secretariat) with passwords kept in var/, and print how to log in."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         User = get_user_model()
         path = settings.VAR_DIR / "demo_password"
         if not path.exists():

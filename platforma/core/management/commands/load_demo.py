@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 
 from platforma.core.models import Platform
 from platforma.demo.loader import SLUG, load_demo
@@ -8,14 +10,14 @@ from platforma.members.selectors import members_in_good_standing
 class Command(BaseCommand):
     help = "Load the seed's Azerbaijan National Platform as demo data (safe to run again)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--if-empty",
             action="store_true",
             help="Load only when the installation has no platform at all.",
         )
 
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args: Any, if_empty: bool = False, **options: Any) -> None:
         if if_empty and Platform.objects.exists():
             self.stdout.write("Platforms already exist; demo data not loaded.")
             return

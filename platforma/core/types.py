@@ -1,0 +1,15 @@
+"""Type aliases the apps share (for annotations only: nothing here runs).
+
+``Actor`` is who a service acts for: the logged-in user of an office page, or ``None`` for the
+system itself (the demo loader, management commands). ``AnyUser`` is ``request.user``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+AnyUser: TypeAlias = "User | AnonymousUser"
+Actor: TypeAlias = "User | AnonymousUser | None"
