@@ -6,3 +6,6 @@ class ElectionsConfig(AppConfig):
     name = "platforma.elections"
     label = "elections"
     verbose_name = _("Elections")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects to members' signals)

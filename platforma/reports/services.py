@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
-from platforma.core.models import Platform
+from platforma.core.models import Platform, today_in
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 
 from .builder import forum_has_records, has_records
 from .models import SECTION_CHOICES, SECTION_KEYS, AnnualReport, ReportNarrative
@@ -24,7 +25,9 @@ MAX_NARRATIVE = 20_000
 FIRST_YEAR = 2009  # the Forum was founded in 2009
 
 
-def _check_rights(actor, platform: Platform | None, report: AnnualReport | None = None) -> None:
+def _check_rights(
+    actor: Actor, platform: Platform | None, report: AnnualReport | None = None
+) -> None:
     """The platform's secretariat (the Forum's for the Forum-wide report); deny by default."""
     if actor is not None and not can_manage_reports(actor, platform):
         raise ValidationError(_("Only the platform's secretariat may change its annual report."))
@@ -37,11 +40,12 @@ def _locked(report: AnnualReport) -> AnnualReport:
 
 @transaction.atomic
 def report_draft(
-    *, actor, platform: Platform | None, year: int, actor_label: str = ""
+    *, actor: Actor, platform: Platform | None, year: int, actor_label: str = ""
 ) -> AnnualReport:
     """Start the report of a year (``platform`` None: the Forum's); one per platform and year."""
     _check_rights(actor, platform)
-    this_year = timezone.localdate().year
+    # The Forum's report has no platform: its year is the project's (settings.TIME_ZONE).
+    this_year = (today_in(platform) if platform else timezone.localdate()).year
     if not FIRST_YEAR <= year <= this_year:
         raise ValidationError(
             _("A report covers a year from %(first)s to %(last)s.")
@@ -70,7 +74,7 @@ def report_draft(
 @transaction.atomic
 def narrative_save(
     *,
-    actor,
+    actor: Actor,
     report: AnnualReport,
     language: str,
     section: str,
@@ -124,7 +128,7 @@ def _clean_text(text: str) -> str:
     return text
 
 
-def _write_narrative(report, actor, language: str, section: str, text: str) -> str | None:
+def _write_narrative(report, actor: Actor, language: str, section: str, text: str) -> str | None:
     """Store one section's text; the text it replaces, or None when nothing changed."""
     existing = ReportNarrative.objects.filter(
         report=report, language=language, section=section
@@ -147,7 +151,12 @@ def _write_narrative(report, actor, language: str, section: str, text: str) -> s
 
 @transaction.atomic
 def narratives_save(
-    *, actor, report: AnnualReport, language: str, texts: dict[str, str], actor_label: str = ""
+    *,
+    actor: Actor,
+    report: AnnualReport,
+    language: str,
+    texts: dict[str, str],
+    actor_label: str = "",
 ) -> dict[str, dict[str, str]]:
     """Keep the text of several sections in one language at once: all of them, or none.
 
@@ -188,7 +197,9 @@ def narratives_save(
     return changed
 
 
-def _move(report, *, actor, actor_label, to: str, allowed_from: set[str], action: str, message):
+def _move(
+    report, *, actor: Actor, actor_label: str, to: str, allowed_from: set[str], action: str, message
+):
     report = _locked(report)
     _check_rights(actor, report.platform, report)
     if report.status not in allowed_from:
@@ -215,7 +226,7 @@ def _move(report, *, actor, actor_label, to: str, allowed_from: set[str], action
 
 
 @transaction.atomic
-def report_approve(*, actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
+def report_approve(*, actor: Actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
     S = AnnualReport.Status
     return _move(
         report,
@@ -229,7 +240,7 @@ def report_approve(*, actor, report: AnnualReport, actor_label: str = "") -> Ann
 
 
 @transaction.atomic
-def report_publish(*, actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
+def report_publish(*, actor: Actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
     S = AnnualReport.Status
     return _move(
         report,
@@ -243,7 +254,7 @@ def report_publish(*, actor, report: AnnualReport, actor_label: str = "") -> Ann
 
 
 @transaction.atomic
-def report_reopen(*, actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
+def report_reopen(*, actor: Actor, report: AnnualReport, actor_label: str = "") -> AnnualReport:
     S = AnnualReport.Status
     return _move(
         report,

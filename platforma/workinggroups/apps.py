@@ -6,3 +6,6 @@ class WorkinggroupsConfig(AppConfig):
     name = "platforma.workinggroups"
     label = "workinggroups"
     verbose_name = _("Working groups")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects to members' signals)

@@ -9,15 +9,21 @@ to or removed from the roll as its standing on that day now says.
 
 An organisation that has already voted keeps its place: its ballot was cast while it was on
 the roll, is secret, and cannot be taken back; the audit record says so.
+
+Members does not call this module (it sits below elections): it sends
+``members.signals.membership_changed`` and ``elections.receivers`` calls ``roll_update_for``.
+What changed is returned, not recorded here: the membership change writes the one audit record,
+with these effects in its data (``"effects"``), so the log reads one change and all it caused.
 """
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 
-from platforma.core import audit
+from platforma.core.types import Actor
 from platforma.members.models import Membership
 from platforma.members.selectors import members_in_good_standing
 
@@ -26,10 +32,13 @@ from ..models import Election, Elector, VoterRecord
 
 
 @transaction.atomic
-def roll_update_for(*, actor, membership: Membership, effective_on: datetime.date) -> list[int]:
+def roll_update_for(
+    *, actor: Actor, membership: Membership, effective_on: datetime.date
+) -> list[dict[str, Any]]:
     """Bring the rolls of open votes in line after a change to ``membership``.
 
-    Returns the ids of the elections whose roll changed.
+    Returns one entry per election whose roll changed (or kept a voter who is no longer
+    eligible), for the membership change's audit record.
     """
     changed = []
     elections = Election.objects.select_for_update(of=("self",)).select_related("platform")
@@ -57,17 +66,12 @@ def roll_update_for(*, actor, membership: Membership, effective_on: datetime.dat
             continue
         election.electorate = Elector.objects.filter(election=election).count()
         election.save(update_fields=["electorate", "updated_at"])
-        audit.record(
-            "elections.roll.updated",
-            actor=actor,
-            target=election,
-            platform=election.platform,
-            data={
-                "organisation": membership.organisation,
+        changed.append(
+            {
+                "action": "elections.roll.updated",
+                "election": {"id": election.pk, "repr": str(election)[:200]},
                 "change": change,
-                "effective_on": effective_on,
                 "electorate": election.electorate,
-            },
+            }
         )
-        changed.append(election.pk)
     return changed

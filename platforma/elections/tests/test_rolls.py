@@ -53,8 +53,17 @@ def test_a_suspension_before_the_opening_day_takes_the_organisation_off(later_vo
     election.refresh_from_db()
     assert member.organisation.pk not in roll(election)
     assert election.electorate == len(world.members) - 1
-    entry = AuditEntry.objects.get(action="elections.roll.updated")
-    assert entry.data["change"] == "removed"
+    # One audit record for the change, with what it did to the roll in its data.
+    [entry] = AuditEntry.objects.filter(target_id=str(membership_of(member).pk))
+    assert entry.action == "members.membership.suspended"
+    assert entry.data["effects"] == [
+        {
+            "action": "elections.roll.updated",
+            "election": {"id": election.pk, "repr": str(election)},
+            "change": "removed",
+            "electorate": len(world.members) - 1,
+        }
+    ]
 
 
 def test_a_change_after_the_opening_day_leaves_the_roll_alone(world):
@@ -74,7 +83,8 @@ def test_a_change_after_the_opening_day_leaves_the_roll_alone(world):
         effective_on=opening_day(election) + datetime.timedelta(days=1),
     )
     assert member.organisation.pk in roll(election)
-    assert not AuditEntry.objects.filter(action="elections.roll.updated").exists()
+    entry = AuditEntry.objects.get(action="members.membership.suspended")
+    assert entry.data["effects"] == []
 
 
 def test_a_member_recorded_late_with_an_earlier_admission_is_added(later_vote):
@@ -108,6 +118,33 @@ def test_an_organisation_that_has_voted_keeps_its_place(voting):
     )
     assert member.organisation.pk in roll(election)
     assert VoterRecord.objects.filter(organisation=member.organisation).exists()
-    assert AuditEntry.objects.get(action="elections.roll.updated").data["change"] == (
-        "kept, has voted"
+    [effect] = AuditEntry.objects.get(action="members.membership.suspended").data["effects"]
+    assert effect["change"] == "kept, has voted"
+
+
+def test_elections_listens_to_membership_changes():
+    """The roll follows members only through the signal elections connects in ready()."""
+    from platforma.elections.receivers import update_rolls
+    from platforma.members.signals import membership_changed
+
+    assert membership_changed.has_listeners(Membership)
+    # Each entry is (lookup key, weak reference to the receiver, is_async).
+    connected = [entry[1]() for entry in membership_changed.receivers]
+    assert update_rolls in connected
+
+
+def test_a_member_recorded_late_writes_one_audit_record(later_vote):
+    world, election, _ = later_vote
+    organisation = OrganisationFactory()
+    before = AuditEntry.objects.count()
+    membership = membership_record_existing(
+        actor=world.secretariat,
+        platform=world.platform,
+        organisation=organisation,
+        admitted_on=datetime.date(2012, 5, 1),
     )
+    assert AuditEntry.objects.count() == before + 1
+    entry = AuditEntry.objects.get(action="members.membership.recorded")
+    assert entry.target_id == str(membership.pk)
+    assert [e["change"] for e in entry.data["effects"]] == ["added"]
+    assert entry.data["effects"][0]["election"]["id"] == election.pk

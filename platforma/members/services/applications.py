@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from platforma.core import audit
 from platforma.core.mail import absolute_url, send_templated
@@ -21,7 +21,6 @@ from platforma.core.models import Platform, today_in
 from platforma.core.selectors import rules_in_force
 from platforma.core.tenancy import require_manage
 from platforma.core.uploads import check_upload, sha256_of
-from platforma.governance.models import Body
 
 from ..models import (
     Appeal,
@@ -34,15 +33,23 @@ from ..models import (
     Representative,
 )
 from ..selectors import members_in_good_standing
+from ..signals import working_groups_chosen
 from .registry import membership_transition, organisation_create, refuse_future
 
 S = Membership.Status
 
-# The body whose decision admits or rejects, by the statute's admission.decided_by.
+# The body whose decision admits or rejects, by the statute's admission.decided_by. The values
+# are the kinds governance gives its bodies (``governance.models.Body.Kind``); members names them
+# without importing governance, which sits above it (docs/architecture.md, "Layers").
 DECIDING_BODY = {
-    "board": Body.Kind.BOARD,
-    "board_then_assembly": Body.Kind.GENERAL_ASSEMBLY,
-    "general_assembly": Body.Kind.GENERAL_ASSEMBLY,
+    "board": "board",
+    "board_then_assembly": "general_assembly",
+    "general_assembly": "general_assembly",
+}
+# The same words as ``Body.Kind``'s labels, so they share their translations.
+BODY_KIND_LABELS = {
+    "board": gettext_lazy("Board of Governance"),
+    "general_assembly": gettext_lazy("General Assembly"),
 }
 
 
@@ -305,8 +312,6 @@ def application_decide(
 
     ``decided_by`` is a body kind (``board`` or ``general_assembly``).
     """
-    from platforma.workinggroups.services import enrolment_add
-
     require_manage(actor, application)
     platform = application.platform
     refuse_future(decided_on, platform, _("The date of a decision"))
@@ -315,7 +320,7 @@ def application_decide(
     if required_body and decided_by != required_body:
         raise ValidationError(
             _("Under the statute, admission is decided by the %(body)s.")
-            % {"body": Body.Kind(required_body).label}
+            % {"body": BODY_KIND_LABELS[required_body]}
         )
     if rules.decided_by == "board_then_assembly" and not application.board_opinion:
         raise ValidationError(
@@ -323,8 +328,10 @@ def application_decide(
         )
     if not admit and not reasons.strip():
         raise ValidationError(_("Give the reasons for a rejection; the applicant receives them."))
-    body = Body.objects.filter(platform=platform, kind=decided_by).first()
-    body_name = str(body) if body else Body.Kind(decided_by).label
+    # The platform's own name for the body (``Body`` is governance's; read through the relation
+    # governance declares on Platform), else the kind's name.
+    body = platform.bodies.filter(kind=decided_by).first()
+    body_name = str(body) if body else str(BODY_KIND_LABELS.get(decided_by, decided_by))
     membership_transition(
         actor=actor,
         membership=application.membership,
@@ -340,14 +347,15 @@ def application_decide(
     application.decision_reasons = reasons
     application.save()
     if admit:
-        membership = Membership.objects.get(pk=application.membership_id)
-        for group in application.working_groups.all():
-            enrolment_add(
-                actor=actor,
-                working_group=group,
-                membership=membership,
-                since=working_group_since or decided_on,
-            )
+        # Working groups enrol the new member in the groups it chose (workinggroups.receivers).
+        working_groups_chosen.send(
+            sender=Application,
+            membership=Membership.objects.get(pk=application.membership_id),
+            groups=list(application.working_groups.all()),
+            since=working_group_since or decided_on,
+            actor=actor,
+            actor_label="",
+        )
     audit.record(
         "members.application.decided",
         actor=actor,

@@ -25,6 +25,7 @@ from platforma.core.models import Platform, today_in
 from platforma.core.tenancy import require_manage
 
 from ..models import Membership, Organisation
+from ..signals import working_groups_chosen
 from .registry import refuse_another_platforms_member
 
 REQUIRED_COLUMNS = ("legal_name_en", "admitted_on")
@@ -174,11 +175,11 @@ def _parse_date(value: str) -> datetime.date:
 def validate(
     platform: Platform, rows: list[dict | None], *, actor=None
 ) -> tuple[list[_Plan], list[RowError]]:
-    from platforma.workinggroups.models import WorkingGroup
-
     errors: list[RowError] = []
     plans: list[_Plan] = []
-    groups = {g.slug.lower(): g for g in WorkingGroup.objects.filter(platform=platform)}
+    # The platform's working groups, through the relation workinggroups declares on Platform:
+    # members does not import workinggroups, which sits above it (docs/architecture.md).
+    groups = {g.slug.lower(): g for g in platform.working_groups.select_related("forum_group")}
     for g in list(groups.values()):
         if g.forum_group_id and not g.parent_id:
             groups.setdefault(f"wg{g.forum_group.number}", g)
@@ -344,8 +345,6 @@ def members_import(
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Check the whole file, then (unless ``dry_run`` or any error) write it in one transaction."""
-    from platforma.workinggroups.services import enrolment_add
-
     from .registry import membership_record_existing, organisation_create
 
     require_manage(actor, platform)
@@ -375,13 +374,15 @@ def members_import(
                     admitted_on=plan.admitted_on,
                     decided_by="import",
                 )
-                for group in plan.groups:
-                    enrolment_add(
+                if plan.groups:
+                    # Working groups enrol the member (workinggroups.receivers).
+                    working_groups_chosen.send(
+                        sender=Membership,
+                        membership=membership,
+                        groups=plan.groups,
+                        since=plan.admitted_on,
                         actor=actor,
                         actor_label=actor_label,
-                        working_group=group,
-                        membership=membership,
-                        since=plan.admitted_on,
                     )
             if progress:
                 progress(1)

@@ -6,16 +6,18 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from platforma.core import audit
+from platforma.core import audit, languages
 from platforma.core.models import Person, Platform, today_in
 from platforma.core.permissions import is_forum_secretariat
-from platforma.core.services import require_manage_wholly, update_audited
+from platforma.core.services import person_create, require_manage_wholly, update_audited
 from platforma.core.tenancy import platforms_of, require_manage
 
 from ..models import Membership, MembershipChange, Organisation, Representative
+from ..signals import effects_of, membership_changed
 
 S = Membership.Status
 
@@ -43,7 +45,7 @@ ENDING_STATUSES = {S.REJECTED, S.WITHDRAWN, S.EXPELLED}
 # Only an upheld appeal reopens a rejected application (it goes back to review).
 APPEAL_TRANSITIONS: dict[str, set[str]] = {S.REJECTED: {S.UNDER_REVIEW}}
 
-_LANGS = ("en", "az", "ru")
+_LANGS = languages.codes()
 ORGANISATION_FIELDS = {
     "legal_name",
     "short_name",
@@ -137,6 +139,15 @@ def refuse_another_platforms_member(actor, organisation: Organisation, platform:
         )
 
 
+def _today_of(organisation: Organisation) -> datetime.date:
+    """Today in the zone of a platform the organisation belongs to (its first membership's)."""
+    membership = (
+        Membership.objects.filter(organisation=organisation).select_related("platform").first()
+    )
+    return today_in(membership.platform) if membership else timezone.localdate()
+
+
+@transaction.atomic
 def membership_record_existing(
     *,
     actor,
@@ -167,22 +178,34 @@ def membership_record_existing(
         decided_by=decided_by,
         decision_reference=decision_reference,
     )
+    effects = _announce_change(actor, membership, admitted_on)
     audit.record(
         "members.membership.recorded",
         actor=actor,
         actor_label=actor_label,
         target=membership,
-        data={"status": S.ADMITTED, "admitted_on": admitted_on, "decided_by": decided_by},
+        data={
+            "status": S.ADMITTED,
+            "admitted_on": admitted_on,
+            "decided_by": decided_by,
+            "effects": effects,
+        },
     )
-    _update_rolls(actor, membership, admitted_on)
     return membership
 
 
-def _update_rolls(actor, membership: Membership, effective_on: datetime.date) -> None:
-    """An open vote's roll follows membership history (elections.services.rolls)."""
-    from platforma.elections.services.rolls import roll_update_for  # elections reads members
+def _announce_change(actor, membership: Membership, effective_on: datetime.date) -> list[dict]:
+    """Tell the apps above members (an open vote's roll, in elections) and gather the effects.
 
-    roll_update_for(actor=actor, membership=membership, effective_on=effective_on)
+    Sent inside the caller's transaction: a receiver that fails undoes the change. The effects
+    go into the change's one audit record rather than records of their own, so the log shows
+    one membership change with all it caused (docs/architecture.md, "Layers").
+    """
+    return effects_of(
+        membership_changed.send(
+            sender=Membership, membership=membership, effective_on=effective_on, actor=actor
+        )
+    )
 
 
 @transaction.atomic
@@ -241,6 +264,7 @@ def membership_transition(
         decision_reference=decision_reference,
         reason=reason,
     )
+    effects = _announce_change(actor, membership, effective_on)
     audit.record(
         f"members.membership.{to_status}",
         actor=actor,
@@ -253,9 +277,9 @@ def membership_transition(
             "decided_by": decided_by,
             "decision_reference": decision_reference,
             "reason": reason,
+            "effects": effects,
         },
     )
-    _update_rolls(actor, membership, effective_on)
     return membership
 
 
@@ -290,7 +314,7 @@ def representative_assign(
     if role == Representative.Role.PRIMARY:
         replaced = current.filter(role=Representative.Role.PRIMARY).first()
         if replaced:
-            replaced.until = since or datetime.date.today()
+            replaced.until = since or _today_of(organisation)
             replaced.save(update_fields=["until", "updated_at"])
     representative = Representative.objects.create(
         organisation=organisation, person=person, role=role, since=since
@@ -349,8 +373,6 @@ def representative_add(
 ) -> Representative:
     """A person new to the registry, added as a representative of ``organisation`` at once
     (no account: accounts come from ``representative_invite``)."""
-    from platforma.core.services import person_create
-
     require_manage(actor, platform)
     if not Membership.objects.filter(platform=platform, organisation=organisation).exists():
         raise ValidationError(

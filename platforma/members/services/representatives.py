@@ -16,16 +16,16 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from platforma.core import audit
+from platforma.core import audit, languages
 from platforma.core.mail import absolute_url, send_templated
-from platforma.core.models import Person, Platform
+from platforma.core.models import Person, Platform, today_in
 from platforma.core.services import person_create, require_manage_wholly
 from platforma.core.tenancy import may_manage, platforms_of, require_manage
 
 from ..models import Membership, Organisation, ProfileChangeRequest, Representative
 from .registry import organisation_change, organisation_update, representative_assign
 
-_LANGS = ("en", "az", "ru")
+_LANGS = languages.codes()
 LEGAL_FIELDS = {f"{f}_{lang}" for f in ("legal_name",) for lang in _LANGS} | {
     "legal_name",
     "registration_number",
@@ -86,7 +86,7 @@ def representative_invite(
         person.user = user
         person.save(update_fields=["user", "updated_at"])
     representative = representative_assign(
-        actor=actor, organisation=organisation, person=person, role=role, since=timezone.localdate()
+        actor=actor, organisation=organisation, person=person, role=role, since=today_in(platform)
     )
     audit.record(
         "members.representative.invited",
