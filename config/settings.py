@@ -85,7 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "config.urls"
+# The bench scripts (bench/) set PLATFORMA_BENCH=1: their server also serves the reference views.
+ROOT_URLCONF = "config.urls_bench" if env_bool("PLATFORMA_BENCH") else "config.urls"
 
 TEMPLATES = [
     {

@@ -21,7 +21,6 @@ urlpatterns = [
         name="registration-consent",
     ),
     path("registration/<str:token>/event.ics", views.registration_ics, name="registration-ics"),
-    path("bench/hello/", views.bench_hello, name="bench-hello"),
     # The organisers' office.
     path("office/", views.office_event_list, name="office-event-list"),
     path("office/new/", views.event_create, name="office-event-create"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -23,6 +24,11 @@ def render_text(template: str, context: dict[str, Any]) -> str:
 def absolute(path: str) -> str:
     """A full address for ``path`` (e.g. from ``reverse``), from the one ``PLATFORMA_BASE_URL``."""
     return settings.PLATFORMA_BASE_URL + path
+
+
+def site_domain() -> str:
+    """The site's host name, from ``PLATFORMA_BASE_URL`` (e.g. for calendar UIDs)."""
+    return urlsplit(settings.PLATFORMA_BASE_URL).hostname or "platforma"
 
 
 def absolute_url(

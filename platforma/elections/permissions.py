@@ -12,31 +12,12 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
-
 from platforma.core.models import Platform
 from platforma.core.permissions import can_manage_platform
 
 
-class LoginRequired(Exception):
-    """Raised when the visitor should log in first."""
-
-
 def can_run_elections(user, platform: Platform) -> bool:
     return can_manage_platform(user, platform)
-
-
-def require_secretariat(request, platform: Platform) -> None:
-    if not request.user.is_authenticated:
-        raise LoginRequired
-    if not can_run_elections(request.user, platform):
-        raise Http404("Not found")
-
-
-def require_login(request) -> None:
-    if not request.user.is_authenticated:
-        raise LoginRequired
 
 
 def can_answer_nomination(user, nomination) -> bool:
@@ -44,7 +25,3 @@ def can_answer_nomination(user, nomination) -> bool:
         return False
     person_user = nomination.person.user_id
     return person_user == user.pk or can_run_elections(user, nomination.election.platform)
-
-
-def login_redirect(request):
-    return redirect_to_login(request.get_full_path())

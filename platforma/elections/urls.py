@@ -23,7 +23,6 @@ urlpatterns = [
         name="nomination-second",
     ),
     path("<int:pk>/proxy/", views.proxy_give, name="proxy-give"),
-    path("bench/whoami/", views.bench_whoami, name="bench-whoami"),
     path("office/", views.office_list, name="office-list"),
     path("office/<int:pk>/", views.office_detail, name="office-detail"),
     path("office/<int:pk>/edit/", views.office_election_edit, name="office-election-edit"),

@@ -5,30 +5,18 @@
   they currently represent in that platform.
 - An applicant reaches its own application only through the secret link e-mailed to it; a
   recommending member only through its own link.
-Anything else is a 404 (or a login page for an anonymous visitor of the back office).
+Anything else is a 404 (or a login page for an anonymous visitor of the back office). The
+secretariat's pages are guarded by ``core.office.office_view``; a representative's page sends an
+anonymous visitor to log in through ``core.permissions.login_redirect``.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import QuerySet
-from django.http import Http404
 
 from platforma.core.models import Platform
-from platforma.core.permissions import can_manage_platform
 
-from .models import Membership, Organisation, Representative
-
-
-class LoginRequired(Exception):
-    """Raised by checks when the visitor should log in first."""
-
-
-def require_manager(request, platform: Platform) -> None:
-    if not request.user.is_authenticated:
-        raise LoginRequired
-    if not can_manage_platform(request.user, platform):
-        raise Http404("Not found")
+from .models import Membership, Organisation
 
 
 def represented_organisations(user, platform: Platform) -> QuerySet[Organisation]:
@@ -41,24 +29,3 @@ def represented_organisations(user, platform: Platform) -> QuerySet[Organisation
         memberships__platform=platform,
         memberships__status__in=[Membership.Status.ADMITTED, Membership.Status.SUSPENDED],
     ).distinct()
-
-
-def require_representative(request, platform: Platform, organisation_pk: int) -> Organisation:
-    if not request.user.is_authenticated:
-        raise LoginRequired
-    organisation = (
-        represented_organisations(request.user, platform).filter(pk=organisation_pk).first()
-    )
-    if organisation is None:
-        raise Http404("Not found")
-    return organisation
-
-
-def is_primary_representative(user, organisation: Organisation) -> bool:
-    return Representative.objects.filter(
-        organisation=organisation, person__user=user, until__isnull=True, role="primary"
-    ).exists()
-
-
-def login_redirect(request):
-    return redirect_to_login(request.get_full_path())

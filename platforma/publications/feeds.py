@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from platforma.core.mail import absolute
 from platforma.core.selectors import platform_for_public
 
 from .selectors import publications_visible
@@ -26,11 +27,15 @@ class PublicationsFeed(Feed):
     def subtitle(self, platform):
         return _("New research papers, policy briefs, statements and position papers.")
 
+    # Every address in the feed, its own included, comes from PLATFORMA_BASE_URL (core.mail),
+    # like the links in e-mails and calendars: not from whichever host name the request used.
     def link(self, platform):
-        return reverse("publications:publication-list", kwargs={"platform": platform.slug})
+        return absolute(
+            reverse("publications:publication-list", kwargs={"platform": platform.slug})
+        )
 
     def feed_url(self, platform):
-        return reverse("publications:feed-atom", kwargs={"platform": platform.slug})
+        return absolute(reverse("publications:feed-atom", kwargs={"platform": platform.slug}))
 
     def items(self, platform):
         return (
@@ -47,9 +52,11 @@ class PublicationsFeed(Feed):
         return item.abstract
 
     def item_link(self, item):
-        return reverse(
-            "publications:publication-detail",
-            kwargs={"platform": item.platform.slug, "pk": item.pk},
+        return absolute(
+            reverse(
+                "publications:publication-detail",
+                kwargs={"platform": item.platform.slug, "pk": item.pk},
+            )
         )
 
     def item_pubdate(self, item):

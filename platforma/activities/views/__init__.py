@@ -20,7 +20,6 @@ from .office import (
 from .office import event_list as office_event_list
 from .office import registration_cancel as office_registration_cancel
 from .public import (
-    bench_hello,
     event_detail,
     event_file,
     event_ics,
@@ -34,7 +33,6 @@ from .public import (
 )
 
 __all__ = [
-    "bench_hello",
     "event_cancel",
     "event_checkin",
     "event_create",

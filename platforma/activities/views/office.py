@@ -7,8 +7,6 @@ a service call.
 
 from __future__ import annotations
 
-import functools
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from platforma.core import languages
 from platforma.core.models import today_in
 from platforma.core.office import office_view, report
 
@@ -40,20 +39,6 @@ from ..models import Event, EventFile, EventKind, Registration
 R = Registration.Status
 EVENTS_PER_PAGE = 50
 LIST_FILTERS = ("upcoming", "past", "cancelled", "all")
-
-
-def organisers_only(view):
-    """``office_view``, except that anonymous visitors find nothing either: the check-in
-    list's address is written on paper at the door."""
-    inner = office_view(view)
-
-    @functools.wraps(view)
-    def wrapper(request, platform: str, *args, **kwargs):
-        if not request.user.is_authenticated:
-            raise Http404
-        return inner(request, platform, *args, **kwargs)
-
-    return wrapper
 
 
 def _submit(request, form, action, success) -> bool:
@@ -412,7 +397,7 @@ def event_message(request, platform, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@organisers_only
+@office_view(hidden=True)  # its address is written on paper at the door
 def event_checkin(request, platform, pk: int):
     """The check-in list: tick several registrations and check them in at once, check in one,
     or add someone who walked in."""
@@ -481,7 +466,7 @@ def event_kinds(request, platform):
             actor=request.user,
             platform=platform,
             slug=data["slug"],
-            names={code: data[f"name_{code}"] for code in ("en", "az", "ru")},
+            names={code: data[f"name_{code}"] for code in languages.codes()},
         ),
         _("The kind is added: choose “Other” and this kind on an event."),
     ):

@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from platforma.core import pagecache
-from platforma.core.bench import bench_enabled
-from platforma.core.mail import absolute
+from platforma.core.mail import absolute, site_domain
 from platforma.core.selectors import platform_for_public
 from platforma.core.uploads import attachment_response
 from platforma.workinggroups.models import WorkingGroup
@@ -23,13 +22,9 @@ from platforma.workinggroups.models import WorkingGroup
 from .. import calendar, selectors, services
 from ..forms import RegistrationForm, member_organisations
 from ..models import Event, EventFile, Registration
-from ..permissions import can_change_registration, can_organise
+from ..permissions import can_organise
 
 EVENTS_PER_PAGE = 30
-
-
-def _domain(request) -> str:
-    return request.get_host().split(":")[0] or "platforma"
 
 
 def _error_messages(exc: ValidationError) -> list[str]:
@@ -171,9 +166,7 @@ def _waitlist_position(registration: Registration) -> int | None:
 @require_POST
 def registration_cancel(request, platform: str, token: str):
     platform = platform_for_public(platform)
-    registration = selectors.registration_by_token(platform, token)
-    if not can_change_registration(request.user, registration, token):
-        raise Http404
+    registration = selectors.registration_by_token(platform, token)  # the link is the key
     try:
         services.registration_cancel(
             actor=request.user,
@@ -210,7 +203,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _event_url(request, event) -> str:
+def _event_url(event) -> str:
     """The event's address for calendars: from ``PLATFORMA_BASE_URL``, as in e-mails, never
     from the Host header a request happens to carry."""
     return absolute(
@@ -225,7 +218,7 @@ def registration_ics(request, platform: str, token: str):
     if registration.status != Registration.Status.CONFIRMED:
         raise Http404("Only a confirmed place goes into a calendar")
     content = calendar.registration_calendar_bytes(
-        registration, url=_event_url(request, registration.event), domain=_domain(request)
+        registration, url=_event_url(registration.event), domain=site_domain()
     )
     return _ics_response(content, f"event-{registration.event_id}.ics")
 
@@ -239,9 +232,9 @@ def event_ics(request, platform: str, pk: int):
     content = calendar.calendar_bytes(
         event.title,
         [event],
-        url_for=lambda e: _event_url(request, e),
+        url_for=lambda e: _event_url(e),
         attendees_by_event=attendees,
-        domain=_domain(request),
+        domain=site_domain(),
     )
     return _ics_response(content, f"event-{event.pk}.ics")
 
@@ -256,7 +249,7 @@ def feed_ics(request, platform: str, group: str | None = None):
         name = f"{platform.name} · {working_group.name}"
     events = list(selectors.events_for_calendar(platform, working_group=working_group))
     content = calendar.calendar_bytes(
-        name, events, url_for=lambda e: _event_url(request, e), domain=_domain(request)
+        name, events, url_for=lambda e: _event_url(e), domain=site_domain()
     )
     return _ics_response(content, f"{platform.slug}{'-' + group if group else ''}.ics")
 
@@ -276,10 +269,3 @@ def event_file(request, platform: str, pk: int, file_pk: int):
         files = files.filter(is_public=True)
     item = get_object_or_404(files, pk=file_pk)
     return attachment_response(item.file)
-
-
-def bench_hello(request, platform: str):
-    """A hello-world reference for the benchmark (only with DEBUG or PLATFORMA_BENCH=1)."""
-    if not bench_enabled():
-        raise Http404
-    return HttpResponse("hello", content_type="text/plain")

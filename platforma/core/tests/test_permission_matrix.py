@@ -61,8 +61,6 @@ MATRIX = {
     # A registration is reached by its secret link alone: whoever holds the link is its owner.
     "activities:registration-detail": (lambda d: ["azerbaijan", d["registration"].token], PUBLIC),
     "activities:registration-ics": (lambda d: ["azerbaijan", d["registration"].token], PUBLIC),
-    "activities:bench-hello": (lambda d: ["azerbaijan"], NOWHERE),  # only with PLATFORMA_BENCH=1
-    "elections:bench-whoami": (lambda d: ["azerbaijan"], NOWHERE),  # only with PLATFORMA_BENCH=1
     "publications:publication-list": (lambda d: ["azerbaijan"], PUBLIC),
     "publications:feed-atom": (lambda d: ["azerbaijan"], PUBLIC),
     "publications:search": (lambda d: ["azerbaijan"], PUBLIC),

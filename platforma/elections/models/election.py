@@ -126,6 +126,29 @@ class Election(TimeStampedModel):
     def board_is_public(self) -> bool:
         return self.state in {self.State.CLOSED, self.State.PUBLISHED} and self.board is not None
 
+    # The state machine's one way forward (services.election_transition makes each step).
+    NEXT_STATE = {
+        State.DRAFT: State.NOMINATIONS,
+        State.NOMINATIONS: State.VOTING,
+        State.VOTING: State.CLOSED,
+        State.CLOSED: State.PUBLISHED,
+    }
+
+    @property
+    def next_state(self) -> str | None:
+        """The state the secretariat may move the election to next (None once published)."""
+        return self.NEXT_STATE.get(self.State(self.state))
+
+    @property
+    def accepts_nominations(self) -> bool:
+        """Nominations are added and answered only while they are open."""
+        return self.state == self.State.NOMINATIONS
+
+    @property
+    def accepts_proxies(self) -> bool:
+        """Proxies are recorded from the draft until the vote closes."""
+        return self.state in {self.State.DRAFT, self.State.NOMINATIONS, self.State.VOTING}
+
 
 class Nomination(TimeStampedModel):
     """A candidate (a person, for an organisation) put forward in an election."""
@@ -163,6 +186,9 @@ class Nomination(TimeStampedModel):
     on_ballot = models.BooleanField(
         _("on the ballot"), default=False, help_text=_("Set when voting opens.")
     )
+
+    # Set by the selectors and services that judge a candidacy (not a field).
+    problems: list[str]
 
     class Meta:
         verbose_name = _("nomination")

@@ -21,7 +21,7 @@ from ..permissions import can_answer_nomination, can_run_elections
 
 
 def _nominations_open(election: Election) -> None:
-    if election.state != Election.State.NOMINATIONS:
+    if not election.accepts_nominations:
         raise ValidationError(_("Nominations are not open in this election."))
     now = timezone.now()
     if election.nominations_open_at and now < election.nominations_open_at:

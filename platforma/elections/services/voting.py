@@ -182,11 +182,7 @@ def election_proxy_grant(
             raise ValidationError(
                 _("Proxies are given while nominations are open or until voting closes.")
             )
-    if election.state not in (
-        Election.State.DRAFT,
-        Election.State.NOMINATIONS,
-        Election.State.VOTING,
-    ):
+    if not election.accepts_proxies:
         raise ValidationError(_("Proxies cannot be given once the election is closed."))
     if grantor.pk == holder.pk:
         raise ValidationError(_("An organisation cannot give its proxy to itself."))

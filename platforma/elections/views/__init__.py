@@ -12,10 +12,9 @@ from .office import (
 )
 from .public import board, board_json, check_tracker, election_detail, election_list, result_pdf
 from .representative import nomination_second, proxy_give
-from .voting import bench_whoami, nomination_answer, vote
+from .voting import nomination_answer, vote
 
 __all__ = [
-    "bench_whoami",
     "board",
     "board_json",
     "check_tracker",

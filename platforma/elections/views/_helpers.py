@@ -1,24 +1,14 @@
 from __future__ import annotations
 
 import functools
-import zoneinfo
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
-from platforma.core.selectors import platform_for_public
+from platforma.core.permissions import LoginRequired, login_redirect
 
 from ..models import Election
-from ..permissions import LoginRequired, login_redirect, require_secretariat
 from ..selectors import public_election_at
-
-
-def report(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 def public(view):
@@ -38,28 +28,17 @@ def public(view):
     return wrapper
 
 
-def secretariat(view):
-    """Resolve the platform (and election, if any); only its managers get in."""
+def with_election(view):
+    """Load the address's election (``pk``) within the platform, for an ``office_view``."""
 
     @functools.wraps(view)
-    def wrapper(request, platform: str, *args, **kwargs):
-        platform = platform_for_public(platform)
-        try:
-            require_secretariat(request, platform)
-        except LoginRequired:
-            return login_redirect(request)
-        request.office_platform = platform
-        with timezone.override(zoneinfo.ZoneInfo(platform.time_zone)):
-            return _with_election(view, request, platform, *args, **kwargs)
+    def wrapper(request, platform, *args, **kwargs):
+        if "pk" in kwargs:
+            kwargs["election"] = get_object_or_404(
+                Election.objects.select_related("platform", "body", "office"),
+                platform=platform,
+                pk=kwargs.pop("pk"),
+            )
+        return view(request, platform, *args, **kwargs)
 
     return wrapper
-
-
-def _with_election(view, request, platform, *args, **kwargs):
-    if "pk" in kwargs:
-        kwargs["election"] = get_object_or_404(
-            Election.objects.select_related("platform", "body", "office"),
-            platform=platform,
-            pk=kwargs.pop("pk"),
-        )
-    return view(request, platform, *args, **kwargs)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from platforma.core.office import report, submit
+from platforma.core.office import office_view, report, submit
 from platforma.core.tenancy import scoped
 from platforma.members.models import Organisation
 
@@ -30,17 +30,18 @@ from ..forms import (
     choices_from_post,
 )
 from ..models import Election, ElectionProxy, VoterRecord
-from ._helpers import secretariat
+from ._helpers import with_election
 
-NEXT_STEP = {
-    Election.State.DRAFT: (Election.State.NOMINATIONS, gettext_lazy("Open nominations")),
-    Election.State.NOMINATIONS: (Election.State.VOTING, gettext_lazy("Open voting")),
-    Election.State.VOTING: (Election.State.CLOSED, gettext_lazy("Close the vote and count")),
-    Election.State.CLOSED: (Election.State.PUBLISHED, gettext_lazy("Publish the result")),
+# The button of each step; which step comes next is the election's to say (``next_state``).
+STEP_LABELS = {
+    Election.State.NOMINATIONS: gettext_lazy("Open nominations"),
+    Election.State.VOTING: gettext_lazy("Open voting"),
+    Election.State.CLOSED: gettext_lazy("Close the vote and count"),
+    Election.State.PUBLISHED: gettext_lazy("Publish the result"),
 }
 
 
-@secretariat
+@office_view
 def office_list(request, platform):
     """The platform's elections, and the form that creates one (a draft)."""
     form = ElectionForm(request.POST or None, platform=platform)
@@ -80,12 +81,15 @@ def office_list(request, platform):
     )
 
 
-@secretariat
+@office_view
+@with_election
 def office_detail(request, platform, election):
     context = {
         "platform": platform,
         "election": election,
-        "next_step": NEXT_STEP.get(election.state),
+        "next_step": (
+            (election.next_state, STEP_LABELS[election.next_state]) if election.next_state else None
+        ),
         "nominations": sel.nominations_with_problems(election),
         "nomination_form": NominationForm(platform=platform),
         "proxy_form": ProxyForm(platform=platform),
@@ -94,15 +98,15 @@ def office_detail(request, platform, election):
         ),
         "turnout": sel.turnout(election),
         "editable": services.settings_refusal(election) is None,
-        "can_add_nominations": election.state == Election.State.NOMINATIONS,
-        "can_add_proxies": election.state
-        in (Election.State.DRAFT, Election.State.NOMINATIONS, Election.State.VOTING),
+        "can_add_nominations": election.accepts_nominations,
+        "can_add_proxies": election.accepts_proxies,
         **_second_round_context(election, platform),
     }
     return render(request, "elections/office_detail.html", context)
 
 
-@secretariat
+@office_view
+@with_election
 def office_election_edit(request, platform, election):
     """The election's settings, while it is a draft or nominations are open."""
     refusal = services.settings_refusal(election)
@@ -132,10 +136,11 @@ def office_election_edit(request, platform, election):
     )
 
 
-@secretariat
+@office_view
+@with_election
 def office_nomination_new(request, platform, election):
     """Nominate someone who is not in the registry yet: the service adds them first."""
-    is_open = election.state == Election.State.NOMINATIONS
+    is_open = election.accepts_nominations
     form = NewCandidateForm(request.POST or None, platform=platform)
     if request.method == "POST":
         if not is_open:
@@ -179,7 +184,8 @@ def _second_round_context(election: Election, platform) -> dict:
 
 
 @require_POST
-@secretariat
+@office_view
+@with_election
 def office_second_round(request, platform, election):
     form = SecondRoundForm(request.POST, platform=platform)  # read in the platform's zone
     if not form.is_valid():
@@ -199,7 +205,8 @@ def office_second_round(request, platform, election):
 
 
 @require_POST
-@secretariat
+@office_view
+@with_election
 def office_transition(request, platform, election):
     try:
         services.election_transition(
@@ -217,7 +224,8 @@ def office_transition(request, platform, election):
 
 
 @require_POST
-@secretariat
+@office_view
+@with_election
 def office_nomination_add(request, platform, election):
     form = NominationForm(request.POST, platform=platform)
     if form.is_valid():
@@ -233,7 +241,8 @@ def office_nomination_add(request, platform, election):
 
 
 @require_POST
-@secretariat
+@office_view
+@with_election
 def office_nomination_answer(request, platform, election, nomination: int):
     nomination = election.nominations.filter(pk=nomination).first()
     if nomination is None:
@@ -248,7 +257,8 @@ def office_nomination_answer(request, platform, election, nomination: int):
 
 
 @require_POST
-@secretariat
+@office_view
+@with_election
 def office_proxy_add(request, platform, election):
     form = ProxyForm(request.POST, platform=platform)
     if form.is_valid():
@@ -268,7 +278,8 @@ def _number(raw) -> int:
     return int(raw) if raw.isascii() and raw.isdigit() else 0
 
 
-@secretariat
+@office_view
+@with_election
 def office_paper(request, platform, election):
     """Paper voters, the teller's entry form, and the reconciliation of both tellers' entries."""
     candidates = sel.candidates(election)

@@ -14,14 +14,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from platforma.core.office import report
+from platforma.core.permissions import require_login
 from platforma.members.models import Organisation
 
 from .. import selectors as sel
 from .. import services
 from ..forms import ProxyGiveForm
 from ..models import Nomination
-from ..permissions import require_login
-from ._helpers import public, report
+from ._helpers import public
 
 
 def _own_organisations(request) -> list[Organisation]:

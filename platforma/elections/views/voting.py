@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from platforma.core.bench import bench_enabled
+from platforma.core.office import report
+from platforma.core.permissions import require_login
 from platforma.members.models import Organisation
 
 from .. import selectors as sel
 from .. import services
 from ..forms import ballot_widget, choices_from_post
 from ..models import Election, Nomination
-from ..permissions import require_login
-from ._helpers import public, report
+from ._helpers import public
 
 
 @never_cache
@@ -115,15 +115,3 @@ def nomination_answer(request, platform, election, nomination: int):
     else:
         messages.success(request, _("Your answer is recorded."))
     return redirect("elections:election-detail", platform.slug, election.pk)
-
-
-def bench_whoami(request, platform: str):
-    """The floor under a ballot, for bench/bench_casting.py: a logged-in POST that passes the
-    CSRF check and loads the session and the user, then answers with the user's name."""
-    if not bench_enabled():
-        raise Http404
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not request.user.is_authenticated:
-        return HttpResponse(status=403)
-    return HttpResponse(request.user.get_username(), content_type="text/plain")

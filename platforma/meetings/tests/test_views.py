@@ -288,3 +288,28 @@ def test_minutes_html_pdf_and_lock(client, meeting, assembly, members, secretary
     meeting.minutes.refresh_from_db()
     assert meeting.minutes.is_locked
     assert meeting.minutes.narrative.startswith("The chair")
+
+
+def test_quorum_updated_time_is_the_meetings_and_outside_the_live_region(
+    client, meeting, members, secretary
+):
+    """The time of each poll is shown in the meeting's zone (not UTC), and only the numbers sit
+    in the aria-live region: a screen reader announces a change of quorum, not every poll."""
+    import re
+    import zoneinfo
+
+    from django.utils import timezone
+
+    check_in(meeting, members[:2])
+    client.force_login(secretary)
+    data = client.get(url("quorum-json", meeting)).json()
+    at = datetime.datetime.fromisoformat(data["at"])
+    offset = timezone.now().astimezone(zoneinfo.ZoneInfo(meeting.time_zone)).utcoffset()
+    assert at.utcoffset() == offset
+    assert data["updated"] == f"Updated at {at:%H:%M:%S} ({meeting.time_zone})"
+    page = client.get(url("quorum", meeting)).content.decode()
+    live = re.search(r'<div class="quorum-live" aria-live="polite">(.*?)</div>\s*<p', page, re.S)
+    assert live is not None and page.count("aria-live") == 1
+    assert 'data-field="counted">2<' in live.group(1)
+    assert 'data-field="updated"' not in live.group(1)
+    assert f"({meeting.time_zone})</span>" in page.split(live.group(1))[1]

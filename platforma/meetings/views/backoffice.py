@@ -13,11 +13,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from platforma.core.mail import absolute_url
+from platforma.core.office import office_view
 
 from .. import selectors, services
 from ..forms import CheckInForm, ConfirmForm, MotionForm, ProxyForm, TotalsForm, VotesForm
 from ..models import Motion, Proxy
-from ..permissions import platform_manager_required
 from ..services._common import opens_before
 from ..services.explain import explain_motion
 from ._helpers import report
@@ -27,7 +27,7 @@ def _meeting_url(name: str, meeting, **extra) -> str:
     return reverse(f"meetings:{name}", args=[meeting.platform.slug, meeting.pk, *extra.values()])
 
 
-@platform_manager_required
+@office_view
 def meeting_list(request, platform):
     meetings = selectors.meetings_of(platform)
     return render(
@@ -35,7 +35,7 @@ def meeting_list(request, platform):
     )
 
 
-@platform_manager_required
+@office_view
 def meeting_detail(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     earliest = meeting.starts_at - opens_before()
@@ -56,7 +56,7 @@ def meeting_detail(request, platform, pk: int):
 
 
 @require_POST
-@platform_manager_required
+@office_view
 def meeting_convene(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     if not ConfirmForm(request.POST).is_valid():
@@ -87,7 +87,7 @@ def meeting_convene(request, platform, pk: int):
     return redirect(_meeting_url("meeting-detail", meeting))
 
 
-@platform_manager_required
+@office_view
 def attendance_page(request, platform, pk: int):
     """Tick every organisation whose delegate arrived and check them all in with one submit."""
     meeting = selectors.meeting_of(platform, pk)
@@ -134,7 +134,7 @@ def attendance_page(request, platform, pk: int):
     return render(request, "meetings/attendance.html", context)
 
 
-@platform_manager_required
+@office_view
 def proxy_page(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     form = ProxyForm(meeting=meeting)
@@ -164,7 +164,7 @@ def proxy_page(request, platform, pk: int):
     return render(request, "meetings/proxies.html", context)
 
 
-@platform_manager_required
+@office_view
 def motion_list(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     form = MotionForm(meeting=meeting)
@@ -200,7 +200,7 @@ def motion_list(request, platform, pk: int):
     return render(request, "meetings/motion_list.html", context)
 
 
-@platform_manager_required
+@office_view
 def motion_votes(request, platform, pk: int, motion: int):
     meeting = selectors.meeting_of(platform, pk)
     try:

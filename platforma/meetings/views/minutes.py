@@ -12,14 +12,15 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from platforma.core.office import office_view
+
 from .. import selectors, services
 from ..forms import ApproveForm, NarrativeForm
 from ..pdf import minutes_pdf_bytes
-from ..permissions import platform_manager_required
 from ._helpers import report
 
 
-@platform_manager_required
+@office_view
 def minutes_page(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     record = selectors.minutes_record(meeting)
@@ -69,7 +70,7 @@ def minutes_page(request, platform, pk: int):
     return render(request, "meetings/minutes.html", context)
 
 
-@platform_manager_required
+@office_view
 def minutes_pdf(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     record = selectors.minutes_record(meeting)

@@ -9,14 +9,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
+from platforma.core.office import office_view
+
 from .. import selectors
-from ..permissions import platform_manager_required
 
 
 def quorum_payload(meeting) -> dict:
     now = selectors.quorum_now(meeting)
     state = now.state
     missing = max(state.required - state.counted, 0)
+    at = timezone.localtime(timezone.now(), meeting.tz)
     return {
         "members": state.members,
         "present": state.present,
@@ -31,12 +33,16 @@ def quorum_payload(meeting) -> dict:
             if missing
             else ""
         ),
-        "at": timezone.now().isoformat(),
+        # When the numbers were read, in the meeting's zone (not UTC): shown beside the board,
+        # outside its live region, so a screen reader does not announce every poll.
+        "at": at.isoformat(),
+        "updated": _("Updated at %(time)s (%(zone)s)")
+        % {"time": at.strftime("%H:%M:%S"), "zone": meeting.time_zone},
     }
 
 
 @never_cache
-@platform_manager_required
+@office_view
 def quorum_page(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     now = selectors.quorum_now(meeting)
@@ -52,7 +58,7 @@ def quorum_page(request, platform, pk: int):
 
 
 @never_cache
-@platform_manager_required
+@office_view
 def quorum_json(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
     return JsonResponse(quorum_payload(meeting))

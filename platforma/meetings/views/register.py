@@ -6,12 +6,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from platforma.core.models import today_in
+from platforma.core.office import office_view
 from platforma.core.permissions import can_manage_platform
 from platforma.core.selectors import platform_for_public
 from platforma.governance.selectors import bodies
 
 from .. import selectors
-from ..permissions import platform_manager_required
 
 PER_PAGE = 50
 
@@ -42,7 +42,7 @@ def decision_list(request, platform: str):
     return render(request, "meetings/decision_list.html", context)
 
 
-@platform_manager_required
+@office_view
 def mandate_dashboard(request, platform):
     today = today_in(platform)
     data = selectors.vacancies_and_expiring(platform, today)

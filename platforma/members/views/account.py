@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from platforma.core.models import today_in
+from platforma.core.permissions import login_redirect
 from platforma.core.selectors import platform_for_public
 from platforma.workinggroups import services as wg_services
 from platforma.workinggroups.models import Enrolment, WorkingGroup
@@ -17,7 +18,7 @@ from platforma.workinggroups.models import Enrolment, WorkingGroup
 from .. import services
 from ..forms import ConsentForm, ProfileForm
 from ..models import Membership, ProfileChangeRequest
-from ..permissions import login_redirect, represented_organisations
+from ..permissions import represented_organisations
 
 PROFILE_TRANSLATED = ("short_name", "address", "fields_of_work", "description", "legal_name")
 

@@ -42,15 +42,12 @@ APPLICATIONS_PER_PAGE = 50
 MEMBERS_PER_PAGE = 100
 
 
-secretariat_only = office_view  # resolve the platform, managers only, in its time zone
-
-
 def _submit(request, form, action, success: str) -> bool:
     """Validate ``form`` and call the service; a refusal's messages go onto the form."""
     return submit(request, form, action, success)
 
 
-@secretariat_only
+@office_view
 def office_home(request, platform):
     open_statuses = [Membership.Status.APPLIED, Membership.Status.UNDER_REVIEW]
     counts = Application.objects.filter(platform=platform).aggregate(
@@ -68,7 +65,7 @@ def office_home(request, platform):
     return render(request, "members/office_home.html", context)
 
 
-@secretariat_only
+@office_view
 def application_list(request, platform):
     status = request.GET.get("status", "open")
     applications = (
@@ -104,7 +101,7 @@ def _detail_context(platform, application, **forms):
     today = today_in(platform)
     rules = rules_in_force(platform, today).admission
     body_kind = DECIDING_BODY.get(rules.decided_by, Body.Kind.BOARD)
-    status = application.membership.status
+    next_statuses = services.TRANSITIONS.get(application.membership.status, set())
     context = {
         "platform": platform,
         "application": application,
@@ -116,8 +113,9 @@ def _detail_context(platform, application, **forms):
         "appeals": application.appeals.all(),
         "rules": rules,
         "deciding_body": Body.Kind(body_kind).label,
-        "can_review": status == Membership.Status.APPLIED,
-        "can_decide": status == Membership.Status.UNDER_REVIEW,
+        # What the page offers is what the state machine (services.TRANSITIONS) allows next.
+        "can_review": Membership.Status.UNDER_REVIEW in next_statuses,
+        "can_decide": Membership.Status.ADMITTED in next_statuses,
         "needs_opinion": rules.decided_by == "board_then_assembly",
         "decision_form": forms.get("decision_form") or DecisionForm(initial={"decided_on": today}),
         "opinion_form": forms.get("opinion_form") or BoardOpinionForm(initial={"given_on": today}),
@@ -127,7 +125,7 @@ def _detail_context(platform, application, **forms):
     return context
 
 
-@secretariat_only
+@office_view
 def application_detail(request, platform, pk: int):
     application = _application(platform, pk)
     return render(
@@ -136,7 +134,7 @@ def application_detail(request, platform, pk: int):
 
 
 @require_POST
-@secretariat_only
+@office_view
 def application_review(request, platform, pk: int):
     application = _application(platform, pk)
     try:
@@ -149,7 +147,7 @@ def application_review(request, platform, pk: int):
 
 
 @require_POST
-@secretariat_only
+@office_view
 def application_opinion(request, platform, pk: int):
     application = _application(platform, pk)
     form = BoardOpinionForm(request.POST)
@@ -167,7 +165,7 @@ def application_opinion(request, platform, pk: int):
 
 
 @require_POST
-@secretariat_only
+@office_view
 def application_decide(request, platform, pk: int):
     application = _application(platform, pk)
     form = DecisionForm(request.POST)
@@ -188,7 +186,7 @@ def application_decide(request, platform, pk: int):
 
 
 @require_POST
-@secretariat_only
+@office_view
 def appeal_decide(request, platform, pk: int):
     appeal = get_object_or_404(
         Appeal.objects.select_related("application"), application__platform=platform, pk=pk
@@ -205,7 +203,7 @@ def appeal_decide(request, platform, pk: int):
     return render(request, "members/office_application_detail.html", context, status=400)
 
 
-@secretariat_only
+@office_view
 def document_download(request, platform, pk: int):
     document = get_object_or_404(ApplicationDocument, application__platform=platform, pk=pk)
     return attachment_response(
@@ -213,7 +211,7 @@ def document_download(request, platform, pk: int):
     )
 
 
-@secretariat_only
+@office_view
 def office_member_list(request, platform):
     status = request.GET.get("status", "")
     memberships = Membership.objects.filter(platform=platform).select_related("organisation")
@@ -270,7 +268,7 @@ def _membership_context(platform, membership, **forms):
     }
 
 
-@secretariat_only
+@office_view
 def membership_detail(request, platform, pk: int):
     membership = _membership(platform, pk)
     return render(
@@ -279,7 +277,7 @@ def membership_detail(request, platform, pk: int):
 
 
 @require_POST
-@secretariat_only
+@office_view
 def membership_transition(request, platform, pk: int):
     membership = _membership(platform, pk)
     allowed = sorted(services.TRANSITIONS.get(membership.status, set()))
@@ -298,7 +296,7 @@ def membership_transition(request, platform, pk: int):
 
 
 @require_POST
-@secretariat_only
+@office_view
 def membership_invite(request, platform, pk: int):
     membership = _membership(platform, pk)
     form = InviteForm(request.POST)
@@ -320,7 +318,7 @@ def membership_invite(request, platform, pk: int):
     return render(request, "members/office_membership_detail.html", context, status=400)
 
 
-@secretariat_only
+@office_view
 def member_export(request, platform, fmt: str):
     header, rows = exports.export_rows(platform)
     stamp = today_in(platform).isoformat()
@@ -342,7 +340,7 @@ def member_export(request, platform, fmt: str):
 
 
 @require_http_methods(["GET", "POST"])
-@secretariat_only
+@office_view
 def member_import(request, platform):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -366,7 +364,7 @@ def member_import(request, platform):
 
 
 @require_POST
-@secretariat_only
+@office_view
 def change_request_decide(request, platform, pk: int):
     change = get_object_or_404(ProfileChangeRequest, platform=platform, pk=pk)
     try:

@@ -1,6 +1,7 @@
 """One search across members, activities, publications and statements (both databases)."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.urls import reverse
@@ -80,3 +81,19 @@ def test_search_folds_case_in_every_script(client, platform):
         for query in queries:
             html = client.get(url, {"q": query}).content.decode()
             assert title in html, query
+
+
+def test_search_shows_an_activity_on_its_own_day(client, platform):
+    """A workshop at 00:30 in Baku on 26 April 2014 is 25 April in UTC: the search says 26."""
+    baku = zoneinfo.ZoneInfo("Asia/Baku")
+    EventFactory(
+        platform=platform,
+        title_en="Early workshop on trade",
+        time_zone="Asia/Baku",
+        starts_at=datetime.datetime(2014, 4, 26, 0, 30, tzinfo=baku),
+        ends_at=datetime.datetime(2014, 4, 26, 6, 0, tzinfo=baku),
+    )
+    html = client.get(reverse("publications:search", args=[platform.slug]), {"q": "early"})
+    line = html.content.decode().split("Early workshop on trade")[1].split("</li>")[0]
+    assert "26 April 2014" in line
+    assert "25 April" not in line

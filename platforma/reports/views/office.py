@@ -5,15 +5,14 @@ Work is never lost: the only way to approve from the editor is its "Save and app
 which saves the text in the form first (or refuses, with the text kept in the form, and approves
 nothing); the approval and the publication then ask for confirmation on a page of their own.
 
-These pages also serve the Forum-wide report (slug ``forum``, no platform), so they check
-``can_manage_reports`` themselves instead of ``core.office.office_view``; to everyone else they
-answer 404, as before.
+Every page is an ``office_view(hidden=True, forum=True)``: the platform's secretariat (or the
+Forum's) gets in, in the platform's time zone; the slug ``forum`` is the Forum-wide report (no
+platform, the Forum's secretariat only, the site's zone); everyone else, anonymous visitors
+included, finds nothing (404): a draft's address says nothing to anyone else.
 """
 
 from __future__ import annotations
 
-import contextlib
-import zoneinfo
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -23,18 +22,17 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from platforma.core.office import FORUM_SLUG, office_view
 from platforma.core.office import report as report_refusal
 
 from .. import services
 from ..models import SECTION_KEYS, AnnualReport
-from ..permissions import can_manage_reports
 from ..render import report_document
-from ..selectors import managed_report, narratives, owner_for_slug
+from ..selectors import managed_report, narratives
 
 ACTIONS = {
     "approve": services.report_approve,
@@ -44,11 +42,8 @@ ACTIONS = {
 CONFIRMED = {"approve", "publish"}  # these ask "are you sure" on a page of their own
 
 
-def _zone(owner):
-    """The platform's time zone (the Forum's report: the site's)."""
-    if owner is None:
-        return contextlib.nullcontext()
-    return timezone.override(zoneinfo.ZoneInfo(owner.time_zone))
+def _slug(owner) -> str:
+    return owner.slug if owner is not None else FORUM_SLUG
 
 
 def _editing_language(request) -> str:
@@ -65,18 +60,16 @@ def _edit_url(slug: str, year: int, language: str) -> str:
 
 
 @require_POST
-def report_draft(request, platform: str):
-    owner = owner_for_slug(platform)
-    if not can_manage_reports(request.user, owner):
-        raise Http404("No such page")
+@office_view(hidden=True, forum=True)
+def report_draft(request, owner):
+    platform = _slug(owner)
     try:
         year = int(request.POST.get("year", ""))
     except ValueError:
         messages.error(request, _("Give the year as four digits, e.g. 2014."))
         return redirect("reports:report-list", platform)
     try:
-        with _zone(owner):
-            services.report_draft(actor=request.user, platform=owner, year=year)
+        services.report_draft(actor=request.user, platform=owner, year=year)
     except (ValidationError, PermissionDenied) as error:
         report_refusal(request, error)
         return redirect("reports:report-list", platform)
@@ -85,8 +78,9 @@ def report_draft(request, platform: str):
 
 
 @require_http_methods(["GET", "POST"])
-def report_edit(request, platform: str, year: int):
-    owner = owner_for_slug(platform)
+@office_view(hidden=True, forum=True)
+def report_edit(request, owner, year: int):
+    platform = _slug(owner)
     report = managed_report(request.user, owner, year)
     language = _editing_language(request)
     posted: dict[str, str] = {}
@@ -94,10 +88,9 @@ def report_edit(request, platform: str, year: int):
         posted = {key: request.POST[key] for key in SECTION_KEYS if key in request.POST}
         then_approve = request.POST.get("then") == "approve"
         try:
-            with _zone(owner):
-                changed = services.narratives_save(
-                    actor=request.user, report=report, language=language, texts=posted
-                )
+            changed = services.narratives_save(
+                actor=request.user, report=report, language=language, texts=posted
+            )
         except (ValidationError, PermissionDenied) as error:
             report_refusal(request, error)
             if then_approve:
@@ -140,8 +133,9 @@ def report_edit(request, platform: str, year: int):
 
 
 @require_http_methods(["GET", "POST"])
-def report_action(request, platform: str, year: int, action: str):
-    owner = owner_for_slug(platform)
+@office_view(hidden=True, forum=True)
+def report_action(request, owner, year: int, action: str):
+    platform = _slug(owner)
     report = managed_report(request.user, owner, year)
     service = ACTIONS.get(action)
     if service is None:
@@ -150,8 +144,7 @@ def report_action(request, platform: str, year: int, action: str):
     confirmed = action not in CONFIRMED or request.POST.get("confirm") == "yes"
     if request.method == "POST" and confirmed:
         try:
-            with _zone(owner):
-                service(actor=request.user, report=report)
+            service(actor=request.user, report=report)
         except (ValidationError, PermissionDenied) as error:
             report_refusal(request, error)
         else:

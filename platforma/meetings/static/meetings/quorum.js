@@ -10,7 +10,6 @@
   function show(data) {
     board.querySelectorAll("[data-field]").forEach(function (el) {
       var key = el.getAttribute("data-field");
-      if (key === "updated") { el.textContent = data.at; return; }
       if (Object.prototype.hasOwnProperty.call(data, key)) { el.textContent = data[key]; }
     });
     board.classList.toggle("met", data.met);
