@@ -97,6 +97,54 @@ def check_upload(
     return content_type
 
 
+def validate_pdf(upload: File[Any]) -> str:
+    """A PDF of at most 10 MB, recognised by its content (whatever the file is called).
+
+    Returns its content type."""
+    return check_upload(upload, allowed=PDF_ONLY)
+
+
+def _check_size(upload: File[Any]) -> None:
+    size = getattr(upload, "size", None)
+    if size is None:
+        upload.seek(0, 2)
+        size = upload.tell()
+        upload.seek(0)
+    if size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; files may be at most %(max)s.")
+            % {"size": filesizeformat(size), "max": filesizeformat(MAX_UPLOAD_BYTES)}
+        )
+    if size == 0:
+        raise ValidationError(_("The file is empty."))
+
+
+IMAGE_TYPES = {"JPEG": JPEG, "PNG": PNG, "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+def validate_image(upload: File[Any]) -> str:
+    """A JPEG, PNG, GIF or WebP image of at most 10 MB that Pillow can read.
+
+    Returns its content type, judged by Pillow from the content (an SVG is never one)."""
+    from PIL import Image, UnidentifiedImageError
+
+    _check_size(upload)
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        raise ValidationError(_("This file is not an image that can be read.")) from exc
+    finally:
+        upload.seek(0)
+    if kind not in IMAGE_TYPES:
+        raise ValidationError(
+            _("Images must be JPEG, PNG, GIF or WebP (this one is %(kind)s).") % {"kind": kind}
+        )
+    return IMAGE_TYPES[kind]
+
+
 def sha256_of(upload: File[Any]) -> str:
     upload.seek(0)
     digest = hashlib.sha256()

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from platforma.core import audit
+from platforma.core import audit, languages
 from platforma.core.models import Person, Platform, today_in
 from platforma.core.selectors import rules_in_force
 from platforma.core.statute_rules import StatuteRules
@@ -33,7 +33,7 @@ COORDINATOR_KINDS = {
     Office.Kind.WG_COORDINATOR,
     Office.Kind.SUBGROUP_COORDINATOR,
 }
-_LANGS = ("en", "az", "ru")
+_LANGS = languages.codes()
 
 
 def _translated(fields: dict, names: tuple[str, ...]) -> set[str]:

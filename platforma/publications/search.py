@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import get_language
 
 from platforma.activities.selectors import events_visible
+from platforma.core import languages
 from platforma.core.models import Platform
 from platforma.members.selectors import members_in_good_standing, text_match
 
@@ -19,7 +20,7 @@ from .models import Publication
 from .selectors import publications_visible
 
 LIMIT = 20
-LANGS = ("en", "az", "ru")
+LANGS = languages.codes()
 PG_CONFIG = {"en": "english", "ru": "russian"}  # no Azerbaijani dictionary: "simple"
 
 FIELDS = {

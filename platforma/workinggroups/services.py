@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from platforma.core import audit
+from platforma.core import audit, languages
 from platforma.core.models import Platform, today_in
 from platforma.core.tenancy import may_manage, require_manage
 from platforma.members.models import Membership, Representative
@@ -17,7 +17,7 @@ from platforma.members.selectors import members_in_good_standing
 
 from .models import Enrolment, ForumWorkingGroup, WorkingGroup
 
-_LANGS = ("en", "az", "ru")
+_LANGS = languages.codes()
 WG_FIELDS = {"slug", "name", "description", "position", "forum_group", "parent"} | {
     f"{f}_{lang}" for f in ("name", "description") for lang in _LANGS
 }

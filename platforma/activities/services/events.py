@@ -14,10 +14,9 @@ from platforma.core import audit
 from platforma.core.models import Platform
 from platforma.core.services import apply_changes
 from platforma.core.tenancy import require_manage
-from platforma.core.uploads import stored_name
+from platforma.core.uploads import stored_name, validate_image, validate_pdf
 
 from ..models import Attendance, Event, EventFile, EventKind
-from ..uploads import file_snapshot, validate_image, validate_pdf
 from ._common import R, confirmed, event_mark_changed, live, locked, mail
 from .registrations import promote
 
@@ -276,7 +275,7 @@ def event_file_add(
         actor_label=actor_label,
         target=item,
         platform=event.platform,
-        data={"after": file_snapshot(item), "content_type": content_type},
+        data={"after": audit.snapshot(item), "content_type": content_type},
     )
     return item
 
@@ -314,7 +313,7 @@ def event_file_update(
 def event_file_remove(*, actor, item: EventFile, actor_label: str = "") -> None:
     """Remove a file from the event; the stored file goes once the removal is committed."""
     require_manage(actor, item)
-    snapshot = file_snapshot(item)
+    snapshot = audit.snapshot(item)
     platform = item.event.platform
     storage, name = item.file.storage, item.file.name
     audit.record(

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from platforma.core import audit
+from platforma.core import audit, languages
 from platforma.core.models import Platform
 from platforma.core.tenancy import require_manage
 from platforma.governance.models import Body, Office
@@ -29,7 +29,7 @@ from ..counting import SINGLE_SEAT_METHODS
 from ..models import Election, Elector, Nomination, Seconder, VoterRecord
 from . import paper
 
-_LANGS = ("en", "az", "ru")
+_LANGS = languages.codes()
 EDITABLE = {
     "title",
     "method",

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from platforma.core import audit
+from platforma.core import audit, languages
 from platforma.core.models import Person, Platform, today_in
 from platforma.core.services import apply_changes
 from platforma.core.tenancy import require_manage, scoped
@@ -20,7 +20,7 @@ from platforma.members.selectors import members_in_good_standing
 from ..covers import cover_png
 from ..models import Publication, PublicationVersion, Signature
 
-_LANGS = ("en", "az", "ru")
+_LANGS = languages.codes()
 PUBLICATION_FIELDS = {
     "kind",
     "title",
