@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from platforma.core import languages
 from platforma.core.office import OfficeForm, OfficeModelForm
 from platforma.members.models import Organisation
 from platforma.members.selectors import members_in_good_standing
@@ -71,7 +72,7 @@ class EventForm(OfficeModelForm):
         fields = [
             "kind",
             "custom_kind",
-            *[f"{name}_{code}" for code in ("en", "az", "ru") for name in TRANSLATED],
+            *[f"{name}_{code}" for code in languages.codes() for name in TRANSLATED],
             "starts_at",
             "ends_at",
             "all_day",
@@ -95,7 +96,7 @@ class EventForm(OfficeModelForm):
         self.instance.platform = platform  # the model's own checks compare kinds to it
         self.fields["title_en"].required = True
         self.fields["custom_kind"].queryset = self.fields["custom_kind"].queryset.order_by("slug")
-        for code in ("en", "az", "ru"):
+        for code in languages.codes():
             for name in ("title", "city", "venue"):
                 self.fields[f"{name}_{code}"].widget = forms.TextInput(
                     attrs={"maxlength": Event._meta.get_field(name).max_length}
@@ -105,7 +106,7 @@ class EventForm(OfficeModelForm):
         """(legend, fields) groups for the template: the facts, then each language."""
         facts = ["kind", "custom_kind", "starts_at", "ends_at", "all_day", "online_url"]
         groups = [(_("The event"), facts + ["languages", "working_groups", "is_public"])]
-        for code in ("en", "az", "ru"):
+        for code in languages.codes():
             groups.append((LANGUAGE_NAMES[code], [f"{n}_{code}" for n in TRANSLATED]))
         groups.append(
             (

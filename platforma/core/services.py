@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from . import audit
+from . import audit, languages
 from .models import Person, Platform, PlatformRole, Statute
 from .permissions import is_forum_secretariat, managed_platforms
 from .statute_rules import RulesError, StatuteRules
@@ -77,7 +77,7 @@ PLATFORM_FIELDS = {
     "email",
     "time_zone",
     "is_demo",
-} | {f"{f}_{lang}" for f in ("name", "description", "country") for lang in ("en", "az", "ru")}
+} | {f"{f}_{lang}" for f in ("name", "description", "country") for lang in languages.codes()}
 
 
 @transaction.atomic
@@ -157,7 +157,7 @@ def statute_adopt(
 
 
 PERSON_FIELDS = {"first_name", "last_name", "email", "phone", "user", "is_demo"} | {
-    f"{f}_{lang}" for f in ("first_name", "last_name") for lang in ("en", "az", "ru")
+    f"{f}_{lang}" for f in ("first_name", "last_name") for lang in languages.codes()
 }
 
 
@@ -236,16 +236,3 @@ def platform_role_grant(
             data={"user": user.get_username(), "role": role},
         )
     return grant
-
-
-@transaction.atomic
-def platform_role_revoke(*, actor, grant: PlatformRole, actor_label: str = "") -> None:
-    audit.record(
-        "core.platform_role.revoked",
-        actor=actor,
-        actor_label=actor_label,
-        target=grant,
-        platform=grant.platform,
-        data={"user": grant.user.get_username(), "role": grant.role},
-    )
-    grant.delete()

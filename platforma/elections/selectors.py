@@ -54,10 +54,6 @@ def public_elections(platform: Platform) -> QuerySet[Election]:
     )
 
 
-def public_election(platform: Platform, pk: int) -> Election | None:
-    return public_elections(platform).select_related("platform").filter(pk=pk).first()
-
-
 def public_election_at(platform_slug: str, pk: int) -> Election | None:
     """A public election by its platform's slug and its id, with the platform, in one query."""
     try:  # get(), not first(): ordering a one-row query costs a third of its compilation
@@ -337,12 +333,6 @@ def candidates(election: Election) -> list[Nomination]:
         .select_related("person", "organisation")
         .order_by("person__last_name", "person__first_name", "pk")
     )
-
-
-def candidate_names(election: Election) -> dict[str, str]:
-    return {
-        c.candidate_key: f"{c.person.full_name} ({c.organisation})" for c in candidates(election)
-    }
 
 
 @dataclass

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from platforma.core import languages
 from platforma.core.models import Platform
 from platforma.core.permissions import can_manage_platform
 from platforma.core.selectors import rules_in_force
@@ -189,7 +190,7 @@ def decision_register(
     query = query.strip()
     if query:
         condition = Q(reference__icontains=query)
-        for lang in ("en", "az", "ru"):
+        for lang in languages.codes():
             condition |= Q(**{f"title_{lang}__icontains": query})
             condition |= Q(**{f"text_{lang}__icontains": query})
         decisions = decisions.filter(condition)

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 
+from platforma.core import languages
 from platforma.core.models import Platform, today_in
 
 from .models import Membership, MembershipChange
@@ -70,7 +71,7 @@ def member_directory(
         # they know whatever language the page is in.
         lookup, value = text_match(query)
         condition = Q(**{f"organisation__acronym__{lookup}": value})
-        for lang in ("en", "az", "ru"):
+        for lang in languages.codes():
             condition |= Q(**{f"organisation__legal_name_{lang}__{lookup}": value})
             condition |= Q(**{f"organisation__short_name_{lang}__{lookup}": value})
         members = members.filter(condition)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from platforma.core import audit
+from platforma.core import audit, languages
 from platforma.core.models import Platform
 from platforma.core.services import apply_changes
 from platforma.core.tenancy import require_manage
@@ -20,7 +20,7 @@ from ..models import Attendance, Event, EventFile, EventKind
 from ._common import R, confirmed, event_mark_changed, live, locked, mail
 from .registrations import promote
 
-_LANGS = ("en", "az", "ru")
+_LANGS = languages.codes()
 _TRANSLATED = ("title", "description", "aims", "outcomes", "city", "venue", "partners", "donors")
 EVENT_FIELDS = {
     "kind",

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from platforma.core import languages
+
 from ..models import Meeting, Minutes
 
-LANGS = ("en", "az", "ru")
+LANGS = languages.codes()
 # How long before its start a sitting may be opened (delegates arrive, check-in starts).
 DEFAULT_OPENS_BEFORE_MINUTES = 60
 

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from platforma.core import audit
+from platforma.core import audit, languages
 from platforma.core import services as core_services
 from platforma.core.selectors import rules_in_force
 from platforma.core.statute_rules import RulesError, StatuteRules
@@ -370,7 +370,7 @@ def decision_register(
     last = Decision.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"] or 0
     number = last + 1
     texts = {}
-    for lang in ("en", "az", "ru"):
+    for lang in languages.codes():
         texts[f"title_{lang}"] = getattr(motion, f"title_{lang}") or ""
         texts[f"text_{lang}"] = getattr(motion, f"text_{lang}") or ""
     decision = Decision.objects.create(
