@@ -128,6 +128,9 @@ class Event(TimeStampedModel):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancellation_reason = models.TextField(_("reason for the cancellation"), blank=True)
 
+    # Set by event_update for the page that says who moved up (not a field).
+    promoted_registrations: list[Registration]
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -256,6 +259,9 @@ class Registration(TimeStampedModel):
     registered_at = models.DateTimeField(_("registered at"), db_index=True)
     promoted_at = models.DateTimeField(_("promoted from the waitlist at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    # Set by registration_cancel for the page that says who moved up (not a field).
+    promoted_registrations: list[Registration]
 
     class Meta:
         verbose_name = _("registration")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -12,6 +14,20 @@ from django.utils.translation import gettext as _
 from platforma.core.models import Platform
 
 from .models import Attendance, Event, EventFile, Registration
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from platforma.core.types import AnyUser
+    from platforma.workinggroups.models import WorkingGroup
+
+
+class EventCounts(TypedDict):
+    """What ``event_list`` annotates each event with."""
+
+    attendee_count: int
+    attendee_org_count: int
+
 
 R = Registration.Status
 
@@ -30,8 +46,8 @@ def event_list(
     organiser: bool = False,
     year: int | None = None,
     kind: str = "",
-    working_group=None,
-) -> QuerySet[Event]:
+    working_group: WorkingGroup | None = None,
+) -> QuerySet[WithAnnotations[Event, EventCounts]]:
     """Events for a list page: kind, groups and counts fetched in a constant number of queries."""
     events = events_visible(platform, organiser=organiser)
     if year:
@@ -103,7 +119,7 @@ def registration_window_problem(event: Event, now: datetime.datetime) -> str:
     return ""
 
 
-def event_for_registration(platform_slug: str, pk: int, user) -> Event:
+def event_for_registration(platform_slug: str, pk: int, user: AnyUser) -> Event:
     """The event a registration is for, with its platform, in one query; 404 as ``event_for``.
 
     Only the event's key and visibility are read: the registration service reads the event
@@ -124,7 +140,7 @@ def event_for_registration(platform_slug: str, pk: int, user) -> Event:
     return event
 
 
-def event_page_version(platform_slug: str, pk: int, now: datetime.datetime) -> tuple:
+def event_page_version(platform_slug: str, pk: int, now: datetime.datetime) -> tuple[object, ...]:
     """What the public page of an event depends on, in one query (or 404 when not public).
 
     The services touch the event's ``updated_at`` whenever its registrations or attendance
@@ -205,7 +221,7 @@ def seats(event: Event) -> dict[str, int | None]:
     return {**counts, "capacity": event.capacity, "free": free}
 
 
-def participants(event: Event, *, organiser: bool = False) -> dict:
+def participants(event: Event, *, organiser: bool = False) -> dict[str, Any]:
     """Names to show: organisers see everyone; the public only those who consented.
 
     Returns ``{"listed": [...], "unlisted": n}``; attendance if any, else confirmed registrations.
@@ -213,7 +229,7 @@ def participants(event: Event, *, organiser: bool = False) -> dict:
     attendances = list(
         Attendance.objects.filter(event=event).select_related("organisation").order_by("name")
     )
-    rows = attendances or list(
+    rows: list[Attendance] | list[Registration] = attendances or list(
         Registration.objects.filter(event=event, status=R.CONFIRMED)
         .select_related("organisation")
         .order_by("name")
@@ -239,16 +255,18 @@ def registration_by_token(platform: Platform, token: str) -> Registration:
         raise Http404("No such registration") from None
 
 
-def events_for_calendar(platform: Platform, *, working_group=None) -> QuerySet[Event]:
+def events_for_calendar(
+    platform: Platform, *, working_group: WorkingGroup | None = None
+) -> QuerySet[Event]:
     events = events_visible(platform).select_related("platform", "custom_kind")
     if working_group is not None:
         events = events.filter(working_groups=working_group)
     return events.order_by("starts_at", "id")
 
 
-def attendees_for_calendar(events) -> dict[int, list]:
+def attendees_for_calendar(events: Iterable[Event]) -> dict[int, list[Registration]]:
     """Confirmed registrations per event id, for the organisers' calendar (one query)."""
-    result: dict[int, list] = {}
+    result: dict[int, list[Registration]] = {}
     for registration in Registration.objects.filter(
         event__in=list(events), status=R.CONFIRMED
     ).order_by("registered_at"):
@@ -256,7 +274,7 @@ def attendees_for_calendar(events) -> dict[int, list]:
     return result
 
 
-def counts_by_year(platform: Platform, year: int) -> list[dict]:
+def counts_by_year(platform: Platform, year: int) -> list[dict[str, Any]]:
     """Per published event of ``year``: the event and its participant count, in date order.
 
     Counts come from ``event_list``'s annotations, so the number of queries does not grow with

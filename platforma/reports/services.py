@@ -128,7 +128,9 @@ def _clean_text(text: str) -> str:
     return text
 
 
-def _write_narrative(report, actor: Actor, language: str, section: str, text: str) -> str | None:
+def _write_narrative(
+    report: AnnualReport, actor: Actor, language: str, section: str, text: str
+) -> str | None:
     """Store one section's text; the text it replaces, or None when nothing changed."""
     existing = ReportNarrative.objects.filter(
         report=report, language=language, section=section
@@ -137,15 +139,15 @@ def _write_narrative(report, actor: Actor, language: str, section: str, text: st
     if before == text:
         return None
     editor = actor if getattr(actor, "is_authenticated", False) else None
-    if not text:
-        existing.delete()
-    elif existing:
-        existing.text, existing.edited_by = text, editor
-        existing.save(update_fields=["text", "edited_by", "updated_at"])
-    else:
+    if existing is None:  # (no text before and none now returned above)
         ReportNarrative.objects.create(
             report=report, language=language, section=section, text=text, edited_by=editor
         )
+    elif not text:
+        existing.delete()
+    else:
+        existing.text, existing.edited_by = text, editor
+        existing.save(update_fields=["text", "edited_by", "updated_at"])
     return before
 
 
@@ -171,7 +173,8 @@ def narratives_save(
         raise ValidationError(
             _("“%(section)s” is not a section of the report.") % {"section": unknown[0]}
         )
-    problems, cleaned = [], {}
+    problems: list[str] = []
+    cleaned: dict[str, str] = {}
     for section, text in texts.items():
         try:
             cleaned[section] = _clean_text(text)
@@ -198,8 +201,15 @@ def narratives_save(
 
 
 def _move(
-    report, *, actor: Actor, actor_label: str, to: str, allowed_from: set[str], action: str, message
-):
+    report: AnnualReport,
+    *,
+    actor: Actor,
+    actor_label: str,
+    to: str,
+    allowed_from: set[str],
+    action: str,
+    message: str,
+) -> AnnualReport:
     report = _locked(report)
     _check_rights(actor, report.platform, report)
     if report.status not in allowed_from:

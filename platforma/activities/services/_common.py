@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,16 +35,18 @@ def event_mark_changed(event_id: int) -> None:
     Event.objects.filter(pk=event_id).update(updated_at=timezone.now())
 
 
-def live(event: Event):
+def live(event: Event) -> QuerySet[Registration]:
     """Registrations that hold a seat or a waitlist place."""
     return Registration.objects.filter(event=event).exclude(status=R.CANCELLED)
 
 
-def confirmed(event: Event):
+def confirmed(event: Event) -> QuerySet[Registration]:
     return Registration.objects.filter(event=event, status=R.CONFIRMED)
 
 
-def _message(registration: Registration, template: str, extra: dict, subject: str) -> EmailMessage:
+def _message(
+    registration: Registration, template: str, extra: dict[str, Any], subject: str
+) -> EmailMessage:
     path = reverse(
         "activities:registration-detail",
         kwargs={"platform": registration.event.platform.slug, "token": registration.token},
@@ -59,7 +65,12 @@ def _message(registration: Registration, template: str, extra: dict, subject: st
     )
 
 
-def mail(registrations, template: str, extra: dict | None = None, subject: str = "") -> None:
+def mail(
+    registrations: Iterable[Registration],
+    template: str,
+    extra: dict[str, Any] | None = None,
+    subject: str = "",
+) -> None:
     """E-mail each registrant once the transaction commits (and only if it does).
 
     Messages are written after the commit too: on SQLite the write lock is held until then,

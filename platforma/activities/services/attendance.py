@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
 from ..models import Attendance, Event, Registration
@@ -25,7 +27,7 @@ def _check_event(event: Event) -> None:
 @transaction.atomic
 def attendance_check_in(
     *,
-    actor,
+    actor: Actor,
     event: Event,
     registration: Registration | None = None,
     name: str = "",
@@ -77,9 +79,9 @@ def attendance_check_in(
 @transaction.atomic
 def attendance_check_in_many(
     *,
-    actor,
+    actor: Actor,
     event: Event,
-    registrations,
+    registrations: Iterable[Registration],
     actor_label: str = "",
     at: datetime.datetime | None = None,
 ) -> list[Attendance]:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import collections
 import datetime
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,11 +17,15 @@ from platforma.core import audit, languages
 from platforma.core.models import Platform
 from platforma.core.services import apply_changes
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.core.uploads import stored_name, validate_image, validate_pdf
 
-from ..models import Attendance, Event, EventFile, EventKind
+from ..models import Attendance, Event, EventFile, EventKind, Registration
 from ._common import R, confirmed, event_mark_changed, live, locked, mail
 from .registrations import promote
+
+if TYPE_CHECKING:
+    from platforma.workinggroups.models import WorkingGroup
 
 _LANGS = languages.codes()
 _TRANSLATED = ("title", "description", "aims", "outcomes", "city", "venue", "partners", "donors")
@@ -48,7 +55,7 @@ CANCELLATION_REASON_MAX = 2000
 
 @transaction.atomic
 def event_kind_create(
-    *, actor, platform: Platform, slug: str, names: dict[str, str], actor_label: str = ""
+    *, actor: Actor, platform: Platform, slug: str, names: dict[str, str], actor_label: str = ""
 ) -> EventKind:
     require_manage(actor, platform)
     kind = EventKind(platform=platform, slug=slug, **{f"name_{k}": v for k, v in names.items()})
@@ -64,13 +71,13 @@ def event_kind_create(
     return kind
 
 
-def _check_fields(fields: dict) -> None:
+def _check_fields(fields: dict[str, Any]) -> None:
     unknown = set(fields) - EVENT_FIELDS
     if unknown:
         raise ValidationError(_("Unknown event fields: %s") % ", ".join(sorted(unknown)))
 
 
-def _check_groups(platform: Platform, working_groups) -> None:
+def _check_groups(platform: Platform, working_groups: Iterable[WorkingGroup]) -> None:
     if any(g.platform_id != platform.pk for g in working_groups):
         raise ValidationError(
             {"working_groups": _("A working group of another platform cannot organise this event.")}
@@ -79,7 +86,12 @@ def _check_groups(platform: Platform, working_groups) -> None:
 
 @transaction.atomic
 def event_create(
-    *, actor, platform: Platform, working_groups=(), actor_label: str = "", **fields
+    *,
+    actor: Actor,
+    platform: Platform,
+    working_groups: Sequence[WorkingGroup] = (),
+    actor_label: str = "",
+    **fields: Any,
 ) -> Event:
     require_manage(actor, platform, *working_groups, fields.get("custom_kind"))
     _check_fields(fields)
@@ -102,7 +114,7 @@ def event_create(
 def _organisation_seats_taken(event: Event) -> int:
     """The most confirmed seats any one organisation holds (free-text names told apart as
     written, case aside, as the registration service counts them)."""
-    counts = collections.Counter()
+    counts: collections.Counter[tuple[str, object]] = collections.Counter()
     for organisation_id, name in confirmed(event).values_list(
         "organisation_id", "organisation_name"
     ):
@@ -113,10 +125,10 @@ def _organisation_seats_taken(event: Event) -> int:
     return max(counts.values(), default=0)
 
 
-def _check_room(event: Event, changes: dict) -> None:
+def _check_room(event: Event, changes: dict[str, Any]) -> None:
     """A limit may rise (the waitlist moves up) but not fall below the seats already given:
     a confirmed place is a promise, so the organisers cancel registrations first, by name."""
-    errors = {}
+    errors: dict[str, str] = {}
     capacity = changes.get("capacity", event.capacity)
     if "capacity" in changes and capacity is not None and capacity != event.capacity:
         taken = confirmed(event).count()
@@ -139,7 +151,12 @@ def _check_room(event: Event, changes: dict) -> None:
 
 @transaction.atomic
 def event_update(
-    *, actor, event: Event, working_groups=None, actor_label: str = "", **changes
+    *,
+    actor: Actor,
+    event: Event,
+    working_groups: Sequence[WorkingGroup] | None = None,
+    actor_label: str = "",
+    **changes: Any,
 ) -> Event:
     """Change an event. Raising its capacity (or the seats per organisation) gives the freed
     seats to the waitlist in order of registration, each told by e-mail; lowering either below
@@ -157,11 +174,11 @@ def event_update(
             event.working_groups.set(working_groups)
             event_mark_changed(event.pk)
             changed["working_groups"] = {"before": before, "after": after}
-    promoted = []
+    promoted: list[Registration] = []
     if "capacity" in changed or "seats_per_organisation" in changed:
         promoted = promote(event)
     if changed:
-        data = {"changes": changed}
+        data: dict[str, Any] = {"changes": changed}
         if promoted:
             data["promoted"] = [r.pk for r in promoted]
         audit.record(
@@ -179,7 +196,7 @@ def event_update(
 @transaction.atomic
 def event_cancel(
     *,
-    actor,
+    actor: Actor,
     event: Event,
     reason: str,
     actor_label: str = "",
@@ -242,10 +259,10 @@ def event_cancel(
 @transaction.atomic
 def event_file_add(
     *,
-    actor,
+    actor: Actor,
     event: Event,
     kind: str,
-    upload,
+    upload: File[Any],
     caption: str = "",
     is_public: bool = True,
     actor_label: str = "",
@@ -261,7 +278,7 @@ def event_file_add(
         raise ValidationError(_("Unknown kind of file: %s") % kind)
     caption = caption.strip()
     item = EventFile(event=event, kind=kind, caption=caption, is_public=is_public)
-    item.file.save(stored_name(upload.name, content_type), upload, save=False)
+    item.file.save(stored_name(upload.name or "", content_type), upload, save=False)
     try:  # the file is on disk from here: a refused row must not leave it behind
         item.full_clean()
         item.save()
@@ -283,7 +300,7 @@ def event_file_add(
 @transaction.atomic
 def event_file_update(
     *,
-    actor,
+    actor: Actor,
     item: EventFile,
     is_public: bool | None = None,
     caption: str | None = None,
@@ -291,7 +308,7 @@ def event_file_update(
 ) -> EventFile:
     """Publish or withdraw a file, or change its caption."""
     require_manage(actor, item)
-    changes = {}
+    changes: dict[str, Any] = {}
     if is_public is not None:
         changes["is_public"] = is_public
     if caption is not None:
@@ -310,7 +327,7 @@ def event_file_update(
 
 
 @transaction.atomic
-def event_file_remove(*, actor, item: EventFile, actor_label: str = "") -> None:
+def event_file_remove(*, actor: Actor, item: EventFile, actor_label: str = "") -> None:
     """Remove a file from the event; the stored file goes once the removal is committed."""
     require_manage(actor, item)
     snapshot = audit.snapshot(item)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
 from ..models import Event, Registration
@@ -36,7 +37,9 @@ def _organisation_key(organisation: Organisation | None, organisation_name: str)
     return None
 
 
-def _organisation_has_room(event: Event, organisation, organisation_name: str) -> bool:
+def _organisation_has_room(
+    event: Event, organisation: Organisation | None, organisation_name: str
+) -> bool:
     if not event.seats_per_organisation:
         return True
     key = _organisation_key(organisation, organisation_name)
@@ -45,7 +48,7 @@ def _organisation_has_room(event: Event, organisation, organisation_name: str) -
     return confirmed(event).filter(key).count() < event.seats_per_organisation
 
 
-def _registrant_or_manager(actor, registration: Registration, token: str) -> None:
+def _registrant_or_manager(actor: Actor, registration: Registration, token: str) -> None:
     """The registrant acts with the secret link of their registration; anyone else must
     manage the event's platform."""
     if token and token == registration.token:
@@ -56,7 +59,7 @@ def _registrant_or_manager(actor, registration: Registration, token: str) -> Non
 @transaction.atomic
 def registration_create(
     *,
-    actor,
+    actor: Actor,
     event: Event,
     name: str,
     email: str,
@@ -174,7 +177,7 @@ def promote(event: Event) -> list[Registration]:
 
 @transaction.atomic
 def registration_cancel(
-    *, actor, registration: Registration, token: str = "", actor_label: str = ""
+    *, actor: Actor, registration: Registration, token: str = "", actor_label: str = ""
 ) -> Registration:
     """Cancel a place (the registrant, with its link's ``token``, or an organiser); a freed
     seat goes to the first on the waitlist who may take it."""
@@ -208,7 +211,7 @@ def registration_cancel(
 
 @transaction.atomic
 def registration_promote_waitlisted(
-    *, actor, event: Event, actor_label: str = ""
+    *, actor: Actor, event: Event, actor_label: str = ""
 ) -> list[Registration]:
     """Give the free seats to the waitlist now (e.g. after seats were freed by hand)."""
     require_manage(actor, event)
@@ -229,7 +232,7 @@ def registration_promote_waitlisted(
 @transaction.atomic
 def registration_set_consent(
     *,
-    actor,
+    actor: Actor,
     registration: Registration,
     consent_public: bool,
     token: str = "",
@@ -258,7 +261,7 @@ def registration_set_consent(
 @transaction.atomic
 def registrations_message(
     *,
-    actor,
+    actor: Actor,
     event: Event,
     subject: str,
     body: str,

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from platforma.activities.models import CountPrecision
+from platforma.activities.models import CountPrecision, Event
 from platforma.core import audit
-from platforma.core.models import today_in
+from platforma.core.models import Platform, today_in
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 
 from ..models import (
     Distribution,
@@ -24,7 +27,18 @@ from ..models import (
 
 
 def _distribution(
-    platform, publication, *, year, sent_on, channel, event, copies, note, is_demo, mode, **extra
+    platform: Platform,
+    publication: Publication,
+    *,
+    year: int,
+    sent_on: datetime.date | None,
+    channel: str,
+    event: Event | None,
+    copies: int | None,
+    note: str,
+    is_demo: bool,
+    mode: str,
+    **extra: Any,
 ) -> Distribution:
     if publication.platform_id != platform.pk:
         raise ValidationError(_("This publication is another platform's."))
@@ -59,15 +73,15 @@ def _distribution(
 @transaction.atomic
 def distribution_record(
     *,
-    actor,
+    actor: Actor,
     publication: Publication,
     year: int,
     channel: str,
-    stakeholders=(),
-    categories=(),
+    stakeholders: Iterable[Stakeholder] = (),
+    categories: Iterable[str] = (),
     copies_each: int = 1,
     sent_on: datetime.date | None = None,
-    event=None,
+    event: Event | None = None,
     note: str = "",
     is_demo: bool = False,
     actor_label: str = "",
@@ -119,7 +133,7 @@ def distribution_record(
 @transaction.atomic
 def distribution_record_aggregate(
     *,
-    actor,
+    actor: Actor,
     publication: Publication,
     year: int,
     channel: str,
@@ -128,7 +142,7 @@ def distribution_record_aggregate(
     breakdown: dict[str, int | None] | None = None,
     sent_on: datetime.date | None = None,
     copies: int | None = None,
-    event=None,
+    event: Event | None = None,
     note: str = "",
     is_demo: bool = False,
     actor_label: str = "",
@@ -177,7 +191,7 @@ def distribution_record_aggregate(
 
 
 @transaction.atomic
-def distribution_remove(*, actor, distribution: Distribution, actor_label: str = "") -> None:
+def distribution_remove(*, actor: Actor, distribution: Distribution, actor_label: str = "") -> None:
     """Delete a distribution recorded by mistake, with its recipients and categories."""
     require_manage(actor, distribution)
     audit.record(

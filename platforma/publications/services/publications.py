@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -13,6 +17,7 @@ from platforma.core import audit, languages
 from platforma.core.models import Person, Platform, today_in
 from platforma.core.services import apply_changes
 from platforma.core.tenancy import require_manage, scoped
+from platforma.core.types import Actor
 from platforma.core.uploads import PDF_ONLY, check_upload, stored_name
 from platforma.members.models import Organisation
 from platforma.members.selectors import members_in_good_standing
@@ -35,7 +40,11 @@ PUBLICATION_FIELDS = {
 } | {f"{f}_{lang}" for f in ("title", "abstract") for lang in _LANGS}
 
 
-def _check_authors(platform: Platform, persons, organisations) -> None:
+def _check_authors(
+    platform: Platform,
+    persons: Iterable[Person] | None,
+    organisations: Iterable[Organisation] | None,
+) -> None:
     """Authors are people and member organisations of the platform (checked for new ones)."""
     if persons:
         known = set(
@@ -62,7 +71,11 @@ def _check_authors(platform: Platform, persons, organisations) -> None:
             )
 
 
-def _set_authors(publication, persons, organisations) -> None:
+def _set_authors(
+    publication: Publication,
+    persons: Iterable[Person] | None,
+    organisations: Iterable[Organisation] | None,
+) -> None:
     if persons is not None:
         publication.author_persons.set(persons)
     if organisations is not None:
@@ -72,12 +85,12 @@ def _set_authors(publication, persons, organisations) -> None:
 @transaction.atomic
 def publication_create(
     *,
-    actor,
+    actor: Actor,
     platform: Platform,
-    author_persons=(),
-    author_organisations=(),
+    author_persons: Iterable[Person] = (),
+    author_organisations: Iterable[Organisation] = (),
     actor_label: str = "",
-    **fields,
+    **fields: Any,
 ) -> Publication:
     author_persons, author_organisations = list(author_persons), list(author_organisations)
     require_manage(
@@ -108,12 +121,12 @@ def publication_create(
 @transaction.atomic
 def publication_update(
     *,
-    actor,
+    actor: Actor,
     publication: Publication,
-    author_persons=None,
-    author_organisations=None,
+    author_persons: Iterable[Person] | None = None,
+    author_organisations: Iterable[Organisation] | None = None,
     actor_label: str = "",
-    **changes,
+    **changes: Any,
 ) -> Publication:
     """Change a publication's fields and, when given, its authors (the whole list)."""
     require_manage(actor, publication)
@@ -126,9 +139,9 @@ def publication_update(
     if author_organisations is not None:
         author_organisations = list(author_organisations)
         current = set(publication.author_organisations.values_list("pk", flat=True))
-        added = [o for o in author_organisations if o.pk not in current]
-        require_manage(actor, *added)
-        _check_authors(publication.platform, (), added)
+        added_organisations = [o for o in author_organisations if o.pk not in current]
+        require_manage(actor, *added_organisations)
+        _check_authors(publication.platform, (), added_organisations)
     if changes.get("working_group") is not None:
         require_manage(actor, changes["working_group"])
     changed = apply_changes(publication, changes, allowed=PUBLICATION_FIELDS)
@@ -154,17 +167,27 @@ def publication_update(
     return publication
 
 
-def _delete_files_after_commit(*fields) -> None:
+def _delete_stored(storage: Storage, name: str) -> None:
+    if storage.exists(name):
+        storage.delete(name)
+
+
+def _delete_files_after_commit(*fields: Any) -> None:
     """Remove stored files once the row that named them is gone for good (never on rollback)."""
     for field in fields:
         if field and field.name:
             storage, name = field.storage, field.name
-            transaction.on_commit(lambda s=storage, n=name: s.exists(n) and s.delete(n))
+            transaction.on_commit(functools.partial(_delete_stored, storage, name))
 
 
 @transaction.atomic
 def publication_version_add(
-    *, actor, publication: Publication, language: str, upload, actor_label: str = ""
+    *,
+    actor: Actor,
+    publication: Publication,
+    language: str,
+    upload: File[Any],
+    actor_label: str = "",
 ) -> PublicationVersion:
     """Add (or replace) the PDF of one language; make its cover from page one when possible.
 
@@ -179,7 +202,7 @@ def publication_version_add(
     if version is None:
         version = PublicationVersion(publication=publication, language=language)
     version.full_clean(exclude=["file", "cover"])
-    version.file.save(stored_name(upload.name, content_type), upload, save=False)
+    version.file.save(stored_name(upload.name or "", content_type), upload, save=False)
     version.size = version.file.size
     png = cover_png(version.file.path)
     if png:
@@ -203,7 +226,7 @@ def publication_version_add(
 
 @transaction.atomic
 def publication_version_remove(
-    *, actor, version: PublicationVersion, actor_label: str = ""
+    *, actor: Actor, version: PublicationVersion, actor_label: str = ""
 ) -> None:
     """Take one language version (its PDF and cover) off the publication."""
     require_manage(actor, version)
@@ -223,7 +246,7 @@ def publication_version_remove(
 @transaction.atomic
 def publication_sign(
     *,
-    actor,
+    actor: Actor,
     publication: Publication,
     organisation: Organisation,
     signed_on: datetime.date,
@@ -262,7 +285,7 @@ def publication_sign(
 
 
 @transaction.atomic
-def signature_remove(*, actor, signature: Signature, actor_label: str = "") -> None:
+def signature_remove(*, actor: Actor, signature: Signature, actor_label: str = "") -> None:
     """Withdraw a signature recorded by mistake (or withdrawn by the organisation)."""
     require_manage(actor, signature)
     audit.record(

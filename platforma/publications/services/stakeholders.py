@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,6 +13,7 @@ from platforma.core import audit
 from platforma.core.models import Platform
 from platforma.core.services import apply_changes
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 
 from ..models import Stakeholder
 
@@ -28,7 +32,7 @@ STAKEHOLDER_FIELDS = {
 }
 
 
-def _new_stakeholder(platform: Platform, fields: dict) -> Stakeholder:
+def _new_stakeholder(platform: Platform, fields: dict[str, Any]) -> Stakeholder:
     unknown = set(fields) - STAKEHOLDER_FIELDS
     if unknown:
         raise ValidationError(_("Unknown stakeholder fields: %s") % ", ".join(sorted(unknown)))
@@ -39,7 +43,7 @@ def _new_stakeholder(platform: Platform, fields: dict) -> Stakeholder:
 
 @transaction.atomic
 def stakeholder_create(
-    *, actor, platform: Platform, actor_label: str = "", **fields
+    *, actor: Actor, platform: Platform, actor_label: str = "", **fields: Any
 ) -> Stakeholder:
     require_manage(actor, platform)
     stakeholder = _new_stakeholder(platform, fields)
@@ -56,7 +60,7 @@ def stakeholder_create(
 
 @transaction.atomic
 def stakeholder_update(
-    *, actor, stakeholder: Stakeholder, actor_label: str = "", **changes
+    *, actor: Actor, stakeholder: Stakeholder, actor_label: str = "", **changes: Any
 ) -> Stakeholder:
     """Correct a stakeholder's details or record its consent to be contacted (or its refusal)."""
     require_manage(actor, stakeholder)
@@ -74,7 +78,12 @@ def stakeholder_update(
 
 @transaction.atomic
 def stakeholders_import(
-    *, actor, platform: Platform, rows: list[dict], actor_label: str = "", progress=None
+    *,
+    actor: Actor,
+    platform: Platform,
+    rows: list[dict[str, Any]],
+    actor_label: str = "",
+    progress: Callable[[int], object] | None = None,
 ) -> list[Stakeholder]:
     """Create stakeholders from rows already checked by ``importing.validate_rows``.
 
