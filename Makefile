@@ -39,6 +39,7 @@ runtime-deps:
 lint: dev-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
 
 format: dev-deps
 	$(VENV)/bin/ruff check --fix .

@@ -1,3 +1,5 @@
+"""Lives in website, the top layer: it loads every app's demo data, and core imports no app."""
+
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
