@@ -1,14 +1,15 @@
+# ruff: noqa: B018  (bare names are how vulture whitelists are written)
 """Names Django (or pytest) calls by name, which vulture cannot see being used.
 
 Count the code referenced nowhere (goal: nothing):
 
     .venv/bin/vulture platforma config bench vulture_whitelist.py --min-confidence 60 \
-        --exclude "*/migrations/*" \
+        --exclude "*/migrations/*" --ignore-decorators "@rule,@invariant,@initialize" \
         --ignore-names "Meta,Command,*Admin,*Config,*Translation,FailingBackend,RequestSizeLimit"
 
 (the ignored classes are found by Django through settings, admin and translation registries, and
-management command discovery). Add a name here only when a framework calls it; delete the code
-otherwise.
+management command discovery; Hypothesis runs a state machine's rules and invariants). Add a name
+here only when a framework calls it; delete the code otherwise.
 """
 
 from vulture.whitelist_utils import Whitelist
@@ -55,3 +56,4 @@ _.seat_held
 _.private_media
 _.media_root
 _.published_demo_report
+_.teardown  # hypothesis.stateful.RuleBasedStateMachine

@@ -5,7 +5,7 @@ Builds a throw-away database (SQLite in a temporary directory, or PostgreSQL wit
 ``--database-url``) with a few thousand activities, starts gunicorn (4 sync workers) on
 127.0.0.1, and runs wrk (10 s per target, loopback only) against:
 
-- ``hello``: ``bench-hello``, a plain-text view (``config.urls_bench``, loaded with PLATFORMA_BENCH=1);
+- ``hello``: ``bench-hello``, a plain-text view (in ``config.urls_bench``, with PLATFORMA_BENCH=1);
 - ``page``: one activity's public page (the full template, counts, participants, form);
 - ``register``: the real registration form POST (CSRF on: the Lua script sends a
   ``csrftoken`` cookie and the same 32-character value as ``csrfmiddlewaretoken``, which
