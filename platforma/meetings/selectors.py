@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -13,6 +14,7 @@ from platforma.core import languages
 from platforma.core.models import Platform
 from platforma.core.permissions import can_manage_platform
 from platforma.core.selectors import rules_in_force
+from platforma.core.types import AnyUser
 from platforma.governance.models import Body, Mandate, Office
 from platforma.governance.selectors import board_of_governance, mandates_in_force
 from platforma.members.models import Membership
@@ -21,7 +23,7 @@ from platforma.members.selectors import members_in_good_standing
 from .majority import QuorumState, quorum_state
 from .models import Attendance, Decision, Meeting, Proxy
 
-BODY_PREFIXES = {Body.Kind.GENERAL_ASSEMBLY: "GA", Body.Kind.BOARD: "BG"}
+BODY_PREFIXES: dict[str, str] = {Body.Kind.GENERAL_ASSEMBLY: "GA", Body.Kind.BOARD: "BG"}
 
 
 def decision_prefix(body: Body) -> str:
@@ -128,7 +130,7 @@ def voters(meeting: Meeting) -> list[tuple[Membership, bool]]:
 # --- scoping -------------------------------------------------------------------------------
 
 
-def managed_platform(user, slug: str) -> Platform:
+def managed_platform(user: AnyUser, slug: str) -> Platform:
     """The platform of the back-office page, or 404 when ``user`` does not manage it."""
     platform = Platform.objects.filter(slug=slug).first()
     if platform is None or not can_manage_platform(user, platform):
@@ -233,7 +235,7 @@ def vacancies_and_expiring(
 # --- minutes -------------------------------------------------------------------------------
 
 
-def minutes_record(meeting: Meeting) -> dict:
+def minutes_record(meeting: Meeting) -> dict[str, Any]:
     """Everything the minutes say, read in a fixed number of queries."""
     from django.db.models import Prefetch
 

@@ -47,6 +47,9 @@ class Meeting(TimeStampedModel):
         _("language of the minutes"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
 
+    # Set by meeting_update: whether the change calls for a new convocation (not a field).
+    needs_new_convocation: bool
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")

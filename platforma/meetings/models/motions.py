@@ -106,6 +106,9 @@ class Motion(TimeStampedModel):
     basis_count = models.PositiveIntegerField(_("basis of the majority"), default=0)
     votes_needed = models.PositiveIntegerField(_("votes needed"), default=0)
 
+    # Set by minutes_record: the outcome in words (not a field).
+    explanation: str
+
     class Meta:
         verbose_name = _("motion")
         verbose_name_plural = _("motions")

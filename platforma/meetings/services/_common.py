@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,7 +21,7 @@ def translated(names: tuple[str, ...]) -> set[str]:
     return set(names) | {f"{n}_{lang}" for n in names for lang in LANGS}
 
 
-def check_fields(fields: dict, names: tuple[str, ...], what: str) -> None:
+def check_fields(fields: dict[str, Any], names: tuple[str, ...], what: str) -> None:
     unknown = set(fields) - translated(names)
     if unknown:
         raise ValidationError(

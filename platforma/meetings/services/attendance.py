@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +14,7 @@ from platforma.core import audit
 from platforma.core.models import Person
 from platforma.core.selectors import rules_in_force
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.members.models import Membership, Representative
 
 from ..models import Attendance, Meeting, Proxy, QuorumEvent
@@ -62,7 +64,7 @@ def track_quorum(meeting: Meeting, at: datetime.datetime) -> QuorumEvent | None:
     )
 
 
-def _quorum_data(event: QuorumEvent | None) -> dict:
+def _quorum_data(event: QuorumEvent | None) -> dict[str, Any]:
     if event is None:
         return {}
     return {
@@ -75,7 +77,14 @@ def _quorum_data(event: QuorumEvent | None) -> dict:
     }
 
 
-def _check_in(meeting, membership, delegate, delegate_name, at, present) -> tuple:
+def _check_in(
+    meeting: Meeting,
+    membership: Membership,
+    delegate: Person | None,
+    delegate_name: str,
+    at: datetime.datetime,
+    present: dict[int, Attendance],
+) -> tuple[Attendance, dict[str, Any] | None]:
     """Check in one organisation (no audit, no quorum tracking): (attendance, before)."""
     _ensure_eligible(meeting, membership)
     if delegate is None and not delegate_name:
@@ -119,7 +128,7 @@ def _attendances(meeting: Meeting) -> dict[int, Attendance]:
 @transaction.atomic
 def attendance_check_in(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
     membership: Membership,
     delegate: Person | None = None,
@@ -161,7 +170,7 @@ def attendance_check_in(
 @transaction.atomic
 def attendance_check_in_many(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
     memberships: list[Membership],
     at: datetime.datetime | None = None,
@@ -237,7 +246,7 @@ def attendance_check_in_many(
 @transaction.atomic
 def attendance_check_out(
     *,
-    actor,
+    actor: Actor,
     attendance: Attendance,
     at: datetime.datetime | None = None,
     actor_label: str = "",
@@ -270,7 +279,7 @@ def attendance_check_out(
 @transaction.atomic
 def proxy_give(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
     giver: Membership,
     holder: Membership,
@@ -342,7 +351,7 @@ def proxy_give(
 
 @transaction.atomic
 def proxy_revoke(
-    *, actor, proxy: Proxy, at: datetime.datetime | None = None, actor_label: str = ""
+    *, actor: Actor, proxy: Proxy, at: datetime.datetime | None = None, actor_label: str = ""
 ) -> Proxy:
     require_manage(actor, proxy)
     meeting = _lock(proxy.meeting)

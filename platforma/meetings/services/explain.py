@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from ..models import Motion
+
 
 def _requirement(kind: str, basis_count: int, needed: int) -> str:
     values = {"n": basis_count, "needed": needed}
@@ -99,7 +101,7 @@ def explain_result(
     }
 
 
-def explain_motion(motion) -> str:
+def explain_motion(motion: Motion) -> str:
     if motion.adopted is None:
         return ""
     return explain_result(

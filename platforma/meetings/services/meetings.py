@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from email.utils import formataddr
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -16,6 +19,7 @@ from platforma.core import audit
 from platforma.core.mail import render_text
 from platforma.core.selectors import rules_in_force
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.core.uploads import check_upload, stored_name
 from platforma.governance.models import Body
 from platforma.governance.selectors import board_of_governance
@@ -78,10 +82,16 @@ def _check_meeting(meeting: Meeting) -> None:
         raise ValidationError(_("The body belongs to another platform."))
 
 
+def _attname(name: str) -> str:
+    field = Meeting._meta.get_field(name)
+    assert isinstance(field, models.Field)  # a concrete field of the meeting
+    return field.attname
+
+
 @transaction.atomic
 def meeting_create(
     *,
-    actor,
+    actor: Actor,
     body: Body,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime | None = None,
@@ -92,7 +102,7 @@ def meeting_create(
     vote_deadline: datetime.datetime | None = None,
     language: str = "",
     actor_label: str = "",
-    **texts,
+    **texts: str,
 ) -> Meeting:
     """Plan a meeting of ``body``; ``texts`` are title/place in each language (title_en ...).
 
@@ -127,7 +137,9 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_update(*, actor, meeting: Meeting, actor_label: str = "", **changes) -> Meeting:
+def meeting_update(
+    *, actor: Actor, meeting: Meeting, actor_label: str = "", **changes: Any
+) -> Meeting:
     """Change a meeting's body, kind, time, place, link, language or texts (title_en ...).
 
     Once its sitting is open, its body, kind and start are what the record was taken against
@@ -157,8 +169,7 @@ def meeting_update(*, actor, meeting: Meeting, actor_label: str = "", **changes)
         moved = [
             name
             for name in FIXED_ONCE_OPEN
-            if audit.snapshot(meeting).get(Meeting._meta.get_field(name).attname)
-            != before.get(Meeting._meta.get_field(name).attname)
+            if audit.snapshot(meeting).get(_attname(name)) != before.get(_attname(name))
         ]
         if moved:
             raise ValidationError(
@@ -183,7 +194,7 @@ def meeting_update(*, actor, meeting: Meeting, actor_label: str = "", **changes)
 
 @transaction.atomic
 def meeting_open(
-    *, actor, meeting: Meeting, at: datetime.datetime | None = None, actor_label: str = ""
+    *, actor: Actor, meeting: Meeting, at: datetime.datetime | None = None, actor_label: str = ""
 ) -> Meeting:
     """Open the sitting: from then on delegates check in, votes are taken and decisions made.
 
@@ -229,7 +240,11 @@ def meeting_open(
 
 @transaction.atomic
 def meeting_close(
-    *, actor, meeting: Meeting, ended_at: datetime.datetime | None = None, actor_label: str = ""
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    ended_at: datetime.datetime | None = None,
+    actor_label: str = "",
 ) -> Meeting:
     """Record the end of the sitting; delegates still checked in leave with it."""
     require_manage(actor, meeting)
@@ -262,7 +277,7 @@ def meeting_close(
     return meeting
 
 
-def _document(item: AgendaItem, doc: dict) -> AgendaDocument:
+def _document(item: AgendaItem, doc: dict[str, Any]) -> AgendaDocument:
     """A checked, unsaved document of ``item``: a link, or an upload judged by its content."""
     unknown = set(doc) - ({"url", "file", "title"} | {f"title_{lang}" for lang in LANGS})
     if unknown:
@@ -284,12 +299,12 @@ def _document(item: AgendaItem, doc: dict) -> AgendaDocument:
 @transaction.atomic
 def agenda_item_add(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
-    documents: list[dict] | None = None,
+    documents: list[dict[str, Any]] | None = None,
     position: int | None = None,
     actor_label: str = "",
-    **texts,
+    **texts: str,
 ) -> AgendaItem:
     """Append an item (title/description in each language) with documents: [{title, url}]."""
     require_manage(actor, meeting)
@@ -317,7 +332,9 @@ def agenda_item_add(
 
 
 @transaction.atomic
-def agenda_item_update(*, actor, item: AgendaItem, actor_label: str = "", **texts) -> AgendaItem:
+def agenda_item_update(
+    *, actor: Actor, item: AgendaItem, actor_label: str = "", **texts: str
+) -> AgendaItem:
     """Change an item's title and description (in each language)."""
     require_manage(actor, item)
     ensure_open(item.meeting)
@@ -350,7 +367,12 @@ def _renumber(meeting: Meeting, ordered: list[AgendaItem]) -> None:
 
 @transaction.atomic
 def agenda_item_move(
-    *, actor, item: AgendaItem, to: int | None = None, direction: str = "", actor_label: str = ""
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    to: int | None = None,
+    direction: str = "",
+    actor_label: str = "",
 ) -> AgendaItem:
     """Move an item one place ``up``/``down``, or to position ``to`` (1 = first)."""
     require_manage(actor, item)
@@ -390,7 +412,7 @@ def agenda_item_move(
 
 
 @transaction.atomic
-def agenda_item_remove(*, actor, item: AgendaItem, actor_label: str = "") -> None:
+def agenda_item_remove(*, actor: Actor, item: AgendaItem, actor_label: str = "") -> None:
     """Take an item off the agenda (with its documents); the items after it move up."""
     require_manage(actor, item)
     meeting = (
@@ -408,7 +430,7 @@ def agenda_item_remove(*, actor, item: AgendaItem, actor_label: str = "") -> Non
     item.delete()
     _renumber(meeting, list(meeting.agenda.order_by("position", "id")))
     for field in files:
-        transaction.on_commit(lambda field=field: field.storage.delete(field.name))
+        transaction.on_commit(functools.partial(field.storage.delete, field.name))
     audit.record(
         "meetings.agenda_item.removed",
         actor=actor,
@@ -421,12 +443,12 @@ def agenda_item_remove(*, actor, item: AgendaItem, actor_label: str = "") -> Non
 @transaction.atomic
 def agenda_document_add(
     *,
-    actor,
+    actor: Actor,
     item: AgendaItem,
     url: str = "",
-    file=None,
+    file: File[Any] | None = None,
     actor_label: str = "",
-    **titles,
+    **titles: str,
 ) -> AgendaDocument:
     """Attach a link or an uploaded file to an agenda item.
 
@@ -435,7 +457,7 @@ def agenda_document_add(
     """
     require_manage(actor, item)
     ensure_open(item.meeting)
-    doc = {"url": url, **titles}
+    doc: dict[str, Any] = {"url": url, **titles}
     if file:
         doc["file"] = file
     document = _document(item, doc)
@@ -452,7 +474,9 @@ def agenda_document_add(
 
 
 @transaction.atomic
-def agenda_document_remove(*, actor, document: AgendaDocument, actor_label: str = "") -> None:
+def agenda_document_remove(
+    *, actor: Actor, document: AgendaDocument, actor_label: str = ""
+) -> None:
     require_manage(actor, document)
     item = document.item
     ensure_open(item.meeting)
@@ -471,13 +495,15 @@ def agenda_document_remove(*, actor, document: AgendaDocument, actor_label: str 
     )
 
 
-def convocation_recipients(meeting: Meeting, on: datetime.date) -> tuple[list[dict], list[str]]:
+def convocation_recipients(
+    meeting: Meeting, on: datetime.date
+) -> tuple[list[dict[str, Any]], list[str]]:
     """Who is convened: (people with an address, organisations without one).
 
     The General Assembly (and other bodies): each member in good standing's current primary
     representative. The Board: the holders of the mandates that compose it.
     """
-    recipients: list[dict] = []
+    recipients: list[dict[str, Any]] = []
     missing: list[str] = []
     if meeting.body.kind == Body.Kind.BOARD:
         for mandate in board_of_governance(meeting.platform, on):
@@ -525,7 +551,7 @@ def notice_required(meeting: Meeting) -> int:
 @transaction.atomic
 def convocation_send(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
     sent_at: datetime.datetime | None = None,
     deliver: bool = True,

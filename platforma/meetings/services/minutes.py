@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from platforma.core import audit
 from platforma.core.models import today_in
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 
 from ..models import Meeting, Minutes
 
@@ -16,7 +17,7 @@ from ..models import Meeting, Minutes
 @transaction.atomic
 def minutes_update(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
     narrative: str | None = None,
     secretary: str | None = None,
@@ -48,7 +49,7 @@ def minutes_update(
 
 @transaction.atomic
 def minutes_approve(
-    *, actor, meeting: Meeting, at_meeting: Meeting, actor_label: str = ""
+    *, actor: Actor, meeting: Meeting, at_meeting: Meeting, actor_label: str = ""
 ) -> Minutes:
     """Approve the minutes at a later meeting of the same body; from then on they are locked.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +16,7 @@ from platforma.core import services as core_services
 from platforma.core.selectors import rules_in_force
 from platforma.core.statute_rules import RulesError, StatuteRules
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.governance import services as governance_services
 from platforma.governance.models import Body, Mandate
 from platforma.governance.selectors import mandates_in_force
@@ -22,12 +24,12 @@ from platforma.members import services as member_services
 from platforma.members.models import Membership
 
 from ..majority import NoQuorum, Tally, decide
-from ..models import Decision, Meeting, Motion, Vote
+from ..models import AgendaItem, Decision, Meeting, Motion, Vote
 from ..selectors import decision_prefix, eligible_memberships, quorum_now
 from ._common import check_fields, ensure_open, ensure_sitting, moment
 from .explain import explain_motion
 
-MEMBER_EFFECTS = {
+MEMBER_EFFECTS: dict[str, str] = {
     Motion.Kind.ADMISSION: Membership.Status.ADMITTED,
     Motion.Kind.SUSPENSION: Membership.Status.SUSPENDED,
     Motion.Kind.EXPULSION: Membership.Status.EXPELLED,
@@ -44,7 +46,13 @@ def majority_for(meeting: Meeting, kind: str) -> tuple[str, bool]:
     return majority, rules.abstentions_count_as_cast
 
 
-def _check_subject(meeting, kind, subject_membership, subject_mandate, new_statute):
+def _check_subject(
+    meeting: Meeting,
+    kind: str,
+    subject_membership: Membership | None,
+    subject_mandate: Mandate | None,
+    new_statute: dict[str, Any] | None,
+) -> None:
     if kind in MEMBER_EFFECTS and (
         subject_membership is None or subject_membership.platform_id != meeting.platform_id
     ):
@@ -85,17 +93,17 @@ def _check_subject(meeting, kind, subject_membership, subject_mandate, new_statu
 @transaction.atomic
 def motion_create(
     *,
-    actor,
+    actor: Actor,
     meeting: Meeting,
     kind: str = Motion.Kind.ORDINARY,
     proposer: Membership | None = None,
-    agenda_item=None,
+    agenda_item: AgendaItem | None = None,
     is_secret: bool = False,
     subject_membership: Membership | None = None,
     subject_mandate: Mandate | None = None,
-    new_statute: dict | None = None,
+    new_statute: dict[str, Any] | None = None,
     actor_label: str = "",
-    **texts,
+    **texts: str,
 ) -> Motion:
     """Put a motion to the meeting; its majority is the statute's for its kind.
 
@@ -153,7 +161,7 @@ def _lock_open(motion: Motion) -> Motion:
 @transaction.atomic
 def votes_record(
     *,
-    actor,
+    actor: Actor,
     motion: Motion,
     choices: dict[Membership, str],
     at: datetime.datetime | None = None,
@@ -175,7 +183,7 @@ def votes_record(
             _("A secret vote is not recorded per organisation; enter the counted totals.")
         )
     if meeting.kind == Meeting.Kind.WRITTEN:
-        if at > meeting.vote_deadline:
+        if meeting.vote_deadline is not None and at > meeting.vote_deadline:
             raise ValidationError(_("The deadline for written votes has passed."))
         allowed = set(eligible_memberships(meeting).values_list("pk", flat=True))
         present, represented = allowed, {}
@@ -227,7 +235,7 @@ def votes_record(
 @transaction.atomic
 def motion_decide(
     *,
-    actor,
+    actor: Actor,
     motion: Motion,
     totals: tuple[int, int, int] | None = None,
     at: datetime.datetime | None = None,
@@ -349,7 +357,7 @@ def motion_decide(
 
 @transaction.atomic
 def decision_register(
-    *, actor, motion: Motion, is_public: bool = True, actor_label: str = ""
+    *, actor: Actor, motion: Motion, is_public: bool = True, actor_label: str = ""
 ) -> Decision:
     """Enter an adopted motion in its body's register with the next number of the year.
 
@@ -363,6 +371,7 @@ def decision_register(
         raise ValidationError(_("This motion is already in the register."))
     meeting = motion.meeting
     body = Body.objects.select_for_update().get(pk=meeting.body_id)
+    assert motion.decided_at is not None  # an adopted motion was decided
     decided_on = motion.decided_at.astimezone(meeting.tz).date()
     if meeting.kind != Meeting.Kind.WRITTEN:
         decided_on = min(meeting.date, decided_on)
@@ -396,7 +405,7 @@ def decision_register(
 
 
 @transaction.atomic
-def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> Decision:
+def decision_carry_out(*, actor: Actor, decision: Decision, actor_label: str = "") -> Decision:
     """Carry out what the decision decides, through the owning app's services."""
     require_manage(actor, decision)
     decision = (
@@ -407,14 +416,13 @@ def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> D
     if decision.effects_carried_out_at:
         raise ValidationError(_("The effects of this decision have already been carried out."))
     motion = decision.motion
-    who = {"actor": actor, "actor_label": actor_label}
-    effects = []
+    effects: list[dict[str, Any]] = []
     application = (
         getattr(motion.subject_membership, "application", None)
         if motion is not None and motion.kind == Motion.Kind.ADMISSION
         else None
     )
-    if application is not None:
+    if motion is not None and application is not None:
         # An applicant admitted by a meeting's vote: the application records the decision,
         # the organisation joins its chosen working groups and is told (members' service).
         member_services.application_decide(
@@ -436,6 +444,7 @@ def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> D
             }
         )
     elif motion is not None and motion.kind in MEMBER_EFFECTS:
+        assert motion.subject_membership is not None  # checked when the motion was made
         membership = member_services.membership_transition(
             membership=motion.subject_membership,
             to_status=MEMBER_EFFECTS[motion.kind],
@@ -443,7 +452,8 @@ def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> D
             decided_by=str(decision.body),
             decision_reference=decision.reference,
             reason=motion.title,
-            **who,
+            actor=actor,
+            actor_label=actor_label,
         )
         effects.append(
             {
@@ -453,17 +463,20 @@ def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> D
             }
         )
     elif motion is not None and motion.kind == Motion.Kind.NO_CONFIDENCE:
+        assert motion.subject_mandate is not None  # checked when the motion was made
         mandate = governance_services.mandate_end(
             mandate=motion.subject_mandate,
             ended_on=decision.decided_on,
             reason="no_confidence",
-            **who,
+            actor=actor,
+            actor_label=actor_label,
         )
         effects.append(
             {"mandate": mandate.pk, "holder": str(mandate), "ended_on": str(decision.decided_on)}
         )
     elif motion is not None and motion.kind == Motion.Kind.STATUTE_CHANGE:
         spec = motion.new_statute
+        assert spec is not None  # checked when the motion was made
         statute = core_services.statute_adopt(
             platform=decision.platform,
             title=spec["title"],
@@ -471,7 +484,8 @@ def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> D
             rules=spec.get("rules") or {},
             adopted_by=f"{decision.body}, {decision.reference}",
             text_url=spec.get("text_url", ""),
-            **who,
+            actor=actor,
+            actor_label=actor_label,
         )
         effects.append({"statute": statute.pk, "title": statute.title, "version": statute.version})
     decision.effects = effects
@@ -489,7 +503,7 @@ def decision_carry_out(*, actor, decision: Decision, actor_label: str = "") -> D
 
 @transaction.atomic
 def decision_set_public(
-    *, actor, decision: Decision, is_public: bool, actor_label: str = ""
+    *, actor: Actor, decision: Decision, is_public: bool, actor_label: str = ""
 ) -> Decision:
     require_manage(actor, decision)
     if decision.is_public == is_public:
