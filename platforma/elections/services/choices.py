@@ -28,16 +28,17 @@ def normalise_choices(
     Ranked methods keep the order (first preference first); the others are sorted, so two
     ballots with the same marks have the same content. No choice at all is a blank ballot.
     """
-    keys = set(ballot_keys(election) if keys is None else keys)
+    known = set(ballot_keys(election) if keys is None else keys)
     choices = [str(choice) for choice in choices]
-    if any(choice not in keys for choice in choices):
+    if any(choice not in known for choice in choices):
         raise ValidationError(_("The ballot names someone who is not a candidate."))
     if len(set(choices)) != len(choices):
         raise ValidationError(_("A candidate appears more than once on the ballot."))
-    limit = {
+    limits: dict[str, int] = {
         Election.Method.PLURALITY: election.seats,
         Election.Method.TWO_ROUND: 1,
-    }.get(election.method)
+    }
+    limit = limits.get(election.method)
     if limit is not None and len(choices) > limit:
         raise ValidationError(
             ngettext(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +21,7 @@ from django.utils.translation import ngettext
 from platforma.core import audit, languages
 from platforma.core.models import Platform
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.governance.models import Body, Office
 from platforma.governance.selectors import mandates_in_force
 from platforma.governance.services import mandate_start
@@ -106,17 +109,18 @@ def _validate(election: Election, *, seats: bool = True) -> None:
     platform_id = election.platform_id
     if election.body_id and election.body.platform_id != platform_id:
         problems.append(_("The electing body must be one of the platform's bodies."))
-    if election.office_id:
-        if election.office.platform_id != platform_id:
+    office = election.office if election.office_id else None
+    if office is not None:
+        if office.platform_id != platform_id:
             problems.append(_("The office must be one of the platform's offices."))
-        if election.seats > election.office.seats:
+        if election.seats > office.seats:
             problems.append(
                 ngettext(
                     "The office has %(count)d seat; the election cannot fill more.",
                     "The office has %(count)d seats; the election cannot fill more.",
-                    election.office.seats,
+                    office.seats,
                 )
-                % {"count": election.office.seats}
+                % {"count": office.seats}
             )
         if election.term_starts_on is None:
             problems.append(_("An election that fills an office needs the day the term starts."))
@@ -143,7 +147,7 @@ def _validate(election: Election, *, seats: bool = True) -> None:
 @transaction.atomic
 def election_create(
     *,
-    actor,
+    actor: Actor,
     platform: Platform,
     body: Body,
     method: str,
@@ -152,7 +156,7 @@ def election_create(
     seats: int | None = None,
     office: Office | None = None,
     actor_label: str = "",
-    **fields,
+    **fields: Any,
 ) -> Election:
     require_manage(actor, platform, body, office)
     unknown = set(fields) - EDITABLE
@@ -198,7 +202,9 @@ def settings_refusal(election: Election) -> str | None:
 
 
 @transaction.atomic
-def election_update(*, actor, election: Election, actor_label: str = "", **changes) -> Election:
+def election_update(
+    *, actor: Actor, election: Election, actor_label: str = "", **changes: Any
+) -> Election:
     """Change an election's settings; only in its draft or while nominations are open."""
     require_manage(actor, election, changes.get("office"))
     election = (
@@ -253,7 +259,9 @@ def _locked(election: Election, expected: str) -> Election:
     return election
 
 
-def _record(verb: str, election: Election, before: str, actor, actor_label: str, **data) -> None:
+def _record(
+    verb: str, election: Election, before: str, actor: Actor, actor_label: str, **data: Any
+) -> None:
     audit.record(
         f"elections.election.{verb}",
         actor=actor,
@@ -264,7 +272,9 @@ def _record(verb: str, election: Election, before: str, actor, actor_label: str,
 
 
 @transaction.atomic
-def election_open_nominations(*, actor, election: Election, actor_label: str = "") -> Election:
+def election_open_nominations(
+    *, actor: Actor, election: Election, actor_label: str = ""
+) -> Election:
     require_manage(actor, election)
     election = _locked(election, Election.State.DRAFT)
     election.state = Election.State.NOMINATIONS
@@ -274,7 +284,7 @@ def election_open_nominations(*, actor, election: Election, actor_label: str = "
 
 
 @transaction.atomic
-def election_open_voting(*, actor, election: Election, actor_label: str = "") -> Election:
+def election_open_voting(*, actor: Actor, election: Election, actor_label: str = "") -> Election:
     """Put the accepted, eligible candidates on the ballot and fix the electorate."""
     require_manage(actor, election)
     election = _locked(election, Election.State.NOMINATIONS)
@@ -313,7 +323,7 @@ def election_open_voting(*, actor, election: Election, actor_label: str = "") ->
 
 
 @transaction.atomic
-def election_close(*, actor, election: Election, actor_label: str = "") -> Election:
+def election_close(*, actor: Actor, election: Election, actor_label: str = "") -> Election:
     """End the vote: paper ballots in, the bulletin board built and frozen."""
     require_manage(actor, election)
     election = _locked(election, Election.State.VOTING)
@@ -362,7 +372,7 @@ def election_close(*, actor, election: Election, actor_label: str = "") -> Elect
 
 @transaction.atomic
 def election_publish(
-    *, actor, election: Election, start_mandates: bool = True, actor_label: str = ""
+    *, actor: Actor, election: Election, start_mandates: bool = True, actor_label: str = ""
 ) -> Election:
     """Publish the result; an election that fills an office gives the elected their mandates.
 
@@ -376,6 +386,7 @@ def election_publish(
     """
     require_manage(actor, election)
     election = _locked(election, Election.State.CLOSED)
+    assert election.board is not None  # a closed election has its board
     result = election.board["result"]
     elected = result["elected"]
     second_round = result.get("second_round") or []
@@ -390,6 +401,8 @@ def election_publish(
             )
         }
         reference = election.meeting_reference or _("Election #%(id)d") % {"id": election.pk}
+        assert election.office is not None  # office_id is set
+        assert election.term_starts_on is not None  # required with an office (_validate)
         for key in elected:
             nomination = nominations[key]
             mandates.append(
@@ -434,7 +447,7 @@ def _second_round_titles(first: Election) -> dict[str, str]:
 @transaction.atomic
 def election_second_round_create(
     *,
-    actor,
+    actor: Actor,
     election: Election,
     voting_opens_at: datetime.datetime,
     voting_closes_at: datetime.datetime,
@@ -543,7 +556,7 @@ def election_second_round_create(
     return election_open_voting(actor=actor, election=second, actor_label=actor_label)
 
 
-TRANSITIONS = {
+TRANSITIONS: dict[str, Callable[..., Election]] = {
     Election.State.NOMINATIONS: election_open_nominations,
     Election.State.VOTING: election_open_voting,
     Election.State.CLOSED: election_close,
@@ -551,7 +564,9 @@ TRANSITIONS = {
 }
 
 
-def election_transition(*, actor, election: Election, to: str, actor_label: str = "") -> Election:
+def election_transition(
+    *, actor: Actor, election: Election, to: str, actor_label: str = ""
+) -> Election:
     """The one door the back office uses: move ``election`` to the state ``to``."""
     if to not in TRANSITIONS:
         raise ValidationError(_("Unknown state: %s") % to)

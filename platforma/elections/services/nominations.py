@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,6 +13,7 @@ from platforma.core import audit
 from platforma.core.models import Person, today_in
 from platforma.core.services import person_create
 from platforma.core.tenancy import require_manage, scoped
+from platforma.core.types import Actor
 from platforma.members.models import Membership, Organisation, Representative
 from platforma.members.selectors import members_in_good_standing
 from platforma.members.services import representative_assign
@@ -30,7 +33,7 @@ def _nominations_open(election: Election) -> None:
         raise ValidationError(_("Nominations have closed."))
 
 
-def _speaks_for(actor, organisation: Organisation) -> bool:
+def _speaks_for(actor: Actor, organisation: Organisation) -> bool:
     return sel.primary_organisations(actor).filter(pk=organisation.pk).exists()
 
 
@@ -40,11 +43,11 @@ NEW_PERSON_FIELDS = {"first_name", "last_name", "email"}
 @transaction.atomic
 def nomination_create(
     *,
-    actor,
+    actor: Actor,
     election: Election,
     organisation: Organisation,
     person: Person | None = None,
-    new_person: dict | None = None,
+    new_person: dict[str, Any] | None = None,
     nominated_by: Organisation | None = None,
     actor_label: str = "",
 ) -> Nomination:
@@ -76,7 +79,7 @@ def nomination_create(
         allowed = (
             _speaks_for(actor, nominated_by)
             if nominated_by is not None
-            else person.user_id == actor.pk
+            else person is not None and actor is not None and person.user_id == actor.pk
         )
         if not allowed:
             raise ValidationError(_("You may not make this nomination."))
@@ -116,7 +119,11 @@ def nomination_create(
 
 
 def _new_candidate(
-    actor, election: Election, organisation: Organisation, fields: dict, actor_label: str
+    actor: Actor,
+    election: Election,
+    organisation: Organisation,
+    fields: dict[str, Any],
+    actor_label: str,
 ) -> Person:
     """A person new to the registry, made a representative of ``organisation``."""
     unknown = set(fields) - NEW_PERSON_FIELDS
@@ -156,7 +163,7 @@ def _new_candidate(
 
 @transaction.atomic
 def nomination_answer(
-    *, actor, nomination: Nomination, accept: bool, actor_label: str = ""
+    *, actor: Actor, nomination: Nomination, accept: bool, actor_label: str = ""
 ) -> Nomination:
     """The candidate accepts or declines (the secretariat may record their written answer)."""
     nomination = Nomination.objects.select_related("election__platform", "person").get(
@@ -187,7 +194,7 @@ def nomination_answer(
 
 @transaction.atomic
 def nomination_second(
-    *, actor, nomination: Nomination, organisation: Organisation, actor_label: str = ""
+    *, actor: Actor, nomination: Nomination, organisation: Organisation, actor_label: str = ""
 ) -> Seconder:
     """A member organisation seconds a nomination (its primary representative, or the office)."""
     election = nomination.election

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
 from .. import board as fmt
@@ -27,7 +29,7 @@ from .choices import normalise_choices
 from .voting import record_voter, store_ballot
 
 
-def _require_teller(actor, election: Election, *objects) -> None:
+def _require_teller(actor: Actor, election: Election, *objects: Model | None) -> None:
     """The secretariat enters paper ballots; ``actor=None`` is the system (e.g. an import)."""
     if actor is not None and not can_run_elections(actor, election.platform):
         raise ValidationError(_("Only the platform's secretariat enters paper ballots."))
@@ -38,7 +40,7 @@ def _require_teller(actor, election: Election, *objects) -> None:
 
 @transaction.atomic
 def paper_voter_record(
-    *, actor, election: Election, organisation: Organisation, actor_label: str = ""
+    *, actor: Actor, election: Election, organisation: Organisation, actor_label: str = ""
 ) -> VoterRecord:
     """An organisation took a paper ballot (it signed the register in the room)."""
     _require_teller(actor, election, organisation)
@@ -62,7 +64,7 @@ def paper_voter_record(
 @transaction.atomic
 def paper_entry_save(
     *,
-    actor,
+    actor: Actor,
     election: Election,
     batch: str,
     sequence: int,

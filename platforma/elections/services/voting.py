@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.selectors import rules_in_force
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
 from .. import board as fmt
@@ -64,7 +65,7 @@ def store_ballot(election: Election, choices: Sequence[str], *, invalid: bool = 
 
 def ballot_cast(
     *,
-    actor,
+    actor: Actor,
     election: Election,
     organisation: Organisation,
     choices: Sequence[str],
@@ -102,10 +103,10 @@ def _hold_open(election: Election) -> None:
     if connection.vendor == "postgresql":
         q = connection.ops.quote_name
         meta = Election._meta
-        columns = ", ".join(q(meta.get_field(f).column) for f in fields)
+        columns = ", ".join(q(_column(f)) for f in fields)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {columns} FROM {q(meta.db_table)} WHERE {q(meta.pk.column)} = %s "
+                f"SELECT {columns} FROM {q(meta.db_table)} WHERE {q(_column('id'))} = %s "
                 "FOR KEY SHARE",
                 [election.pk],
             )
@@ -116,8 +117,22 @@ def _hold_open(election: Election) -> None:
         setattr(election, field, value)
 
 
+def _column(name: str) -> str:
+    field = Election._meta.get_field(name)
+    assert isinstance(field, models.Field)  # a concrete column
+    assert field.column
+    return field.column
+
+
 @transaction.atomic
-def _cast(*, actor, election, organisation, choices, actor_label) -> Receipt:
+def _cast(
+    *,
+    actor: Actor,
+    election: Election,
+    organisation: Organisation,
+    choices: Sequence[str],
+    actor_label: str,
+) -> Receipt:
     _hold_open(election)
     if not sel.voting_is_open(election):
         raise ValidationError(_("Voting is not open in this election."))
@@ -149,7 +164,7 @@ def _cast(*, actor, election, organisation, choices, actor_label) -> Receipt:
 @transaction.atomic
 def election_proxy_grant(
     *,
-    actor,
+    actor: Actor,
     election: Election,
     grantor: Organisation,
     holder: Organisation,
