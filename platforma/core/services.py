@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from . import audit, languages
@@ -14,9 +14,15 @@ from .models import Person, Platform, PlatformRole, Statute
 from .permissions import is_forum_secretariat, managed_platforms
 from .statute_rules import RulesError, StatuteRules
 from .tenancy import platforms_of, require_manage
+from .types import Actor
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+M = TypeVar("M", bound=models.Model)
 
 
-def require_manage_wholly(actor, obj) -> None:
+def require_manage_wholly(actor: Actor, obj: models.Model) -> None:
     """Refuse unless ``actor`` manages EVERY platform ``obj`` belongs to.
 
     People and organisations are shared between platforms: a change to one of them (its name,
@@ -38,7 +44,9 @@ def require_manage_wholly(actor, obj) -> None:
         )
 
 
-def apply_changes(obj, changes: dict[str, Any], *, allowed: set[str]) -> dict[str, Any]:
+def apply_changes(
+    obj: models.Model, changes: dict[str, Any], *, allowed: set[str]
+) -> dict[str, Any]:
     """Set ``changes`` on ``obj`` (only ``allowed`` fields), validate, save; return the diff."""
     unknown = set(changes) - allowed
     if unknown:
@@ -54,8 +62,14 @@ def apply_changes(obj, changes: dict[str, Any], *, allowed: set[str]) -> dict[st
 
 
 def update_audited(
-    obj, changes: dict[str, Any], *, allowed: set[str], action: str, actor, actor_label=""
-):
+    obj: M,
+    changes: dict[str, Any],
+    *,
+    allowed: set[str],
+    action: str,
+    actor: Actor,
+    actor_label: str = "",
+) -> M:
     """Apply ``changes`` through ``apply_changes`` and record them, when anything changed."""
     changed = apply_changes(obj, changes, allowed=allowed)
     if changed:
@@ -81,7 +95,7 @@ PLATFORM_FIELDS = {
 
 
 @transaction.atomic
-def platform_create(*, actor, actor_label: str = "", **fields) -> Platform:
+def platform_create(*, actor: Actor, actor_label: str = "", **fields: Any) -> Platform:
     unknown = set(fields) - PLATFORM_FIELDS
     if unknown:
         raise ValidationError(_("Unknown platform fields: %s") % ", ".join(sorted(unknown)))
@@ -99,7 +113,9 @@ def platform_create(*, actor, actor_label: str = "", **fields) -> Platform:
 
 
 @transaction.atomic
-def platform_update(*, actor, platform: Platform, actor_label: str = "", **changes) -> Platform:
+def platform_update(
+    *, actor: Actor, platform: Platform, actor_label: str = "", **changes: Any
+) -> Platform:
     return update_audited(
         platform,
         changes,
@@ -113,7 +129,7 @@ def platform_update(*, actor, platform: Platform, actor_label: str = "", **chang
 @transaction.atomic
 def statute_adopt(
     *,
-    actor,
+    actor: Actor,
     platform: Platform,
     title: str,
     effective_from: datetime.date,
@@ -161,7 +177,7 @@ PERSON_FIELDS = {"first_name", "last_name", "email", "phone", "user", "is_demo"}
 }
 
 
-def _refuse_account_link(actor, fields: dict[str, Any]) -> None:
+def _refuse_account_link(actor: Actor, fields: dict[str, Any]) -> None:
     # A user account reaches a person through an invitation (members.representative_invite),
     # which e-mails the person; linking one by hand would hand an organisation's vote to
     # whoever owns the account.
@@ -173,7 +189,7 @@ def _refuse_account_link(actor, fields: dict[str, Any]) -> None:
 
 @transaction.atomic
 def person_create(
-    *, actor, platform: Platform | None = None, actor_label: str = "", **fields
+    *, actor: Actor, platform: Platform | None = None, actor_label: str = "", **fields: Any
 ) -> Person:
     """Add a person for ``platform`` (whose secretariat ``actor`` must be).
 
@@ -202,7 +218,7 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, actor, person: Person, actor_label: str = "", **changes) -> Person:
+def person_update(*, actor: Actor, person: Person, actor_label: str = "", **changes: Any) -> Person:
     """Change a person's name or contacts; only the secretariat of every platform they belong
     to (or the Forum's) may, since the change shows in all of them."""
     _refuse_account_link(actor, changes)
@@ -219,7 +235,7 @@ def person_update(*, actor, person: Person, actor_label: str = "", **changes) ->
 
 @transaction.atomic
 def platform_role_grant(
-    *, actor, user, platform: Platform, role: str, actor_label: str = ""
+    *, actor: Actor, user: User, platform: Platform, role: str, actor_label: str = ""
 ) -> PlatformRole:
     if role not in PlatformRole.Role.values:
         raise ValidationError(_("Unknown role: %s") % role)
