@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -20,10 +21,10 @@ class OfficeCreateForm(OfficeForm):
     name_en = forms.CharField(label=_("Name (English)"), max_length=200)
     name_az = forms.CharField(label=_("Name (Azerbaijani)"), max_length=200, required=False)
     name_ru = forms.CharField(label=_("Name (Russian)"), max_length=200, required=False)
-    body = forms.ModelChoiceField(
+    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
         label=_("Elected or appointed by"), queryset=Body.objects.all(), required=False
     )
-    working_group = forms.ModelChoiceField(
+    working_group: forms.ModelChoiceField[WorkingGroup] = forms.ModelChoiceField(
         label=_("Working group"),
         queryset=WorkingGroup.objects.all(),
         required=False,
@@ -33,12 +34,12 @@ class OfficeCreateForm(OfficeForm):
 
 
 class MandateStartForm(OfficeForm):
-    person = forms.ModelChoiceField(
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Person"),
         queryset=Person.objects.order_by("last_name", "first_name"),
         help_text=_("People of this platform: representatives and office holders."),
     )
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("For the member organisation"),
         queryset=Organisation.objects.order_by("legal_name"),
     )
@@ -52,8 +53,9 @@ class MandateStartForm(OfficeForm):
         label=_("Decision or election"), max_length=200, required=False
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", _("The term cannot end before it starts."))
         return data

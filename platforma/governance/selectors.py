@@ -50,7 +50,9 @@ def coordinators_by_working_group(
 ) -> dict[int, list[Mandate]]:
     result: dict[int, list[Mandate]] = {}
     for mandate in mandates_in_force(platform, on).filter(office__working_group__isnull=False):
-        result.setdefault(mandate.office.working_group_id, []).append(mandate)
+        group_id = mandate.office.working_group_id
+        assert group_id is not None  # filtered above
+        result.setdefault(group_id, []).append(mandate)
     return result
 
 

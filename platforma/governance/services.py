@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,8 +23,10 @@ from platforma.core.models import Person, Platform, today_in
 from platforma.core.selectors import rules_in_force
 from platforma.core.statute_rules import StatuteRules
 from platforma.core.tenancy import platforms_of, require_manage
+from platforma.core.types import Actor
 from platforma.members.models import Organisation
 from platforma.members.selectors import members_in_good_standing
+from platforma.workinggroups.models import WorkingGroup
 
 from .models import Body, Mandate, Office
 from .selectors import mandates_in_force
@@ -36,12 +39,14 @@ COORDINATOR_KINDS = {
 _LANGS = languages.codes()
 
 
-def _translated(fields: dict, names: tuple[str, ...]) -> set[str]:
+def _translated(fields: dict[str, Any], names: tuple[str, ...]) -> set[str]:
     return set(names) | {f"{n}_{lang}" for n in names for lang in _LANGS}
 
 
 @transaction.atomic
-def body_create(*, actor, platform: Platform, kind: str, actor_label: str = "", **fields) -> Body:
+def body_create(
+    *, actor: Actor, platform: Platform, kind: str, actor_label: str = "", **fields: Any
+) -> Body:
     require_manage(actor, platform)
     unknown = set(fields) - _translated(fields, ("name", "description"))
     if unknown:
@@ -62,14 +67,14 @@ def body_create(*, actor, platform: Platform, kind: str, actor_label: str = "", 
 @transaction.atomic
 def office_create(
     *,
-    actor,
+    actor: Actor,
     platform: Platform,
     kind: str,
     body: Body | None = None,
-    working_group=None,
+    working_group: WorkingGroup | None = None,
     seats: int = 1,
     actor_label: str = "",
-    **names,
+    **names: str,
 ) -> Office:
     require_manage(actor, platform, body, working_group)
     unknown = set(names) - _translated(names, ("name",))
@@ -237,7 +242,7 @@ def mandate_problems(
 @transaction.atomic
 def mandate_start(
     *,
-    actor,
+    actor: Actor,
     office: Office,
     person: Person,
     organisation: Organisation,
@@ -287,7 +292,7 @@ def mandate_start(
 @transaction.atomic
 def mandate_end(
     *,
-    actor,
+    actor: Actor,
     mandate: Mandate,
     ended_on: datetime.date,
     reason: str,

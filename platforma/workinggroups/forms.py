@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from platforma.core.office import OfficeForm
 from platforma.members.models import Membership
 
+from .models import WorkingGroup
 
-class MembershipChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+
+class MembershipChoiceField(forms.ModelChoiceField):  # generic only in the stubs
+    def label_from_instance(self, obj: Membership) -> str:
         return obj.organisation.legal_name
 
 
@@ -24,13 +28,13 @@ class EnrolForm(OfficeForm):
     )
     since = forms.DateField(label=_("Since"))
 
-    def __init__(self, *args, working_group, **kwargs):
+    def __init__(self, *args: Any, working_group: WorkingGroup, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Members not in the group today; the service checks good standing on the day chosen.
-        self.fields["membership"].queryset = (
-            self.fields["membership"]
-            .queryset.filter(status=Membership.Status.ADMITTED)
-            .exclude(enrolments__working_group=working_group, enrolments__until__isnull=True)
+        field = cast(MembershipChoiceField, self.fields["membership"])
+        assert field.queryset is not None  # declared with one above
+        field.queryset = field.queryset.filter(status=Membership.Status.ADMITTED).exclude(
+            enrolments__working_group=working_group, enrolments__until__isnull=True
         )
 
 

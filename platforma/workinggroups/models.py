@@ -81,7 +81,7 @@ class WorkingGroup(TimeStampedModel):
 
     @property
     def code(self) -> str:
-        if self.forum_group_id and not self.parent_id:
+        if not self.parent_id and self.forum_group is not None:
             return wg_code(self.forum_group.number)
         return ""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from platforma.core import audit, languages
 from platforma.core.models import Platform, today_in
 from platforma.core.tenancy import may_manage, require_manage
+from platforma.core.types import Actor
 from platforma.members.models import Membership, Representative
 from platforma.members.selectors import members_in_good_standing
 
@@ -25,7 +27,7 @@ WG_FIELDS = {"slug", "name", "description", "position", "forum_group", "parent"}
 
 @transaction.atomic
 def working_group_create(
-    *, actor, platform: Platform, actor_label: str = "", **fields
+    *, actor: Actor, platform: Platform, actor_label: str = "", **fields: Any
 ) -> WorkingGroup:
     require_manage(actor, platform, fields.get("parent"))
     unknown = set(fields) - WG_FIELDS
@@ -51,7 +53,12 @@ def working_group_create(
 
 @transaction.atomic
 def forum_working_group_ensure(
-    *, actor, number: int, names: dict[str, str], established_in: int | None, actor_label: str = ""
+    *,
+    actor: Actor,
+    number: int,
+    names: dict[str, str],
+    established_in: int | None,
+    actor_label: str = "",
 ) -> ForumWorkingGroup:
     """Create or correct one of the Forum's WG themes (shared by all platforms)."""
     group, created = ForumWorkingGroup.objects.get_or_create(
@@ -74,7 +81,7 @@ def forum_working_group_ensure(
     return group
 
 
-def _require_may_enrol(actor, working_group: WorkingGroup, membership: Membership) -> None:
+def _require_may_enrol(actor: Actor, working_group: WorkingGroup, membership: Membership) -> None:
     """The platform's secretariat, or the member organisation's own current representative
     (from its page, "My organisation"), may enrol it or end its enrolment."""
     if actor is None or may_manage(actor, working_group):
@@ -100,7 +107,7 @@ def _refuse_future(day: datetime.date, platform: Platform) -> None:
 @transaction.atomic
 def enrolment_add(
     *,
-    actor,
+    actor: Actor,
     working_group: WorkingGroup,
     membership: Membership,
     since: datetime.date,
@@ -141,7 +148,7 @@ def enrolment_add(
 
 @transaction.atomic
 def enrolment_end(
-    *, actor, enrolment: Enrolment, until: datetime.date, actor_label: str = ""
+    *, actor: Actor, enrolment: Enrolment, until: datetime.date, actor_label: str = ""
 ) -> Enrolment:
     _require_may_enrol(actor, enrolment.working_group, enrolment.membership)
     if enrolment.until is not None:
