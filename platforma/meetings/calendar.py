@@ -24,8 +24,8 @@ def meeting_ics(meeting: Meeting, *, agenda_text: str = "", url: str = "") -> by
     if meeting.kind == Meeting.Kind.WRITTEN and meeting.vote_deadline:
         end = meeting.vote_deadline.astimezone(meeting.tz)
     else:
-        end = meeting.ended_at or meeting.ends_at
-        end = end.astimezone(meeting.tz) if end else start + DEFAULT_LENGTH
+        planned = meeting.ended_at or meeting.ends_at
+        end = planned.astimezone(meeting.tz) if planned else start + DEFAULT_LENGTH
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("summary", meeting.title)

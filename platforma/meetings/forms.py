@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -21,7 +22,12 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 class MembershipChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Membership) -> str:
+        return obj.organisation.display_name
+
+
+class MembershipsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Membership) -> str:
         return obj.organisation.display_name
 
 
@@ -36,7 +42,7 @@ def _members(meeting: Meeting):
 class CheckInForm(OfficeForm):
     """Every organisation not yet present, as a checkbox: tick all who arrived, submit once."""
 
-    memberships = forms.ModelMultipleChoiceField(
+    memberships = MembershipsChoiceField(
         queryset=Membership.objects.none(),
         label=_("Organisations whose delegates arrived"),
         widget=forms.CheckboxSelectMultiple,
@@ -45,9 +51,8 @@ class CheckInForm(OfficeForm):
 
     def __init__(self, *args, meeting: Meeting, present: set[int], **kwargs):
         super().__init__(*args, platform=meeting.platform, **kwargs)
-        field = self.fields["memberships"]
+        field = cast(MembershipsChoiceField, self.fields["memberships"])
         field.queryset = _members(meeting).exclude(pk__in=present)
-        field.label_from_instance = lambda m: m.organisation.display_name
         self._scope(meeting.platform)
 
 
@@ -61,8 +66,8 @@ class ProxyForm(OfficeForm):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, platform=meeting.platform, **kwargs)
-        self.fields["giver"].queryset = _members(meeting)
-        self.fields["holder"].queryset = _members(meeting)
+        cast(MembershipChoiceField, self.fields["giver"]).queryset = _members(meeting)
+        cast(MembershipChoiceField, self.fields["holder"]).queryset = _members(meeting)
         self._scope(meeting.platform)
 
 
@@ -72,7 +77,7 @@ class MotionForm(OfficeForm):
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=Motion.Kind.choices)
-    agenda_item = forms.ModelChoiceField(
+    agenda_item: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(), label=_("Agenda item"), required=False
     )
     proposer = MembershipChoiceField(
@@ -110,14 +115,17 @@ class MotionForm(OfficeForm):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, platform=meeting.platform, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda.order_by("position")
-        self.fields["proposer"].queryset = _members(meeting)
-        self.fields["subject_membership"].queryset = (
+        fields = self.fields
+        cast(forms.ModelChoiceField, fields["agenda_item"]).queryset = meeting.agenda.order_by(
+            "position"
+        )
+        cast(MembershipChoiceField, fields["proposer"]).queryset = _members(meeting)
+        cast(MembershipChoiceField, fields["subject_membership"]).queryset = (
             Membership.objects.filter(platform=meeting.platform)
             .select_related("organisation")
             .order_by("organisation__legal_name")
         )
-        self.fields["subject_mandate"].queryset = mandates_in_force(
+        cast(forms.ModelChoiceField, fields["subject_mandate"]).queryset = mandates_in_force(
             meeting.platform, meeting.date
         ).select_related("person", "office")
         self._scope(meeting.platform)
@@ -203,13 +211,13 @@ class NarrativeForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    at_meeting = forms.ModelChoiceField(
+    at_meeting: forms.ModelChoiceField[Meeting] = forms.ModelChoiceField(
         queryset=Meeting.objects.none(), label=_("Approved at the meeting")
     )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["at_meeting"].queryset = Meeting.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["at_meeting"]).queryset = Meeting.objects.filter(
             body=meeting.body, starts_at__gt=meeting.starts_at
         ).order_by("starts_at")
 
@@ -223,11 +231,16 @@ class ConfirmForm(forms.Form):
     )
 
 
-def _texts(name: str, label, *, required_en: bool, textarea: bool = False, max_length=300):
+def _texts(
+    name: str, label: object, *, required_en: bool, textarea: bool = False, max_length: int = 300
+) -> dict[str, forms.Field]:
     """One field per language: ``<name>_en``, ``<name>_az``, ``<name>_ru``."""
-    fields = {}
+    fields: dict[str, forms.Field] = {}
     for code, language in settings.LANGUAGES:
-        kwargs = {"label": f"{label} ({language})", "required": required_en and code == "en"}
+        kwargs: dict[str, Any] = {
+            "label": f"{label} ({language})",
+            "required": required_en and code == "en",
+        }
         if textarea:
             fields[f"{name}_{code}"] = forms.CharField(
                 widget=forms.Textarea(attrs={"rows": 3}), **kwargs
@@ -240,7 +253,9 @@ def _texts(name: str, label, *, required_en: bool, textarea: bool = False, max_l
 class MeetingForm(OfficeForm):
     """A meeting's body, kind, texts, time and place; times in the platform's zone."""
 
-    body = forms.ModelChoiceField(queryset=Body.objects.all(), label=_("Body"))
+    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
+        queryset=Body.objects.all(), label=_("Body")
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
     starts_at = forms.DateTimeField(label=_("Starts at"))
     ends_at = forms.DateTimeField(label=_("Ends at (planned)"), required=False)
@@ -273,7 +288,9 @@ class MeetingForm(OfficeForm):
                 "language",
             ]
         )
-        self.fields["body"].queryset = Body.objects.filter(platform=platform).order_by("kind")
+        cast(forms.ModelChoiceField, self.fields["body"]).queryset = Body.objects.filter(
+            platform=platform
+        ).order_by("kind")
         self._scope(platform)
         if zone and zone != platform.time_zone:  # a meeting kept in a zone of its own
             for name in ("starts_at", "ends_at", "vote_deadline"):
@@ -324,8 +341,9 @@ class AgendaDocumentForm(OfficeForm):
         help_text=_("PDF, ODT, DOCX, JPEG or PNG, judged by its content; at most 10 MB."),
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if bool(data.get("url")) == bool(data.get("file")):
             raise ValidationError(_("Give a link or choose a file (one of them)."))
         return data

@@ -204,41 +204,43 @@ def motion_list(request, platform, pk: int):
 def motion_votes(request, platform, pk: int, motion: int):
     meeting = selectors.meeting_of(platform, pk)
     try:
-        motion = meeting.motions.select_related("proposer__organisation").get(pk=motion)
+        the_motion = meeting.motions.select_related("proposer__organisation").get(pk=motion)
     except Motion.DoesNotExist:
         raise Http404("No such motion") from None
     voters = selectors.voters(meeting)
-    recorded = {v.membership_id: v for v in motion.votes.all()}
+    recorded = {v.membership_id: v for v in the_motion.votes.all()}
     form = VotesForm(voters=voters, initial_votes={k: v.choice for k, v in recorded.items()})
     totals = TotalsForm()
-    if request.method == "POST" and motion.status == Motion.Status.OPEN:
+    if request.method == "POST" and the_motion.status == Motion.Status.OPEN:
         try:
-            if "counts" in request.POST or ("decide" in request.POST and motion.is_secret):
+            if "counts" in request.POST or ("decide" in request.POST and the_motion.is_secret):
                 # A secret vote's totals, or the counts of a show of hands.
                 totals = TotalsForm(request.POST)
                 if not totals.is_valid():
                     raise ValidationError(_("Enter the counts: for, against and abstentions."))
-                services.motion_decide(actor=request.user, motion=motion, totals=totals.totals())
-                return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
+                services.motion_decide(
+                    actor=request.user, motion=the_motion, totals=totals.totals()
+                )
+                return redirect(_meeting_url("motion-votes", meeting, motion=the_motion.pk))
             if "decide" in request.POST:
-                services.motion_decide(actor=request.user, motion=motion)
-                return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
+                services.motion_decide(actor=request.user, motion=the_motion)
+                return redirect(_meeting_url("motion-votes", meeting, motion=the_motion.pk))
             form = VotesForm(request.POST, voters=voters, initial_votes={})
             if form.is_valid():
-                services.votes_record(actor=request.user, motion=motion, choices=form.choices())
+                services.votes_record(actor=request.user, motion=the_motion, choices=form.choices())
                 messages.success(request, _("Votes recorded."))
-                return redirect(_meeting_url("motion-votes", meeting, motion=motion.pk))
+                return redirect(_meeting_url("motion-votes", meeting, motion=the_motion.pk))
         except (ValidationError, PermissionDenied) as exc:
             report(request, exc)
     context = {
         "platform": platform,
         "meeting": meeting,
-        "motion": motion,
+        "motion": the_motion,
         "form": form,
         "totals": totals,
         "recorded": recorded,
-        "explanation": explain_motion(motion),
-        "decision": getattr(motion, "decision", None) if motion.adopted else None,
+        "explanation": explain_motion(the_motion),
+        "decision": getattr(the_motion, "decision", None) if the_motion.adopted else None,
         "quorum": selectors.quorum_now(meeting),
     }
     return render(request, "meetings/motion_votes.html", context)

@@ -167,20 +167,20 @@ def office_agenda(request, platform, pk: int):
 @office_view
 def office_agenda_item_edit(request, platform, pk: int, item: int):
     meeting = selectors.meeting_of(platform, pk)
-    item = _item_of(meeting, item)
+    agenda_item = _item_of(meeting, item)
     form = AgendaItemForm(
-        _posted(request), platform=platform, initial=AgendaItemForm.initial_for(item)
+        _posted(request), platform=platform, initial=AgendaItemForm.initial_for(agenda_item)
     )
 
     def action(data):
-        services.agenda_item_update(actor=request.user, item=item, **data)
+        services.agenda_item_update(actor=request.user, item=agenda_item, **data)
 
     if request.method == "POST" and submit(request, form, action, _("The item is saved.")):
         return redirect(meeting_url("office-agenda", meeting))
     return render(
         request,
         "meetings/office/agenda_item_form.html",
-        {"platform": platform, "meeting": meeting, "item": item, "form": form},
+        {"platform": platform, "meeting": meeting, "item": agenda_item, "form": form},
     )
 
 
@@ -188,12 +188,12 @@ def office_agenda_item_edit(request, platform, pk: int, item: int):
 @office_view
 def office_agenda_item_move(request, platform, pk: int, item: int):
     meeting = selectors.meeting_of(platform, pk)
-    item = _item_of(meeting, item)
+    agenda_item = _item_of(meeting, item)
     position = request.POST.get("position", "")
     try:
         services.agenda_item_move(
             actor=request.user,
-            item=item,
+            item=agenda_item,
             direction=request.POST.get("direction", ""),
             to=int(position) if position.isdigit() else None,
         )
@@ -208,11 +208,11 @@ def office_agenda_item_move(request, platform, pk: int, item: int):
 def office_agenda_item_remove(request, platform, pk: int, item: int):
     """A second step: the item, its documents and what removing it does, then the button."""
     meeting = selectors.meeting_of(platform, pk)
-    item = _item_of(meeting, item)
+    agenda_item = _item_of(meeting, item)
     form = ConfirmForm(_posted(request))
 
     def action(data):
-        services.agenda_item_remove(actor=request.user, item=item)
+        services.agenda_item_remove(actor=request.user, item=agenda_item)
 
     if request.method == "POST" and submit(
         request, form, action, _("The item is taken off the agenda.")
@@ -221,7 +221,7 @@ def office_agenda_item_remove(request, platform, pk: int, item: int):
     return render(
         request,
         "meetings/office/agenda_item_remove.html",
-        {"platform": platform, "meeting": meeting, "item": item, "form": form},
+        {"platform": platform, "meeting": meeting, "item": agenda_item, "form": form},
     )
 
 
@@ -229,18 +229,18 @@ def office_agenda_item_remove(request, platform, pk: int, item: int):
 @office_view
 def office_agenda_document_add(request, platform, pk: int, item: int):
     meeting = selectors.meeting_of(platform, pk)
-    item = _item_of(meeting, item)
+    agenda_item = _item_of(meeting, item)
     form = AgendaDocumentForm(request.POST, request.FILES, platform=platform)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))  # an ErrorList yields its messages
         return redirect(meeting_url("office-agenda", meeting))
     data = form.cleaned_data
     try:
         services.agenda_document_add(
             actor=request.user,
-            item=item,
+            item=agenda_item,
             title_en=data["title_en"],
             url=data["url"],
             file=data["file"],
@@ -248,7 +248,9 @@ def office_agenda_document_add(request, platform, pk: int, item: int):
     except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
     else:
-        messages.success(request, _("The document is attached to “%(item)s”.") % {"item": item})
+        messages.success(
+            request, _("The document is attached to “%(item)s”.") % {"item": agenda_item}
+        )
     return redirect(meeting_url("office-agenda", meeting))
 
 
@@ -256,12 +258,12 @@ def office_agenda_document_add(request, platform, pk: int, item: int):
 @office_view
 def office_agenda_document_remove(request, platform, pk: int, document: int):
     meeting = selectors.meeting_of(platform, pk)
-    document = _document_of(meeting, document)
+    agenda_document = _document_of(meeting, document)
     if not ConfirmForm(request.POST).is_valid():
         messages.error(request, _("Tick “I confirm” to remove the document."))
         return redirect(meeting_url("office-agenda", meeting))
     try:
-        services.agenda_document_remove(actor=request.user, document=document)
+        services.agenda_document_remove(actor=request.user, document=agenda_document)
     except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
     else:
@@ -273,28 +275,28 @@ def office_agenda_document_remove(request, platform, pk: int, document: int):
 def office_agenda_document(request, platform, pk: int, document: int):
     """An uploaded agenda document, always as an attachment (never shown inline)."""
     meeting = selectors.meeting_of(platform, pk)
-    document = _document_of(meeting, document)
-    if not document.file:
+    agenda_document = _document_of(meeting, document)
+    if not agenda_document.file:
         raise Http404("This document is a link")
-    return attachment_response(document.file)
+    return attachment_response(agenda_document.file)
 
 
 @require_POST
 @office_view
 def office_decision_visibility(request, platform, decision: int):
     """Show a decision in the public register, or keep it to those who manage the platform."""
-    decision = Decision.objects.filter(platform=platform, pk=decision).first()
-    if decision is None:
+    record = Decision.objects.filter(platform=platform, pk=decision).first()
+    if record is None:
         raise Http404("No such decision")
     public = request.POST.get("is_public") == "1"
     try:
-        services.decision_set_public(actor=request.user, decision=decision, is_public=public)
+        services.decision_set_public(actor=request.user, decision=record, is_public=public)
     except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
     else:
         messages.success(
             request,
             (_("%(reference)s is public.") if public else _("%(reference)s is no longer public."))
-            % {"reference": decision.reference},
+            % {"reference": record.reference},
         )
     return redirect("meetings:decision-list", platform.slug)

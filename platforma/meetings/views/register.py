@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from platforma.core.models import today_in
@@ -16,14 +17,14 @@ from .. import selectors
 PER_PAGE = 50
 
 
-def decision_list(request, platform: str):
-    platform = platform_for_public(platform)
-    body_list = list(bodies(platform))
+def decision_list(request: HttpRequest, platform: str) -> HttpResponse:
+    site = platform_for_public(platform)
+    body_list = list(bodies(site))
     body = next((b for b in body_list if str(b.pk) == request.GET.get("body", "")), None)
     query = request.GET.get("q", "")[:100]
     year = request.GET.get("year", "")
     decisions = selectors.decision_register(
-        platform,
+        site,
         user=request.user,
         query=query,
         body=body,
@@ -31,13 +32,13 @@ def decision_list(request, platform: str):
     )
     page = Paginator(decisions, PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "platform": platform,
+        "platform": site,
         "page": page,
         "bodies": body_list,
         "selected_body": body,
         "query": query,
         "year": year if year.isdigit() else "",
-        "manager": can_manage_platform(request.user, platform),
+        "manager": can_manage_platform(request.user, site),
     }
     return render(request, "meetings/decision_list.html", context)
 
