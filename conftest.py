@@ -4,8 +4,10 @@ import os
 
 import pytest
 
-# Playwright drives the browser from a thread with an event loop; Django's live server and ORM
-# calls in browser tests then need this (see ARCHITECTURE.md).
+# Playwright's sync API runs an event loop in the test's thread, so Django refuses ORM calls
+# made there (SynchronousOnlyOperation) unless this is set; the browser tests' fixtures and
+# assertions read the database from that thread. Django's "Async safety":
+# https://docs.djangoproject.com/en/5.2/topics/async/#async-safety
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 

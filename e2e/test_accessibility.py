@@ -19,14 +19,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def demo_site(live_server, transactional_db):
-    from platforma.demo.loader import load_demo
-
-    load_demo()
-    return live_server
-
-
 def test_main_pages_have_no_serious_accessibility_problems(page: Page, demo_site):
     axe = Axe()
     problems = []

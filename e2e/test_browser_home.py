@@ -14,14 +14,6 @@ EXPECTED = {
 }
 
 
-@pytest.fixture
-def demo_site(live_server, transactional_db):
-    from platforma.demo.loader import load_demo
-
-    load_demo()
-    return live_server
-
-
 @pytest.mark.parametrize("lang", ["en", "az", "ru"])
 def test_visitor_reads_the_platform_home(page: Page, demo_site, lang):
     page.goto(f"{demo_site.url}/{lang}/azerbaijan/")
