@@ -1,6 +1,7 @@
 """Two simultaneous casts for one organisation: exactly one ballot, the other refused."""
 
 import threading
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -54,6 +55,8 @@ def test_simultaneous_casts_give_one_ballot(attempts, settings):
     for thread in threads:
         thread.join(timeout=30)
 
+    assert not any(thread.is_alive() for thread in threads)
+    assert len(outcomes) == attempts, outcomes  # every attempt passed the barrier together
     assert outcomes.count("cast") == 1, outcomes
     refusals = [o for o in outcomes if o != "cast"]
     assert len(refusals) == attempts - 1
@@ -62,10 +65,26 @@ def test_simultaneous_casts_give_one_ballot(attempts, settings):
     assert Ballot.objects.filter(election=election).count() == 1
 
 
+def _blocked_on_a_lock(pid: int, timeout: float = 10) -> bool:
+    """Whether the backend ``pid`` comes to wait on a lock held by another (within ``timeout``).
+
+    PostgreSQL tells no thread when a backend starts to wait, so this asks it
+    (``pg_blocking_pids``) until it says so; the test fails if it never does, instead of
+    sleeping and hoping the other thread got there.
+    """
+    ready = threading.Event()
+    deadline = time.monotonic() + timeout
+    with connections["default"].cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute("SELECT cardinality(pg_blocking_pids(%s)) > 0", [pid])
+            if cursor.fetchone()[0]:
+                return True
+            ready.wait(0.01)
+    return False
+
+
 def test_closing_waits_for_a_ballot_in_flight(settings):
     """A ballot being written when the secretariat closes the vote is on the board, not lost."""
-    import time
-
     from django.db import transaction
 
     from platforma.elections.models import Election
@@ -78,7 +97,7 @@ def test_closing_waits_for_a_ballot_in_flight(settings):
     services.ballot_cast(
         actor=first.user, election=election, organisation=first.organisation, choices=[key]
     )
-    written, release = threading.Event(), threading.Event()
+    written, release, closing = threading.Event(), threading.Event(), threading.Event()
     order: list[str] = []
     outcome: dict = {}
 
@@ -92,14 +111,21 @@ def test_closing_waits_for_a_ballot_in_flight(settings):
                     choices=[key],
                 )
                 written.set()
-                release.wait(timeout=10)
+                if not release.wait(timeout=30):
+                    outcome["error"] = "the ballot was never released"
                 order.append("ballot committed")
         finally:
             connections.close_all()
 
     def close():
         try:
-            written.wait(timeout=10)
+            if not written.wait(timeout=30):
+                outcome["error"] = "no ballot was written"
+                return
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                outcome["pid"] = cursor.fetchone()[0]
+            closing.set()
             closed = services.election_close(
                 actor=world.secretariat, election=Election.objects.get(pk=election.pk)
             )
@@ -108,15 +134,23 @@ def test_closing_waits_for_a_ballot_in_flight(settings):
         except ValidationError as error:
             outcome["error"] = error.messages
         finally:
+            closing.set()
             connections.close_all()
 
     threads = [threading.Thread(target=cast_and_hold), threading.Thread(target=close)]
     for thread in threads:
         thread.start()
-    time.sleep(0.5)  # the close is waiting now, if the ballot holds the election open
-    release.set()
-    for thread in threads:
-        thread.join(timeout=30)
+    try:
+        assert closing.wait(timeout=30), "the close never started"
+        assert "pid" in outcome, outcome
+        # The close is now blocked behind the ballot's transaction: waited on, not slept on.
+        assert _blocked_on_a_lock(outcome["pid"]), "the close did not wait for the ballot"
+        assert order == [], "the close finished while a ballot was in flight"
+    finally:
+        release.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert not any(thread.is_alive() for thread in threads)
     assert "error" not in outcome, outcome
     assert order == ["ballot committed", "closed"]
     assert outcome["board"]["ballots"] == 2
