@@ -311,3 +311,22 @@ def test_membership_is_needed_to_be_chosen(demo_platform):
             platform=demo_platform, status__in=["admitted", "suspended"]
         ).values_list("organisation", flat=True)
     )
+
+
+def test_statute_list_in_a_fixed_number_of_queries(client, sec, demo_platform):
+    rules = Statute.objects.filter(platform=demo_platform).latest("effective_from").rules
+
+    def adopt(n):
+        for _ in range(n):
+            last = Statute.objects.filter(platform=demo_platform).latest("effective_from")
+            core.statute_adopt(
+                actor=None,
+                platform=demo_platform,
+                title=f"Statute amended {last.version + 1}",
+                effective_from=last.effective_from + datetime.timedelta(days=1),
+                rules=rules,
+            )
+
+    client.force_login(sec)
+    response = assert_page_budget(client, url("office-statute-list"), adopt, ceiling=10)
+    assert response.content.decode().count("Statute amended") == 9

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from platforma.activities.tests.factories import EventFactory
 from platforma.publications import services
+from platforma.testing.budget import assert_page_budget
 from platforma.testing.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,33 @@ def test_search_shows_an_activity_on_its_own_day(client, platform):
     line = html.content.decode().split("Early workshop on trade")[1].split("</li>")[0]
     assert "26 April 2014" in line
     assert "25 April" not in line
+
+
+def test_search_query_budget(client, platform):
+    """Results of every kind, 3 of each then 9, in as many queries."""
+    made = []
+
+    def add_matches(n):
+        for _ in range(n):
+            made.append(len(made))
+            MembershipFactory(
+                platform=platform,
+                organisation=OrganisationFactory(legal_name_en=f"Trade Centre {len(made)}"),
+            )
+            EventFactory(platform=platform, title_en=f"Trade workshop {len(made)}")
+            services.publication_create(
+                actor=None,
+                platform=platform,
+                kind="research_paper",
+                title_en=f"Trade paper {len(made)}",
+                published_on=datetime.date(2014, 5, 1),
+            )
+
+    response = assert_page_budget(
+        client,
+        reverse("publications:search", args=[platform.slug]),
+        add_matches,
+        data={"q": "trade"},
+        ceiling=12,
+    )
+    assert "Trade paper 9" in response.content.decode()
