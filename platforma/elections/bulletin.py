@@ -21,7 +21,8 @@ def election_header(election: Election, names: dict[str, str]) -> dict[str, Any]
     return {
         "id": election.pk,
         "platform": election.platform.slug,
-        "title": election.title_en or election.title,
+        # modeltranslation adds title_en at run time, out of the plugin's sight
+        "title": election.title_en or election.title,  # type: ignore[attr-defined]
         "method": election.method,
         "seats": election.seats,
         "candidates": [{"key": key, "name": name} for key, name in names.items()],
@@ -36,8 +37,9 @@ def count_ballots(method: str, seats: int, keys: list[str], contents: list[dict]
 def build_board(election: Election) -> dict[str, Any]:
     """The board as the database holds it now: entries in tracker order, chain, result."""
     names = {
-        c.candidate_key: f"{c.person.first_name_en or c.person.first_name} "
-        f"{c.person.last_name_en or c.person.last_name}"
+        # modeltranslation adds the _en fields at run time, out of the plugin's sight
+        c.candidate_key: f"{c.person.first_name_en or c.person.first_name} "  # type: ignore[attr-defined]
+        f"{c.person.last_name_en or c.person.last_name}"  # type: ignore[attr-defined]
         for c in candidates(election)
     }
     rows = list(

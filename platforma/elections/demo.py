@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from typing import Any
 
 from platforma.core import services as core
 from platforma.core.models import Person, Platform
@@ -50,7 +51,7 @@ PATTERN = (
 )  # fmt: skip
 
 
-def _langs(prefix: str, values: dict[str, str]) -> dict[str, str]:
+def _langs(prefix: str, values: dict[str, str]) -> dict[str, Any]:  # keyword arguments
     return {f"{prefix}_{lang}": text for lang, text in values.items()}
 
 
@@ -105,8 +106,8 @@ def load(*, platform: Platform, who: dict) -> Election:
         keys[letter] = nomination.candidate_key
     election = services.election_open_voting(election=election, **who)
 
-    voters = members_in_good_standing(platform, DAY).select_related("organisation")
-    voters = sorted((m.organisation for m in voters), key=lambda o: o.legal_name)
+    standing = members_in_good_standing(platform, DAY).select_related("organisation")
+    voters = sorted((m.organisation for m in standing), key=lambda o: o.legal_name)
     for organisation in voters[: len(PATTERN)]:
         services.paper_voter_record(election=election, organisation=organisation, **who)
     for teller in ("teller 1 (demo)", "teller 2 (demo)"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -62,7 +64,7 @@ class _ElectionSettings(OfficeForm):
     title_ru = forms.CharField(
         label=gettext_lazy("Title (Russian)"), max_length=200, required=False
     )
-    office = forms.ModelChoiceField(
+    office: forms.ModelChoiceField[Office] = forms.ModelChoiceField(
         label=gettext_lazy("Office"),
         queryset=Office.objects.order_by("name"),
         required=False,
@@ -89,7 +91,7 @@ class _ElectionSettings(OfficeForm):
 class ElectionForm(_ElectionSettings):
     """A new election (a draft)."""
 
-    body = forms.ModelChoiceField(
+    body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
         label=gettext_lazy("Electing body"), queryset=Body.objects.order_by("name")
     )
     field_order = ["title_en", "title_az", "title_ru", "body"]
@@ -131,12 +133,14 @@ class ElectionEditForm(_ElectionSettings):
 class NominationForm(OfficeForm):
     """A nomination of someone already in the registry (a current representative)."""
 
-    person = forms.ModelChoiceField(label=gettext_lazy("Candidate"), queryset=Person.objects.none())
-    organisation = forms.ModelChoiceField(
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
+        label=gettext_lazy("Candidate"), queryset=Person.objects.none()
+    )
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=gettext_lazy("Candidate's organisation"),
         queryset=Organisation.objects.order_by("legal_name"),
     )
-    nominated_by = forms.ModelChoiceField(
+    nominated_by: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=gettext_lazy("Nominated by"),
         queryset=Organisation.objects.order_by("legal_name"),
         required=False,
@@ -149,7 +153,7 @@ class NominationForm(OfficeForm):
             representations__organisation__memberships__platform=platform,
             representations__until__isnull=True,
         )
-        self.fields["person"].queryset = scoped(
+        cast(forms.ModelChoiceField, self.fields["person"]).queryset = scoped(
             Person.objects.order_by("last_name", "first_name"), platform
         ).filter(pk__in=representing.values("pk"))
 
@@ -160,7 +164,7 @@ class NewCandidateForm(OfficeForm):
     first_name = forms.CharField(label=gettext_lazy("First name"), max_length=100)
     last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=100)
     email = forms.EmailField(label=gettext_lazy("E-mail"))
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=gettext_lazy("Candidate's organisation"),
         queryset=Organisation.objects.order_by("legal_name"),
         help_text=gettext_lazy(
@@ -168,7 +172,7 @@ class NewCandidateForm(OfficeForm):
             "representatives from today: a candidate represents their organisation."
         ),
     )
-    nominated_by = forms.ModelChoiceField(
+    nominated_by: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=gettext_lazy("Nominated by"),
         queryset=Organisation.objects.order_by("legal_name"),
         required=False,
@@ -185,11 +189,11 @@ class NewCandidateForm(OfficeForm):
 
 
 class ProxyForm(OfficeForm):
-    grantor = forms.ModelChoiceField(
+    grantor: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=gettext_lazy("Organisation giving its vote"),
         queryset=Organisation.objects.order_by("legal_name"),
     )
-    holder = forms.ModelChoiceField(
+    holder: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=gettext_lazy("Organisation holding the proxy"),
         queryset=Organisation.objects.order_by("legal_name"),
     )
@@ -205,16 +209,16 @@ class SecondRoundForm(OfficeForm):
 class ProxyGiveForm(forms.Form):
     """A primary representative gives their organisation's vote to another member."""
 
-    grantor = forms.ModelChoiceField(
+    grantor: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=gettext_lazy("Your organisation"),
         queryset=Organisation.objects.none(),
         empty_label=None,
     )
-    holder = forms.ModelChoiceField(
+    holder: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=gettext_lazy("Give its vote to"), queryset=Organisation.objects.none()
     )
 
     def __init__(self, *args, grantors, holders, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["grantor"].queryset = grantors
-        self.fields["holder"].queryset = holders
+        cast(forms.ModelChoiceField, self.fields["grantor"]).queryset = grantors
+        cast(forms.ModelChoiceField, self.fields["holder"]).queryset = holders

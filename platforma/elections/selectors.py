@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
@@ -145,13 +146,13 @@ def _voting_right_sql() -> str:
     more than the rest of the ballot (bench/bench_casting.py). Names come from the models."""
     q = connection.ops.quote_name
     elector, proxy = Elector._meta, ElectionProxy._meta
-    rep, person = Representative._meta, Representative._meta.get_field("person").related_model
+    rep, person = Representative._meta, Person._meta
     col = lambda meta, field: q(meta.get_field(field).column)  # noqa: E731
     return (
         f"SELECT p.{col(proxy, 'holder')}, EXISTS ("
         f" SELECT 1 FROM {q(rep.db_table)} r"
-        f" JOIN {q(person._meta.db_table)} pe ON pe.{q('id')} = r.{col(rep, 'person')}"
-        f" WHERE pe.{col(person._meta, 'user')} = %s AND r.{col(rep, 'role')} = %s"
+        f" JOIN {q(person.db_table)} pe ON pe.{q('id')} = r.{col(rep, 'person')}"
+        f" WHERE pe.{col(person, 'user')} = %s AND r.{col(rep, 'role')} = %s"
         f" AND r.{col(rep, 'until')} IS NULL"
         f" AND r.{col(rep, 'organisation')} = COALESCE(p.{col(proxy, 'holder')},"
         f" e.{col(elector, 'organisation')}))"
@@ -238,9 +239,10 @@ def eligibility_facts(
     person_ids = {person.pk for person, organisation in candidates}
     organisation_ids = {organisation.pk for person, organisation in candidates}
     mandates = None
-    if election.office_id and election.term_starts_on:
+    office = election.office if election.office_id else None
+    if office is not None and election.term_starts_on:
         mandates = mandate_facts(
-            office=election.office,
+            office=office,
             starts_on=election.term_starts_on,
             persons=person_ids,
             organisations=organisation_ids,
@@ -301,7 +303,7 @@ def nomination_problems(
     return candidacy_problems(facts, person=person, organisation=organisation, seconders=seconders)
 
 
-def nominations_with_problems(election: Election) -> list[Nomination]:
+def nominations_with_problems(election: Election) -> Sequence[Nomination]:
     """The election's nominations, each with ``problems`` (reasons it is not eligible).
 
     The same checks as ``nomination_problems``, in a number of queries that does not grow
@@ -382,7 +384,7 @@ def _own(user, own: list[Organisation] | None) -> list[Organisation]:
 def seconding_options(
     user,
     election: Election,
-    nominations: list[Nomination],
+    nominations: Sequence[Nomination],
     *,
     own: list[Organisation] | None = None,
 ) -> None:

@@ -136,6 +136,9 @@ class PaperBallotEntry(models.Model):
     content = models.TextField(_("content (canonical JSON)"))
     entered_at = models.DateTimeField(_("entered at"), auto_now=True)
 
+    # Set by the tellers' page (not a field): the choices read, in words; None while sealed.
+    reading: list[str] | None
+
     class Meta:
         verbose_name = _("paper ballot entry")
         verbose_name_plural = _("paper ballot entries")

@@ -189,6 +189,12 @@ class Nomination(TimeStampedModel):
 
     # Set by the selectors and services that judge a candidacy (not a field).
     problems: list[str]
+    # Set for the pages that list nominations (not fields): whether the visitor may answer it,
+    # the visitor's organisations that may still second it and those that already do
+    # (``selectors.seconding_options``).
+    answerable: bool
+    second_for: list[Organisation]
+    seconded_by_you: list[Organisation]
 
     class Meta:
         verbose_name = _("nomination")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.utils import timezone
 
-from platforma.core.models import PlatformRole
+from platforma.core.models import Person, Platform, PlatformRole
 from platforma.governance.models import Body, Office
-from platforma.members.models import Representative
+from platforma.members.models import Organisation, Representative
 from platforma.testing.factories import (
     BodyFactory,
     MembershipFactory,
@@ -25,25 +27,25 @@ from .. import services
 
 @dataclass
 class Member:
-    organisation: object
-    person: object
-    user: object
+    organisation: Organisation
+    person: Person
+    user: User
 
 
 @dataclass
 class World:
-    platform: object
+    platform: Platform
     body: Body
     office: Office
-    secretariat: object
+    secretariat: User
     members: list[Member] = field(default_factory=list)
 
 
 def make_member(platform, index: int, *, role=Representative.Role.PRIMARY) -> Member:
     User = get_user_model()
-    membership = MembershipFactory(platform=platform)
+    membership = MembershipFactory.create(platform=platform)
     user = User.objects.create_user(f"{platform.slug}-rep{index}", password="pw-rep-12345")
-    person = PersonFactory(user=user)
+    person = PersonFactory.create(user=user)
     Representative.objects.create(
         organisation=membership.organisation,
         person=person,
@@ -54,10 +56,10 @@ def make_member(platform, index: int, *, role=Representative.Role.PRIMARY) -> Me
 
 
 def make_world(slug: str = "testland", members: int = 4, rules: dict | None = None) -> World:
-    platform = PlatformFactory(slug=slug)
+    platform = PlatformFactory.create(slug=slug)
     StatuteFactory(platform=platform, rules=rules or {"proxies": {"max_per_delegate": 1}})
-    body = BodyFactory(platform=platform)
-    office = OfficeFactory(platform=platform, body=body, seats=1)
+    body = BodyFactory.create(platform=platform)
+    office = OfficeFactory.create(platform=platform, body=body, seats=1)
     User = get_user_model()
     secretariat = User.objects.create_user(f"{slug}-office", password="pw-office-12345")
     PlatformRole.objects.create(user=secretariat, platform=platform, role="secretariat")
@@ -68,7 +70,7 @@ def make_world(slug: str = "testland", members: int = 4, rules: dict | None = No
 
 def make_election(world: World, *, method="plurality", seats=1, office=True, **fields):
     now = timezone.now()
-    defaults = {
+    defaults: dict[str, Any] = {
         "title": "Election of the platform coordinator",
         "voting_opens_at": now - datetime.timedelta(hours=1),
         "voting_closes_at": now + datetime.timedelta(hours=2),

@@ -23,7 +23,7 @@ pytestmark = [
 
 
 @pytest.mark.parametrize("attempts", [2, 8])
-def test_simultaneous_casts_give_one_ballot(attempts, settings):
+def test_simultaneous_casts_give_one_ballot(attempts: int, settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     world = make_world(slug=f"race{attempts}", members=2)
     election, nominations = running_election(world, candidates=2, office=False)
@@ -83,7 +83,7 @@ def _blocked_on_a_lock(pid: int, timeout: float = 10) -> bool:
     return False
 
 
-def test_closing_waits_for_a_ballot_in_flight(settings):
+def test_closing_waits_for_a_ballot_in_flight(settings) -> None:
     """A ballot being written when the secretariat closes the vote is on the board, not lost."""
     from django.db import transaction
 

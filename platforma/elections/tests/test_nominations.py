@@ -183,12 +183,12 @@ def _spoil(world, member, problem: str) -> None:
             ends_on=datetime.date(2016, 12, 31),
         )
     elif problem == "coordinator":
-        other = OfficeFactory(
+        other = OfficeFactory.create(
             platform=world.platform, kind=Office.Kind.SUBGROUP_COORDINATOR, name_en="Sub-group"
         )
         Mandate.objects.create(
             office=other,
-            person=PersonFactory(),
+            person=PersonFactory.create(),
             organisation=member.organisation,
             starts_on=datetime.date(2020, 1, 1),
         )

@@ -19,9 +19,8 @@ def public(view):
         election = public_election_at(platform, pk)  # with its platform, in one query
         if election is None:
             raise Http404("No such election")
-        platform = election.platform
         try:
-            return view(request, platform, election, *args, **kwargs)
+            return view(request, election.platform, election, *args, **kwargs)
         except LoginRequired:
             return login_redirect(request)
 

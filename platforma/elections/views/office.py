@@ -172,10 +172,11 @@ def _second_round_context(election: Election, platform) -> dict:
         Election.State.PUBLISHED,
     ):
         return context
-    pair = ((election.board or {}).get("result") or {}).get("second_round") or []
+    board = election.board or {}
+    pair = (board.get("result") or {}).get("second_round") or []
     if not pair:
         return context
-    names = {c["key"]: c["name"] for c in election.board["election"]["candidates"]}
+    names = {c["key"]: c["name"] for c in board["election"]["candidates"]}
     context["second_round_pair"] = [names.get(key, key) for key in pair]
     context["second_round"] = election.second_rounds.first()
     if context["second_round"] is None:
@@ -244,12 +245,14 @@ def office_nomination_add(request, platform, election):
 @office_view
 @with_election
 def office_nomination_answer(request, platform, election, nomination: int):
-    nomination = election.nominations.filter(pk=nomination).first()
-    if nomination is None:
+    the_nomination = election.nominations.filter(pk=nomination).first()
+    if the_nomination is None:
         raise Http404("No such nomination")
     try:
         services.nomination_answer(
-            actor=request.user, nomination=nomination, accept=request.POST.get("accept") == "1"
+            actor=request.user,
+            nomination=the_nomination,
+            accept=request.POST.get("accept") == "1",
         )
     except (ValidationError, PermissionDenied) as exc:
         report(request, exc)

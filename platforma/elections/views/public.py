@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,16 +19,16 @@ from ..presentation import result_pdf_bytes, result_table, rounds_chart_svg
 from ._helpers import public
 
 
-def election_list(request, platform: str):
-    platform = platform_for_public(platform)
-    elections = list(sel.public_elections(platform))
+def election_list(request: HttpRequest, platform: str) -> HttpResponse:
+    site = platform_for_public(platform)
+    elections = list(sel.public_elections(site))
     return render(
-        request, "elections/election_list.html", {"platform": platform, "elections": elections}
+        request, "elections/election_list.html", {"platform": site, "elections": elections}
     )
 
 
 def _result_context(election: Election) -> dict:
-    if not election.board_is_public:
+    if not election.board_is_public or election.board is None:  # (public: it has one)
         return {}
     names = {c.candidate_key: c.person.full_name for c in sel.candidates(election)}
     table = result_table(election.board, names)

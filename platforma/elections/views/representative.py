@@ -50,7 +50,7 @@ def _posted_organisation(request, own: list[Organisation]) -> Organisation:
 @public
 def nomination_second(request, platform, election, nomination: int):
     own = _own_organisations(request)
-    nomination = get_object_or_404(
+    the_nomination = get_object_or_404(
         Nomination.objects.select_related("election__platform", "person", "organisation"),
         election=election,
         pk=nomination,
@@ -58,7 +58,7 @@ def nomination_second(request, platform, election, nomination: int):
     organisation = _posted_organisation(request, own)
     try:
         services.nomination_second(
-            actor=request.user, nomination=nomination, organisation=organisation
+            actor=request.user, nomination=the_nomination, organisation=organisation
         )
     except ValidationError as exc:
         report(request, exc)
@@ -66,7 +66,7 @@ def nomination_second(request, platform, election, nomination: int):
         messages.success(
             request,
             _("%(organisation)s seconds the nomination of %(person)s.")
-            % {"organisation": organisation, "person": nomination.person.full_name},
+            % {"organisation": organisation, "person": the_nomination.person.full_name},
         )
     return redirect("elections:election-detail", platform.slug, election.pk)
 

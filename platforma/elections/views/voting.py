@@ -103,12 +103,14 @@ def vote(request, platform, election):
 @public
 def nomination_answer(request, platform, election, nomination: int):
     require_login(request)
-    nomination = get_object_or_404(Nomination, election=election, pk=nomination)
-    if nomination.person.user_id != request.user.pk:
+    the_nomination = get_object_or_404(Nomination, election=election, pk=nomination)
+    if the_nomination.person.user_id != request.user.pk:
         raise Http404("Not your nomination")
     try:
         services.nomination_answer(
-            actor=request.user, nomination=nomination, accept=request.POST.get("accept") == "1"
+            actor=request.user,
+            nomination=the_nomination,
+            accept=request.POST.get("accept") == "1",
         )
     except ValidationError as exc:
         report(request, exc)

@@ -47,6 +47,7 @@ class Command(BaseCommand):
                 returncode=1,
             )
         board = election.board
+        assert board is not None  # verify() found no problem: the election has its board
         self.stdout.write(
             f"election {election.pk} verifies: {board['ballots']} ballots, "
             f"{board['voters']} voters, chain head {board['head']}, "
