@@ -67,7 +67,7 @@ def vevent(
     if event.cancelled_at is not None:
         item.add("status", "CANCELLED")
     for registration in attendees:
-        item.add("attendee", _attendee(registration), encode=0)
+        item.add("attendee", _attendee(registration), encode=False)
     return item
 
 

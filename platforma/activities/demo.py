@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from typing import Any
 
 from django.utils import timezone
 
@@ -38,7 +39,7 @@ def _hours(day: datetime.date, start: int, end: int) -> dict:
     }
 
 
-BAKU_CITY = {"city_en": "Baku", "city_az": "Bakı", "city_ru": "Баку"}
+BAKU_CITY: dict[str, Any] = {"city_en": "Baku", "city_az": "Bakı", "city_ru": "Баку"}
 
 SEED_2014 = [
     {

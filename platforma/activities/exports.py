@@ -77,15 +77,17 @@ def as_csv(header: list[str], rows: list[list[str]]) -> bytes:
 def as_xlsx(header: list[str], rows: list[list[str]], title: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = title[:31]
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
+    for line in rows:
+        sheet.append(line)
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.data_type = "s"  # text, never a formula, whatever it starts with

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from platforma.core import languages
@@ -22,7 +25,7 @@ def member_organisations(platform):
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"))
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Member organisation"),
         queryset=Organisation.objects.none(),
         required=False,
@@ -40,12 +43,14 @@ class RegistrationForm(forms.Form):
         # Building the members-in-good-standing query costs more than the rest of a
         # registration; a submission that names no member organisation does not need it.
         if not self.is_bound or self.data.get(self.add_prefix("organisation")):
-            self.fields["organisation"].queryset = member_organisations(platform)
+            cast(
+                forms.ModelChoiceField, self.fields["organisation"]
+            ).queryset = member_organisations(platform)
 
 
 class WalkInForm(OfficeForm):
     name = forms.CharField(label=_("Name"), max_length=200)
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Member organisation"), queryset=Organisation.objects.none(), required=False
     )
     organisation_name = forms.CharField(
@@ -55,7 +60,9 @@ class WalkInForm(OfficeForm):
 
     def __init__(self, *args, platform, **kwargs):
         super().__init__(*args, platform=platform, **kwargs)
-        self.fields["organisation"].queryset = member_organisations(platform)
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = member_organisations(
+            platform
+        )
 
 
 # --- The office (the platform's organisers) ------------------------------------------------
@@ -95,11 +102,15 @@ class EventForm(OfficeModelForm):
         super().__init__(*args, platform=platform, **kwargs)
         self.instance.platform = platform  # the model's own checks compare kinds to it
         self.fields["title_en"].required = True
-        self.fields["custom_kind"].queryset = self.fields["custom_kind"].queryset.order_by("slug")
+        custom_kind = cast(forms.ModelChoiceField, self.fields["custom_kind"])
+        assert custom_kind.queryset is not None  # a model form's choice of a foreign key
+        custom_kind.queryset = custom_kind.queryset.order_by("slug")
         for code in languages.codes():
             for name in ("title", "city", "venue"):
                 self.fields[f"{name}_{code}"].widget = forms.TextInput(
-                    attrs={"maxlength": Event._meta.get_field(name).max_length}
+                    attrs={
+                        "maxlength": cast(models.CharField, Event._meta.get_field(name)).max_length
+                    }
                 )
 
     def fieldsets(self):
@@ -196,7 +207,9 @@ class CheckInManyForm(OfficeForm):
         super().__init__(*args, platform=platform, **kwargs)
         # Every registration of the event: the service names those who cannot be checked in.
         if event is not None:
-            self.fields["registrations"].queryset = Registration.objects.filter(event=event)
+            cast(
+                forms.ModelChoiceField, self.fields["registrations"]
+            ).queryset = Registration.objects.filter(event=event)
 
 
 class EventKindForm(OfficeForm):
@@ -211,7 +224,7 @@ class OfficeRegistrationForm(OfficeForm):
 
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"))
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Member organisation"), queryset=Organisation.objects.all(), required=False
     )
     organisation_name = forms.CharField(
@@ -224,4 +237,6 @@ class OfficeRegistrationForm(OfficeForm):
 
     def __init__(self, *args, platform, **kwargs):
         super().__init__(*args, platform=platform, **kwargs)
-        self.fields["organisation"].queryset = member_organisations(platform)
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = member_organisations(
+            platform
+        )

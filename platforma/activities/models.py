@@ -152,7 +152,7 @@ class Event(TimeStampedModel):
             errors["registration_closes_at"] = _("Registration cannot close before it opens.")
         if self.custom_kind_id and self.kind != self.Kind.OTHER:
             errors["custom_kind"] = _("A platform's own kind goes with the kind “Other”.")
-        if self.custom_kind_id and self.custom_kind.platform_id != self.platform_id:
+        if self.custom_kind is not None and self.custom_kind.platform_id != self.platform_id:
             errors["custom_kind"] = _("This kind belongs to another platform.")
         if errors:
             raise ValidationError(errors)
@@ -163,7 +163,7 @@ class Event(TimeStampedModel):
 
     @property
     def kind_display(self) -> str:
-        if self.kind == self.Kind.OTHER and self.custom_kind_id:
+        if self.kind == self.Kind.OTHER and self.custom_kind is not None:
             return self.custom_kind.name
         return self.get_kind_display()
 

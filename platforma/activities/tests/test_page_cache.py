@@ -20,7 +20,9 @@ def page_url(event, language="en"):
 
 
 def form_token(html: str) -> str:
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert match is not None, "the page has no CSRF token"
+    return match.group(1)
 
 
 def test_second_anonymous_visit_is_served_from_the_cache_with_its_own_token(

@@ -33,9 +33,9 @@ def _error_messages(exc: ValidationError) -> list[str]:
 
 @require_GET
 def event_list(request, platform: str):
-    platform = platform_for_public(platform)
-    organiser = can_organise(request.user, platform)
-    groups = list(WorkingGroup.objects.filter(platform=platform, parent__isnull=True))
+    site = platform_for_public(platform)
+    organiser = can_organise(request.user, site)
+    groups = list(WorkingGroup.objects.filter(platform=site, parent__isnull=True))
     selected_group = next((g for g in groups if g.slug == request.GET.get("wg")), None)
     kind = request.GET.get("kind", "")
     kind = kind if kind in Event.Kind.values else ""
@@ -44,17 +44,17 @@ def event_list(request, platform: str):
     except ValueError:
         year = None
     events = selectors.event_list(
-        platform, organiser=organiser, year=year, kind=kind, working_group=selected_group
+        site, organiser=organiser, year=year, kind=kind, working_group=selected_group
     )
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "platform": platform,
+        "platform": site,
         "page": page,
         "groups": groups,
         "selected_group": selected_group,
         "kinds": Event.Kind.choices,
         "kind": kind,
-        "years": selectors.event_years(platform, organiser=organiser),
+        "years": selectors.event_years(site, organiser=organiser),
         "year": year,
         "organiser": organiser,
     }
@@ -109,8 +109,8 @@ def event_register(request, platform: str, pk: int):
     # The service reads the event again under a lock; the whole event (files, groups) is read
     # only when the form has to be shown again.
     event = selectors.event_for_registration(platform, pk, request.user)
-    platform = event.platform
-    form = RegistrationForm(request.POST, platform=platform)
+    site = event.platform
+    form = RegistrationForm(request.POST, platform=site)
     errors: list[str] = []
     if form.is_valid():
         data = form.cleaned_data
@@ -129,19 +129,19 @@ def event_register(request, platform: str, pk: int):
             errors = _error_messages(exc)
         else:
             return redirect(
-                "activities:registration-detail", platform=platform.slug, token=registration.token
+                "activities:registration-detail", platform=site.slug, token=registration.token
             )
-    event = selectors.event_for(platform, pk, organiser=can_organise(request.user, platform))
-    context = _detail_context(request, platform, event, form=form, errors=errors)
+    event = selectors.event_for(site, pk, organiser=can_organise(request.user, site))
+    context = _detail_context(request, site, event, form=form, errors=errors)
     return render(request, "activities/event_detail.html", context, status=400)
 
 
 @require_GET
 def registration_detail(request, platform: str, token: str):
-    platform = platform_for_public(platform)
-    registration = selectors.registration_by_token(platform, token)
+    site = platform_for_public(platform)
+    registration = selectors.registration_by_token(site, token)
     context = {
-        "platform": platform,
+        "platform": site,
         "registration": registration,
         "event": registration.event,
         "position": _waitlist_position(registration),
@@ -165,8 +165,8 @@ def _waitlist_position(registration: Registration) -> int | None:
 
 @require_POST
 def registration_cancel(request, platform: str, token: str):
-    platform = platform_for_public(platform)
-    registration = selectors.registration_by_token(platform, token)  # the link is the key
+    site = platform_for_public(platform)
+    registration = selectors.registration_by_token(site, token)  # the link is the key
     try:
         services.registration_cancel(
             actor=request.user,
@@ -179,13 +179,13 @@ def registration_cancel(request, platform: str, token: str):
             messages.error(request, message)
     else:
         messages.success(request, _("Your registration is cancelled."))
-    return redirect("activities:registration-detail", platform=platform.slug, token=token)
+    return redirect("activities:registration-detail", platform=site.slug, token=token)
 
 
 @require_POST
 def registration_consent(request, platform: str, token: str):
-    platform = platform_for_public(platform)
-    registration = selectors.registration_by_token(platform, token)
+    site = platform_for_public(platform)
+    registration = selectors.registration_by_token(site, token)
     services.registration_set_consent(
         actor=request.user,
         actor_label="registrant" if not request.user.is_authenticated else "",
@@ -194,7 +194,7 @@ def registration_consent(request, platform: str, token: str):
         token=token,
     )
     messages.success(request, _("Your choice is saved."))
-    return redirect("activities:registration-detail", platform=platform.slug, token=token)
+    return redirect("activities:registration-detail", platform=site.slug, token=token)
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -213,8 +213,8 @@ def _event_url(event) -> str:
 
 @require_GET
 def registration_ics(request, platform: str, token: str):
-    platform = platform_for_public(platform)
-    registration = selectors.registration_by_token(platform, token)
+    site = platform_for_public(platform)
+    registration = selectors.registration_by_token(site, token)
     if registration.status != Registration.Status.CONFIRMED:
         raise Http404("Only a confirmed place goes into a calendar")
     content = calendar.registration_calendar_bytes(
@@ -225,9 +225,9 @@ def registration_ics(request, platform: str, token: str):
 
 @require_GET
 def event_ics(request, platform: str, pk: int):
-    platform = platform_for_public(platform)
-    organiser = can_organise(request.user, platform)
-    event = selectors.event_for(platform, pk, organiser=organiser)
+    site = platform_for_public(platform)
+    organiser = can_organise(request.user, site)
+    event = selectors.event_for(site, pk, organiser=organiser)
     attendees = selectors.attendees_for_calendar([event]) if organiser else None
     content = calendar.calendar_bytes(
         event.title,
@@ -241,17 +241,17 @@ def event_ics(request, platform: str, pk: int):
 
 @require_GET
 def feed_ics(request, platform: str, group: str | None = None):
-    platform = platform_for_public(platform)
+    site = platform_for_public(platform)
     working_group = None
-    name = platform.name
+    name = site.name
     if group is not None:
-        working_group = get_object_or_404(WorkingGroup, platform=platform, slug=group)
-        name = f"{platform.name} · {working_group.name}"
-    events = list(selectors.events_for_calendar(platform, working_group=working_group))
+        working_group = get_object_or_404(WorkingGroup, platform=site, slug=group)
+        name = f"{site.name} · {working_group.name}"
+    events = list(selectors.events_for_calendar(site, working_group=working_group))
     content = calendar.calendar_bytes(
         name, events, url_for=lambda e: _event_url(e), domain=site_domain()
     )
-    return _ics_response(content, f"{platform.slug}{'-' + group if group else ''}.ics")
+    return _ics_response(content, f"{site.slug}{'-' + group if group else ''}.ics")
 
 
 @require_GET
@@ -261,11 +261,11 @@ def event_file(request, platform: str, pk: int, file_pk: int):
     Always served as an attachment with the type judged from its content, ``nosniff`` and a
     sandboxing policy, so no uploaded file ever runs as a page of the site.
     """
-    platform = platform_for_public(platform)
-    organiser = can_organise(request.user, platform)
-    event = selectors.event_for(platform, pk, organiser=organiser)
+    site = platform_for_public(platform)
+    organiser = can_organise(request.user, site)
+    event = selectors.event_for(site, pk, organiser=organiser)
     files = EventFile.objects.filter(event=event)
     if not organiser:
         files = files.filter(is_public=True)
-    item = get_object_or_404(files, pk=file_pk)
+    item: EventFile = get_object_or_404(files, pk=file_pk)
     return attachment_response(item.file)
