@@ -10,6 +10,7 @@ no numbers per kind: the categories are recorded with no count.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from platforma.activities.models import CountPrecision
 from platforma.core.models import Platform
@@ -21,7 +22,7 @@ from .models import DatePrecision, Publication, StakeholderCategory
 
 C = StakeholderCategory
 
-WTO = {
+WTO: dict[str, Any] = {
     "kind": Publication.Kind.RESEARCH_PAPER,
     "title_en": "Assessing Azerbaijan’s WTO accession process",
     "title_az": "Azərbaycanın ÜTT-yə üzvlük prosesinin qiymətləndirilməsi",
@@ -39,7 +40,7 @@ WTO = {
     "published_precision": DatePrecision.YEAR,
 }
 
-BROCHURES = {
+BROCHURES: dict[str, Any] = {
     "kind": Publication.Kind.BROCHURE,
     "title_en": "Brochures on the Eastern Partnership and EU-Azerbaijan cooperation",
     "title_az": "Şərq Tərəfdaşlığı və Aİ-Azərbaycan əməkdaşlığı haqqında broşürlər",
@@ -67,7 +68,7 @@ SEED_RECIPIENT_CATEGORIES = [
     C.INTERNATIONAL_INSTITUTION,
 ]
 
-HISTORY = [
+HISTORY: list[dict[str, Any]] = [
     {
         "kind": Publication.Kind.POLICY_BRIEF,
         "title_en": "Visa facilitation and readmission: a civil society view",
@@ -143,11 +144,13 @@ def load(*, platform: Platform, who: dict) -> None:
                 **who,
             )
     stakeholders = [
-        services.stakeholder_create(platform=platform, is_demo=True, **data, **who)
-        for data in (
-            {"name": "Demo EU Delegation", "category": C.EU_INSTITUTION, "country": "Azerbaijan"},
-            {"name": "Demo State University", "category": C.UNIVERSITY, "country": "Azerbaijan"},
-            {"name": "Demo Policy Institute", "category": C.THINK_TANK, "country": "Georgia"},
+        services.stakeholder_create(
+            platform=platform, is_demo=True, name=name, category=category, country=country, **who
+        )
+        for name, category, country in (
+            ("Demo EU Delegation", C.EU_INSTITUTION, "Azerbaijan"),
+            ("Demo State University", C.UNIVERSITY, "Azerbaijan"),
+            ("Demo Policy Institute", C.THINK_TANK, "Georgia"),
         )
     ]
     services.distribution_record(

@@ -6,6 +6,8 @@ check the rules and write.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -57,7 +59,8 @@ class PublicationForm(OfficeModelForm):
         if self.instance.pk:
             for name, model in (("author_persons", Person), ("author_organisations", Organisation)):
                 current = getattr(self.instance, name).values("pk")
-                field = self.fields[name]
+                field = cast(forms.ModelMultipleChoiceField, self.fields[name])
+                assert field.queryset is not None  # the model form's choice of authors
                 field.queryset = (field.queryset | model.objects.filter(pk__in=current)).distinct()
 
 
@@ -70,7 +73,7 @@ class VersionForm(OfficeForm):
 
 
 class SignatureForm(OfficeForm):
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("legal_name"),
         help_text=_("A member organisation in good standing on the day it signed."),
@@ -142,7 +145,7 @@ class _DistributionBase(OfficeForm):
         required=False,
         choices=[("", _("not recorded"))] + Distribution.Channel.choices,
     )
-    event = forms.ModelChoiceField(
+    event: forms.ModelChoiceField[Event] = forms.ModelChoiceField(
         label=_("Event"),
         required=False,
         queryset=Event.objects.order_by("-starts_at"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -58,7 +60,7 @@ class Publication(TimeStampedModel):
     author_persons = models.ManyToManyField(
         Person, verbose_name=_("authors (persons)"), blank=True, related_name="publications"
     )
-    author_organisations = models.ManyToManyField(
+    author_organisations: models.ManyToManyField[Organisation, Any] = models.ManyToManyField(
         Organisation,
         verbose_name=_("authors (organisations)"),
         blank=True,
@@ -79,7 +81,7 @@ class Publication(TimeStampedModel):
         return self.title
 
     def clean(self) -> None:
-        if self.working_group_id and self.working_group.platform_id != self.platform_id:
+        if self.working_group is not None and self.working_group.platform_id != self.platform_id:
             raise ValidationError({"working_group": _("This working group is another platform's.")})
         if self.isbn:
             digits = self.isbn.replace("-", "").replace(" ", "").upper()

@@ -73,7 +73,7 @@ def _contains(qs: QuerySet, fields, query: str, extra=()) -> QuerySet:
 def search(platform: Platform, query: str, *, organiser: bool = False) -> dict[str, list]:
     """``{"members": [...], "activities": [...], "publications": [...], "statements": [...]}``."""
     query = query.strip()[:200]
-    empty = {"members": [], "activities": [], "publications": [], "statements": []}
+    empty: dict[str, list] = {"members": [], "activities": [], "publications": [], "statements": []}
     if not query:
         return empty
     match = _fulltext if connection.vendor == "postgresql" else _contains

@@ -325,7 +325,7 @@ def distribution_aggregate(request, platform, pk: int):
 
 @office_view
 def distribution_remove(request, platform, pk: int):
-    distribution = get_object_or_404(
+    distribution: Distribution = get_object_or_404(
         Distribution.objects.select_related("publication"), platform=platform, pk=pk
     )
     return _confirm(

@@ -29,9 +29,9 @@ PER_PAGE = 24
 
 @require_GET
 def publication_list(request, platform: str):
-    platform = platform_for_public(platform)
-    organiser = can_manage_publications(request.user, platform)
-    groups = list(WorkingGroup.objects.filter(platform=platform, parent__isnull=True))
+    site = platform_for_public(platform)
+    organiser = can_manage_publications(request.user, site)
+    groups = list(WorkingGroup.objects.filter(platform=site, parent__isnull=True))
     selected_group = next((g for g in groups if g.slug == request.GET.get("wg")), None)
     kind = request.GET.get("kind", "")
     kind = kind if kind in Publication.Kind.values else ""
@@ -42,7 +42,7 @@ def publication_list(request, platform: str):
     except ValueError:
         year = None
     publications = selectors.library(
-        platform,
+        site,
         organiser=organiser,
         kind=kind,
         working_group=selected_group,
@@ -51,13 +51,13 @@ def publication_list(request, platform: str):
     )
     page = Paginator(publications, PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "platform": platform,
+        "platform": site,
         "page": page,
         "groups": groups,
         "selected_group": selected_group,
         "kinds": Publication.Kind.choices,
         "kind": kind,
-        "years": selectors.publication_years(platform, organiser=organiser),
+        "years": selectors.publication_years(site, organiser=organiser),
         "year": year,
         "languages": settings.LANGUAGES,
         "language": language,
@@ -67,11 +67,11 @@ def publication_list(request, platform: str):
 
 @require_GET
 def publication_detail(request, platform: str, pk: int):
-    platform = platform_for_public(platform)
-    organiser = can_manage_publications(request.user, platform)
-    publication = selectors.publication_for(platform, pk, organiser=organiser)
+    site = platform_for_public(platform)
+    organiser = can_manage_publications(request.user, site)
+    publication = selectors.publication_for(site, pk, organiser=organiser)
     context = {
-        "platform": platform,
+        "platform": site,
         "publication": publication,
         "totals": selectors.distribution_totals_for_publication(publication),
         "organiser": organiser,
@@ -81,18 +81,18 @@ def publication_detail(request, platform: str, pk: int):
 
 @require_GET
 def version_download(request, platform: str, pk: int):
-    platform = platform_for_public(platform)
+    site = platform_for_public(platform)
     version = selectors.version_for_download(
-        platform, pk, organiser=can_manage_publications(request.user, platform)
+        site, pk, organiser=can_manage_publications(request.user, site)
     )
     return attachment_response(version.file, filename=os.path.basename(version.file.name))
 
 
 @require_GET
 def version_cover(request, platform: str, pk: int):
-    platform = platform_for_public(platform)
+    site = platform_for_public(platform)
     version = selectors.version_for_download(
-        platform, pk, organiser=can_manage_publications(request.user, platform)
+        site, pk, organiser=can_manage_publications(request.user, site)
     )
     cover = version.cover
     if not cover or not cover.storage.exists(cover.name):
@@ -111,13 +111,11 @@ def version_cover(request, platform: str, pk: int):
 
 @require_GET
 def search(request, platform: str):
-    platform = platform_for_public(platform)
+    site = platform_for_public(platform)
     query = request.GET.get("q", "")[:200]
-    results = site_search.search(
-        platform, query, organiser=can_manage_publications(request.user, platform)
-    )
+    results = site_search.search(site, query, organiser=can_manage_publications(request.user, site))
     context = {
-        "platform": platform,
+        "platform": site,
         "query": query,
         "results": results,
         "total": sum(len(v) for v in results.values()),

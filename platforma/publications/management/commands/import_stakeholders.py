@@ -1,5 +1,7 @@
 """Import stakeholders from CSV or XLSX: every row checked first, nothing written on error."""
 
+from typing import IO, cast
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
@@ -33,7 +35,9 @@ class Command(BaseCommand):
             rows = read_rows(file)
         except (OSError, ValidationError) as exc:
             raise CommandError(_message(exc)) from exc
-        console = Console(file=self.stdout, force_terminal=False, soft_wrap=True)
+        # The command's stdout writes text like a file; the stubs type it as a TextIOBase only.
+        stdout = cast(IO[str], self.stdout)
+        console = Console(file=stdout, force_terminal=False, soft_wrap=True)
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
         with Progress(*columns, console=console, transient=False) as progress:
             task = progress.add_task("Checking rows", total=len(rows))
