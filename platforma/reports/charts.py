@@ -7,6 +7,7 @@ a chart looks the same in a browser and in WeasyPrint with no font to find.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -14,12 +15,15 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 INK = "#1d3557"
 ACCENT = "#2a7f62"
 MUTED = "#9aa5b1"
 PALETTE = ["#1d3557", "#2a7f62", "#e09f3e", "#9e2a2b", "#5f0f40", "#457b9d", "#6c757d"]
 WIDTH = 6.3  # inches: the text width of an A4 page with its margins
-RC = {
+RC: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 8,
     "axes.titlesize": 9,

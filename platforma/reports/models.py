@@ -81,12 +81,12 @@ class AnnualReport(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        owner = self.platform.name if self.platform_id else _("Forum")
+        owner = self.platform.name if self.platform is not None else _("Forum")
         return f"{owner} {self.year}"
 
     @property
     def platform_slug(self) -> str:
-        return self.platform.slug if self.platform_id else "forum"
+        return self.platform.slug if self.platform is not None else "forum"
 
     @property
     def is_published(self) -> bool:

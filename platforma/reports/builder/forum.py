@@ -230,18 +230,24 @@ def working_groups(year: int, datas: list[YearData]) -> Section:
     """By the Forum's working group that each platform's group mirrors."""
     s = section("working_groups", empty_text=_("The platforms have no working groups."))
     labels: dict[object, str] = {}
-    members, events, participants, pubs = Counter(), Counter(), Counter(), Counter()
+    members: Counter[object] = Counter()
+    events: Counter[object] = Counter()
+    participants: Counter[object] = Counter()
+    pubs: Counter[object] = Counter()
     for d in datas:
-        key_of = {}
+        key_of: dict[int, object] = {}
         for g in d.groups:
-            key = g.forum_group.number if g.forum_group_id else "other"
-            key_of[g.pk] = key
-            if key == "other":
+            forum_group = g.forum_group
+            key: object
+            if forum_group is None:
+                key = "other"
                 labels[key] = _("Other working groups")
             else:
-                labels.setdefault(key, f"{g.forum_group.code} {g.forum_group.name}")
+                key = forum_group.number
+                labels.setdefault(key, f"{forum_group.code} {forum_group.name}")
+            key_of[g.pk] = key
             members[key] += d.enrolled.get(g.pk, 0)
-        per_event = defaultdict(set)
+        per_event: defaultdict[int, set[object]] = defaultdict(set)
         for e in d.events:
             p = participation(e)
             for g in e.working_groups.all():
@@ -252,9 +258,9 @@ def working_groups(year: int, datas: list[YearData]) -> Section:
                 events[key] += 1
                 if p.count and p.organisations:
                     participants[key] += p.count
-        for p in d.publications:
-            if p.working_group_id in key_of:
-                pubs[key_of[p.working_group_id]] += 1
+        for publication in d.publications:
+            if publication.working_group_id in key_of:
+                pubs[key_of[publication.working_group_id]] += 1
     if not labels:
         return s
     order = sorted(labels, key=lambda k: (k == "other", k if k != "other" else 0))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Prefetch, Q
 
@@ -13,6 +14,7 @@ from platforma.activities.models import Event
 from platforma.activities.selectors import event_list
 from platforma.core.models import Platform
 from platforma.core.selectors import rules_in_force
+from platforma.elections.models import Election
 from platforma.governance.models import Body, Mandate, Office
 from platforma.governance.selectors import board_of_governance
 from platforma.meetings.models import Decision, Meeting
@@ -26,10 +28,15 @@ from platforma.publications.models import (
 )
 from platforma.workinggroups.models import Enrolment, WorkingGroup
 
-try:  # elections are being built: the report says "no elections recorded" without them
-    from platforma.elections.models import Election
-except ImportError:  # pragma: no cover
-    Election = None
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class MeetingCounts(TypedDict):
+    """What the report annotates each meeting with."""
+
+    decision_count: int
+
 
 # How many year ends the membership chart looks back over.
 HISTORY_YEARS = 10
@@ -64,7 +71,7 @@ class YearData:
     history: list[tuple[int, int]] = field(default_factory=list)  # (year, members at its end)
     bodies: list[Body] = field(default_factory=list)
     board_kinds: list[str] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
+    meetings: list[WithAnnotations[Meeting, MeetingCounts]] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     elections: list[ElectionResult] | None = None  # None: elections are not available here
     mandates: list[Mandate] = field(default_factory=list)
@@ -208,8 +215,6 @@ def _governance(data: YearData) -> None:
 
 
 def _elections(platform, since, until) -> list[ElectionResult] | None:
-    if Election is None:  # pragma: no cover
-        return None
     results = []
     elections = (
         Election.objects.filter(
@@ -224,14 +229,15 @@ def _elections(platform, since, until) -> list[ElectionResult] | None:
     tz = zoneinfo.ZoneInfo(platform.time_zone)
     for election in elections:
         try:
-            names = {c["key"]: c["name"] for c in election.board["election"]["candidates"]}
-            elected = [names.get(key, key) for key in election.board["result"]["elected"]]
+            board = election.board or {}  # none yet: nobody elected (KeyError)
+            names = {c["key"]: c["name"] for c in board["election"]["candidates"]}
+            elected = [names.get(key, key) for key in board["result"]["elected"]]
         except (KeyError, TypeError):
             elected = []
         results.append(
             ElectionResult(
                 title=election.title,
-                office=election.office.name if election.office_id else "",
+                office=election.office.name if election.office is not None else "",
                 body=election.body.name,
                 day=election.voting_closes_at.astimezone(tz).date(),
                 elected=elected,

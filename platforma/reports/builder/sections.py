@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ from .totals import totals_by_publication, totals_of
 TITLES = dict(SECTION_CHOICES)
 
 # How the introduction names the offices that make up the Board.
-BOARD_PARTS = {
+BOARD_PARTS: dict[str, Callable[[], str]] = {
     Office.Kind.PLATFORM_COORDINATOR: lambda: _("the platform coordinator"),
     Office.Kind.WG_COORDINATOR: lambda: _("the working group coordinators"),
     Office.Kind.SUBGROUP_COORDINATOR: lambda: _("the sub-group coordinators"),
@@ -410,7 +411,7 @@ def working_groups(data: YearData) -> Section:
     if not data.groups:
         return s
     events = defaultdict(list)
-    participants = Counter()
+    participants: Counter[int] = Counter()
     for event in data.events:
         p = participation(event)
         for group in event.working_groups.all():

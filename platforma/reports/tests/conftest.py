@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zoneinfo
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ from platforma.publications.models import Publication
 from platforma.reports import services
 from platforma.testing.factories import MembershipFactory, PlatformFactory, WorkingGroupFactory
 
-WHO = {"actor": None, "actor_label": "test"}
+WHO: dict[str, Any] = {"actor": None, "actor_label": "test"}  # the system, as keywords
 
 
 @pytest.fixture
