@@ -11,6 +11,9 @@ receiver that fails undoes the change, and what a receiver writes is undone with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, cast
+
 from django.dispatch import Signal
 
 # A membership's status changed, or a membership was entered with its history
@@ -28,10 +31,12 @@ membership_changed = Signal()
 working_groups_chosen = Signal()
 
 
-def effects_of(responses: list[tuple[object, object]]) -> list[dict]:
+def effects_of(responses: Sequence[tuple[object, object]]) -> list[dict[str, Any]]:
     """The effects the receivers of a signal returned, in one flat list."""
-    effects: list[dict] = []
+    effects: list[dict[str, Any]] = []
     for _receiver, response in responses:
         if response:
-            effects.extend(response)
+            # What ``membership_changed``'s receivers return (above); the stubs type a
+            # signal's responses as ``str | None``.
+            effects.extend(cast("list[dict[str, Any]]", response))
     return effects

@@ -8,8 +8,10 @@ informs, a person decides.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +22,7 @@ from platforma.core.mail import absolute_url, send_templated
 from platforma.core.models import Platform, today_in
 from platforma.core.selectors import rules_in_force
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 from platforma.core.uploads import check_upload, sha256_of
 
 from ..models import (
@@ -71,14 +74,14 @@ def _primary_contact(membership: Membership) -> tuple[str, str]:
 def application_submit(
     *,
     platform: Platform,
-    organisation_fields: dict,
+    organisation_fields: dict[str, Any],
     contact_name: str,
     contact_email: str,
     contact_phone: str = "",
-    working_groups: list,
+    working_groups: list[Any],  # the platform's WorkingGroup rows (members does not import them)
     recommenders: list[Membership],
     declarations: list[str],
-    documents: list[tuple[str, object, datetime.date | None]],
+    documents: list[tuple[str, UploadedFile, datetime.date | None]],
     language: str = "en",
     notify: bool = True,
 ) -> Application:
@@ -155,6 +158,8 @@ def application_submit(
     )
     application.working_groups.set(working_groups)
     for kind, upload, issued_on in documents:
+        # An uploaded file always has both (the stubs allow None for a file made without them).
+        assert upload.name is not None and upload.size is not None
         ApplicationDocument.objects.create(
             application=application,
             kind=kind,
@@ -256,7 +261,7 @@ def recommendation_respond(
 
 
 @transaction.atomic
-def application_start_review(*, actor, application: Application) -> Application:
+def application_start_review(*, actor: Actor, application: Application) -> Application:
     require_manage(actor, application)
     membership_transition(
         actor=actor,
@@ -270,7 +275,7 @@ def application_start_review(*, actor, application: Application) -> Application:
 
 @transaction.atomic
 def application_record_board_opinion(
-    *, actor, application: Application, opinion: str, given_on: datetime.date, reference: str
+    *, actor: Actor, application: Application, opinion: str, given_on: datetime.date, reference: str
 ) -> Application:
     """The Board's opinion, where the statute has the Board recommend and the Assembly decide."""
     require_manage(actor, application)
@@ -299,7 +304,7 @@ def application_record_board_opinion(
 @transaction.atomic
 def application_decide(
     *,
-    actor,
+    actor: Actor,
     application: Application,
     admit: bool,
     decided_on: datetime.date,
@@ -412,7 +417,7 @@ def appeal_lodge(*, application: Application, grounds: str) -> Appeal:
 @transaction.atomic
 def appeal_decide(
     *,
-    actor,
+    actor: Actor,
     appeal: Appeal,
     upheld: bool,
     decided_on: datetime.date,

@@ -14,15 +14,17 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.models import Platform, today_in
 from platforma.core.tenancy import require_manage
+from platforma.core.types import Actor
 
 from ..models import Membership, Organisation
 from ..signals import working_groups_chosen
@@ -49,6 +51,8 @@ OPTIONAL_COLUMNS = (
 )
 # Written by the export (``members.exports``): read only to know which rows are members already.
 EXPORT_ONLY_COLUMNS = ("status", "ended_on")
+# A row of the file by lower-case header, or None for a blank line (kept for the numbering).
+Row: TypeAlias = "dict[str, str] | None"
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + EXPORT_ONLY_COLUMNS
 ORGANISATION_COLUMNS = [
     c for c in COLUMNS if c not in ("admitted_on", "working_groups", *EXPORT_ONLY_COLUMNS)
@@ -86,14 +90,14 @@ class ImportReport:
 @dataclass
 class _Plan:
     row: int
-    values: dict
+    values: dict[str, str | datetime.date]
     admitted_on: datetime.date | None  # None only for a row already a member (left as it is)
-    groups: list
+    groups: list[models.Model]  # the platform's working groups (members does not import them)
     organisation: Organisation | None
     already_member: bool
 
 
-def read_table(content: bytes, filename: str) -> tuple[list[dict], list[RowError]]:
+def read_table(content: bytes, filename: str) -> tuple[list[Row], list[RowError]]:
     """Rows as dicts keyed by lower-case header; problems with the file as a whole."""
     if filename.lower().endswith(".xlsx"):
         return _read_xlsx(content)
@@ -113,7 +117,7 @@ def read_table(content: bytes, filename: str) -> tuple[list[dict], list[RowError
     return _rows_from_table(table)
 
 
-def _read_xlsx(content: bytes) -> tuple[list[dict], list[RowError]]:
+def _read_xlsx(content: bytes) -> tuple[list[Row], list[RowError]]:
     from openpyxl import load_workbook
 
     try:
@@ -121,7 +125,7 @@ def _read_xlsx(content: bytes) -> tuple[list[dict], list[RowError]]:
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [RowError(0, "", _("The file is not a readable XLSX workbook."))]
     sheet = book.worksheets[0]
-    table = []
+    table: list[list[str]] = []
     for values in sheet.iter_rows(values_only=True):
         table.append(
             [
@@ -136,7 +140,7 @@ def _read_xlsx(content: bytes) -> tuple[list[dict], list[RowError]]:
     return _rows_from_table(table)
 
 
-def _rows_from_table(table: list[list[str]]) -> tuple[list[dict], list[RowError]]:
+def _rows_from_table(table: list[list[str]]) -> tuple[list[Row], list[RowError]]:
     if not table:
         return [], [RowError(0, "", _("The file is empty."))]
     header = [h.strip().lower() for h in table[0]]
@@ -152,7 +156,7 @@ def _rows_from_table(table: list[list[str]]) -> tuple[list[dict], list[RowError]
     ]
     if len({h for h in header if h}) != len([h for h in header if h]):
         errors.append(RowError(1, "", _("A column appears twice.")))
-    rows = []
+    rows: list[Row] = []
     for values in table[1:]:
         if not any((v or "").strip() for v in values):
             rows.append(None)  # blank line: kept for numbering, skipped
@@ -173,7 +177,7 @@ def _parse_date(value: str) -> datetime.date:
 
 
 def validate(
-    platform: Platform, rows: list[dict | None], *, actor=None
+    platform: Platform, rows: list[Row], *, actor: Actor = None
 ) -> tuple[list[_Plan], list[RowError]]:
     errors: list[RowError] = []
     plans: list[_Plan] = []
@@ -181,7 +185,7 @@ def validate(
     # members does not import workinggroups, which sits above it (docs/architecture.md).
     groups = {g.slug.lower(): g for g in platform.working_groups.select_related("forum_group")}
     for g in list(groups.values()):
-        if g.forum_group_id and not g.parent_id:
+        if not g.parent_id and g.forum_group is not None:
             groups.setdefault(f"wg{g.forum_group.number}", g)
     seen_names: dict[str, int] = {}
     seen_numbers: dict[str, int] = {}
@@ -255,7 +259,7 @@ def validate(
                     ),
                 )
             )
-        dates = {}
+        dates: dict[str, datetime.date] = {}
         for column in ("admitted_on", "registration_date", "ended_on"):
             value = row.get(column, "")
             if not value:
@@ -300,7 +304,7 @@ def validate(
                 url_ok(row["website"])
             except ValidationError:
                 problems.append(RowError(index, "website", _("Not a valid web address.")))
-        chosen = []
+        chosen: list[models.Model] = []
         for code in filter(None, re.split(r"[;,]\s*", row.get("working_groups", ""))):
             group = groups.get(code.strip().lower())
             if group is None:
@@ -336,7 +340,7 @@ def validate(
 
 def members_import(
     *,
-    actor,
+    actor: Actor,
     platform: Platform,
     content: bytes,
     filename: str,
@@ -363,6 +367,7 @@ def members_import(
     with transaction.atomic():
         for plan in plans:
             if not plan.already_member:
+                assert plan.admitted_on is not None  # required of a row not yet a member
                 organisation = plan.organisation or organisation_create(
                     actor=actor, actor_label=actor_label, **plan.values
                 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +16,7 @@ from platforma.core.models import Person, Platform, today_in
 from platforma.core.permissions import is_forum_secretariat
 from platforma.core.services import person_create, require_manage_wholly, update_audited
 from platforma.core.tenancy import platforms_of, require_manage
+from platforma.core.types import Actor
 
 from ..models import Membership, MembershipChange, Organisation, Representative
 from ..signals import effects_of, membership_changed
@@ -73,7 +75,7 @@ ORGANISATION_FIELDS = {
 
 
 @transaction.atomic
-def organisation_create(*, actor, actor_label: str = "", **fields) -> Organisation:
+def organisation_create(*, actor: Actor, actor_label: str = "", **fields: Any) -> Organisation:
     unknown = set(fields) - ORGANISATION_FIELDS
     if unknown:
         raise ValidationError(_("Unknown organisation fields: %s") % ", ".join(sorted(unknown)))
@@ -92,7 +94,7 @@ def organisation_create(*, actor, actor_label: str = "", **fields) -> Organisati
 
 @transaction.atomic
 def organisation_update(
-    *, actor, organisation: Organisation, actor_label: str = "", **changes
+    *, actor: Actor, organisation: Organisation, actor_label: str = "", **changes: Any
 ) -> Organisation:
     """The secretariat's change to an organisation (of its platforms only: see
     ``require_manage_wholly``). A representative's changes go through
@@ -104,7 +106,7 @@ def organisation_update(
 
 
 def organisation_change(
-    *, actor, organisation: Organisation, actor_label: str = "", **changes
+    *, actor: Actor, organisation: Organisation, actor_label: str = "", **changes: Any
 ) -> Organisation:
     """Apply and record ``changes``; the caller has checked who may make them."""
     return update_audited(
@@ -118,7 +120,9 @@ def organisation_change(
 
 
 @transaction.atomic
-def refuse_another_platforms_member(actor, organisation: Organisation, platform: Platform) -> None:
+def refuse_another_platforms_member(
+    actor: Actor, organisation: Organisation, platform: Platform
+) -> None:
     """A platform does not take in, by itself, an organisation that is a member elsewhere.
 
     People and organisations shared by two platforms are changed by the Forum's secretariat
@@ -150,7 +154,7 @@ def _today_of(organisation: Organisation) -> datetime.date:
 @transaction.atomic
 def membership_record_existing(
     *,
-    actor,
+    actor: Actor,
     platform: Platform,
     organisation: Organisation,
     admitted_on: datetime.date,
@@ -194,7 +198,9 @@ def membership_record_existing(
     return membership
 
 
-def _announce_change(actor, membership: Membership, effective_on: datetime.date) -> list[dict]:
+def _announce_change(
+    actor: Actor, membership: Membership, effective_on: datetime.date
+) -> list[dict[str, Any]]:
     """Tell the apps above members (an open vote's roll, in elections) and gather the effects.
 
     Sent inside the caller's transaction: a receiver that fails undoes the change. The effects
@@ -211,7 +217,7 @@ def _announce_change(actor, membership: Membership, effective_on: datetime.date)
 @transaction.atomic
 def membership_transition(
     *,
-    actor,
+    actor: Actor,
     membership: Membership,
     to_status: str,
     effective_on: datetime.date,
@@ -286,7 +292,7 @@ def membership_transition(
 @transaction.atomic
 def representative_assign(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     person: Person,
     role: str = Representative.Role.PRIMARY,
@@ -337,7 +343,7 @@ def representative_assign(
 
 @transaction.atomic
 def representative_end(
-    *, actor, representative: Representative, until: datetime.date, actor_label: str = ""
+    *, actor: Actor, representative: Representative, until: datetime.date, actor_label: str = ""
 ) -> Representative:
     """End a representation on ``until`` (the person no longer speaks for the organisation)."""
     require_manage_wholly(actor, representative.organisation)
@@ -363,13 +369,13 @@ def representative_end(
 @transaction.atomic
 def representative_add(
     *,
-    actor,
+    actor: Actor,
     platform: Platform,
     organisation: Organisation,
     role: str = Representative.Role.PRIMARY,
     since: datetime.date | None = None,
     actor_label: str = "",
-    **person_fields,
+    **person_fields: Any,
 ) -> Representative:
     """A person new to the registry, added as a representative of ``organisation`` at once
     (no account: accounts come from ``representative_invite``)."""

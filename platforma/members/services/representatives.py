@@ -6,6 +6,8 @@ data (``Organisation.LEGAL_FIELDS``) wait for the secretariat's approval.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,9 +23,13 @@ from platforma.core.mail import absolute_url, send_templated
 from platforma.core.models import Person, Platform, today_in
 from platforma.core.services import person_create, require_manage_wholly
 from platforma.core.tenancy import may_manage, platforms_of, require_manage
+from platforma.core.types import Actor
 
 from ..models import Membership, Organisation, ProfileChangeRequest, Representative
 from .registry import organisation_change, organisation_update, representative_assign
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 _LANGS = languages.codes()
 LEGAL_FIELDS = {f"{f}_{lang}" for f in ("legal_name",) for lang in _LANGS} | {
@@ -42,7 +48,7 @@ CONTACT_CONSENT_FIELDS = {"public_email", "public_phone", "public_website", "pub
 @transaction.atomic
 def representative_invite(
     *,
-    actor,
+    actor: Actor,
     platform: Platform,
     organisation: Organisation,
     first_name: str,
@@ -117,9 +123,12 @@ def representative_invite(
 
 @transaction.atomic
 def organisation_profile_update(
-    *, actor, platform: Platform, organisation: Organisation, changes: dict
+    *, actor: User, platform: Platform, organisation: Organisation, changes: dict[str, Any]
 ) -> ProfileChangeRequest | None:
-    """Apply profile changes now; put changes to legal data to the secretariat."""
+    """Apply profile changes now; put changes to legal data to the secretariat.
+
+    ``actor`` is a user, never the system: a request to change legal data names who made it.
+    """
     require_act_for(actor, platform, organisation)
     unknown = set(changes) - PROFILE_FIELDS - LEGAL_FIELDS
     if unknown:
@@ -152,7 +161,7 @@ def organisation_profile_update(
 
 @transaction.atomic
 def profile_change_decide(
-    *, actor, request: ProfileChangeRequest, approve: bool, note: str = ""
+    *, actor: Actor, request: ProfileChangeRequest, approve: bool, note: str = ""
 ) -> ProfileChangeRequest:
     require_manage(actor, request)
     request = ProfileChangeRequest.objects.select_for_update().get(pk=request.pk)
@@ -183,16 +192,19 @@ def profile_change_decide(
 
 
 @transaction.atomic
-def public_contacts_update(*, actor, organisation: Organisation, **consent: bool) -> Organisation:
+def public_contacts_update(
+    *, actor: Actor, organisation: Organisation, **consent: bool
+) -> Organisation:
     """What the organisation agrees to show in the public directory."""
     require_act_for(actor, None, organisation)
     unknown = set(consent) - CONTACT_CONSENT_FIELDS
     if unknown:
         raise ValidationError(_("Unknown consent fields: %s") % ", ".join(sorted(unknown)))
-    return organisation_change(actor=actor, organisation=organisation, **consent)
+    changes: dict[str, Any] = consent
+    return organisation_change(actor=actor, organisation=organisation, **changes)
 
 
-def require_act_for(actor, platform: Platform | None, organisation: Organisation) -> None:
+def require_act_for(actor: Actor, platform: Platform | None, organisation: Organisation) -> None:
     """The organisation's own current representative, or the secretariat of every platform it
     belongs to, may change its profile and consent (deny by default)."""
     if (
