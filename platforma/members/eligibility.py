@@ -70,7 +70,7 @@ def check(application: Application) -> list[Criterion]:
     documents = {d.kind: d for d in application.documents.all()}
     labels = dict(ApplicationDocument.Kind.choices)
     for kind in rules.documents:
-        label = labels.get(kind, kind)
+        label = str(labels.get(kind, kind))
         document = documents.get(kind)
         max_age = rules.document_max_age_days.get(kind)
         if document is None:
@@ -86,6 +86,7 @@ def check(application: Application) -> list[Criterion]:
                 )
             )
         elif max_age:
+            assert document.issued_on is not None  # the case above
             age = (submitted - document.issued_on).days
             passed = 0 <= age <= max_age
             results.append(

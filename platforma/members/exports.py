@@ -97,7 +97,7 @@ def as_xlsx(header: list[str], rows: list[list[str]], title: str) -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's one sheet (``book.active``, typed as optional)
     sheet.title = title[:31]
     sheet.append(header)
     for cell in sheet[1]:

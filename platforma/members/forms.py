@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from platforma.core.models import Person
+from platforma.core.models import Person, Platform
 from platforma.core.office import OfficeForm
+from platforma.core.statute_rules import AdmissionRule
 from platforma.core.uploads import check_upload
 from platforma.workinggroups.models import WorkingGroup
 
@@ -14,6 +18,13 @@ from .eligibility import declaration_label
 from .models import ApplicationDocument, Membership, Organisation
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+class MembershipsChoiceField(forms.ModelMultipleChoiceField):  # generic only in the stubs
+    """Member organisations, each shown by its legal name."""
+
+    def label_from_instance(self, obj: Membership) -> str:
+        return obj.organisation.legal_name
 
 
 class ApplicationForm(forms.Form):
@@ -44,31 +55,39 @@ class ApplicationForm(forms.Form):
     contact_phone = forms.CharField(
         label=_("Contact person's phone"), max_length=50, required=False
     )
-    working_groups = forms.ModelMultipleChoiceField(
+    working_groups: forms.ModelMultipleChoiceField[WorkingGroup] = forms.ModelMultipleChoiceField(
         label=_("Working groups you want to join"),
         queryset=WorkingGroup.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    recommenders = forms.ModelMultipleChoiceField(
+    recommenders = MembershipsChoiceField(
         label=_("Member organisations asked to recommend you"),
         queryset=Membership.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
         required=False,
     )
 
-    def __init__(self, *args, platform, rules, members, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        platform: Platform,
+        rules: AdmissionRule,
+        members: QuerySet[Membership],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.rules = rules
-        self.fields["working_groups"].queryset = WorkingGroup.objects.filter(
+        groups = cast("forms.ModelMultipleChoiceField[WorkingGroup]", self.fields["working_groups"])
+        groups.queryset = WorkingGroup.objects.filter(
             platform=platform, parent__isnull=True
         ).order_by("position")
-        self.fields["recommenders"].queryset = members
-        self.fields["recommenders"].label_from_instance = lambda m: m.organisation.legal_name
+        recommenders = cast(MembershipsChoiceField, self.fields["recommenders"])
+        recommenders.queryset = members
         if rules.recommendations_required:
-            self.fields["recommenders"].required = True
-            self.fields["recommenders"].help_text = _(
-                "Choose %(count)d. Each receives an e-mail to confirm."
-            ) % {"count": rules.recommendations_required}
+            recommenders.required = True
+            recommenders.help_text = _("Choose %(count)d. Each receives an e-mail to confirm.") % {
+                "count": rules.recommendations_required
+            }
         labels = dict(ApplicationDocument.Kind.choices)
         for kind in rules.documents:
             max_age = rules.document_max_age_days.get(kind)
@@ -85,8 +104,9 @@ class ApplicationForm(forms.Form):
         for key in rules.declarations:
             self.fields[f"declaration_{key}"] = forms.BooleanField(label=declaration_label(key))
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         for kind in self.rules.documents:
             upload = data.get(f"document_{kind}")
             if upload is not None:
@@ -178,7 +198,9 @@ class TransitionForm(forms.Form):
 
     def __init__(self, *args, allowed: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [(s, Membership.Status(s).label) for s in allowed]
+        cast(forms.ChoiceField, self.fields["to_status"]).choices = [
+            (s, Membership.Status(s).label) for s in allowed
+        ]
 
 
 class InviteForm(forms.Form):
@@ -244,8 +266,10 @@ LIVE_STATUSES = (
 ROLE_CHOICES = [("primary", _("Primary (votes)")), ("alternate", _("Alternate"))]
 
 
-def _live_organisations(field, platform) -> None:
+def _live_organisations(field: forms.Field, platform: Platform) -> None:
     """Limit an (already platform-scoped) organisation field to the platform's live members."""
+    field = cast("forms.ModelChoiceField[Organisation]", field)
+    assert field.queryset is not None  # declared with one
     field.queryset = field.queryset.filter(
         pk__in=Membership.objects.filter(platform=platform, status__in=LIVE_STATUSES).values(
             "organisation"
@@ -285,7 +309,7 @@ class PersonCreateForm(PersonForm):
     """A new person comes with the organisation they represent: that is how they belong to the
     platform (and how its secretariat finds them again)."""
 
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Represents"), queryset=Organisation.objects.order_by("legal_name")
     )
     role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES)
@@ -297,10 +321,10 @@ class PersonCreateForm(PersonForm):
 
 
 class RepresentativeAssignForm(OfficeForm):
-    person = forms.ModelChoiceField(
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Person"), queryset=Person.objects.order_by("last_name", "first_name")
     )
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.order_by("legal_name")
     )
     role = forms.ChoiceField(

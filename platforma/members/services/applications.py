@@ -159,7 +159,8 @@ def application_submit(
     application.working_groups.set(working_groups)
     for kind, upload, issued_on in documents:
         # An uploaded file always has both (the stubs allow None for a file made without them).
-        assert upload.name is not None and upload.size is not None
+        assert upload.name is not None
+        assert upload.size is not None
         ApplicationDocument.objects.create(
             application=application,
             kind=kind,

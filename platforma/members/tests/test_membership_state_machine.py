@@ -46,7 +46,9 @@ def diagram() -> set[tuple[str, str]]:
     ``a -> b | c`` means a to b and a to c; ``a | b -> c`` means a to c and b to c.
     """
     doc = (Path(django_settings.BASE_DIR) / "docs" / "architecture.md").read_text()
-    block = re.search(r"## Membership states\s+```\n(.*?)```", doc, re.S).group(1)
+    found = re.search(r"## Membership states\s+```\n(.*?)```", doc, re.S)
+    assert found, "docs/architecture.md has no diagram under “Membership states”"
+    block = found.group(1)
     edges = set()
     for line in block.strip().splitlines():
         steps = [[s.strip() for s in part.split("|")] for part in line.split("->")]

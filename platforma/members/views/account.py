@@ -25,17 +25,19 @@ PROFILE_TRANSLATED = ("short_name", "address", "fields_of_work", "description", 
 
 @require_http_methods(["GET", "POST"])
 def my_organisation(request, platform: str):
-    platform = platform_for_public(platform)
+    the_platform = platform_for_public(platform)
     if not request.user.is_authenticated:
         return login_redirect(request)
-    organisations = list(represented_organisations(request.user, platform))
+    organisations = list(represented_organisations(request.user, the_platform))
     if not organisations:
         return render(
-            request, "members/my_organisation.html", {"platform": platform, "organisation": None}
+            request,
+            "members/my_organisation.html",
+            {"platform": the_platform, "organisation": None},
         )
     chosen = request.GET.get("organisation") or request.POST.get("organisation")
     organisation = next((o for o in organisations if str(o.pk) == chosen), organisations[0])
-    membership = Membership.objects.get(platform=platform, organisation=organisation)
+    membership = Membership.objects.get(platform=the_platform, organisation=organisation)
     lang = get_language()
     initial = {
         "acronym": organisation.acronym,
@@ -52,7 +54,7 @@ def my_organisation(request, platform: str):
     consent_form = ConsentForm(
         request.POST if action == "consent" else None, initial=consent_initial
     )
-    today = today_in(platform)
+    today = today_in(the_platform)
     try:
         if action == "profile" and profile_form.is_valid():
             data = profile_form.cleaned_data
@@ -62,7 +64,10 @@ def my_organisation(request, platform: str):
                 if v != initial.get(k)
             }
             pending = services.organisation_profile_update(
-                actor=request.user, platform=platform, organisation=organisation, changes=changes
+                actor=request.user,
+                platform=the_platform,
+                organisation=organisation,
+                changes=changes,
             )
             messages.success(
                 request,
@@ -78,7 +83,7 @@ def my_organisation(request, platform: str):
             messages.success(request, _("Saved: the directory now shows what you chose."))
             return redirect(request.get_full_path())
         if action == "join":
-            group = WorkingGroup.objects.get(platform=platform, pk=request.POST.get("group"))
+            group = WorkingGroup.objects.get(platform=the_platform, pk=request.POST.get("group"))
             wg_services.enrolment_add(
                 actor=request.user, working_group=group, membership=membership, since=today
             )
@@ -102,14 +107,14 @@ def my_organisation(request, platform: str):
         request,
         "members/my_organisation.html",
         {
-            "platform": platform,
+            "platform": the_platform,
             "organisations": organisations,
             "organisation": organisation,
             "membership": membership,
             "profile_form": profile_form,
             "consent_form": consent_form,
             "enrolments": current,
-            "other_groups": WorkingGroup.objects.filter(platform=platform, parent__isnull=True)
+            "other_groups": WorkingGroup.objects.filter(platform=the_platform, parent__isnull=True)
             .exclude(pk__in=joined)
             .order_by("position"),
             "pending": ProfileChangeRequest.objects.filter(

@@ -21,15 +21,19 @@ from ..selectors import members_in_good_standing
 
 @require_http_methods(["GET", "POST"])
 def join(request, platform: str):
-    platform = platform_for_public(platform)
-    rules = rules_in_force(platform, today_in(platform)).admission
+    the_platform = platform_for_public(platform)
+    rules = rules_in_force(the_platform, today_in(the_platform)).admission
     members = (
-        members_in_good_standing(platform)
+        members_in_good_standing(the_platform)
         .select_related("organisation")
         .order_by(f"organisation__legal_name_{get_language()}", "organisation__legal_name")
     )
     form = ApplicationForm(
-        request.POST or None, request.FILES or None, platform=platform, rules=rules, members=members
+        request.POST or None,
+        request.FILES or None,
+        platform=the_platform,
+        rules=rules,
+        members=members,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -53,7 +57,7 @@ def join(request, platform: str):
             organisation_fields.setdefault("legal_name_en", data["legal_name"])
         try:
             application = services.application_submit(
-                platform=platform,
+                platform=the_platform,
                 organisation_fields=organisation_fields,
                 contact_name=data["contact_name"],
                 contact_email=data["contact_email"],
@@ -76,20 +80,20 @@ def join(request, platform: str):
                 _("Your application has been received. We have sent a receipt to %(email)s.")
                 % {"email": application.contact_email},
             )
-            return redirect("members:application-status", platform.slug, application.token)
+            return redirect("members:application-status", the_platform.slug, application.token)
     return render(
         request,
         "members/application_form.html",
-        {"platform": platform, "form": form, "rules": rules},
+        {"platform": the_platform, "form": form, "rules": rules},
     )
 
 
 @require_http_methods(["GET", "POST"])
 def application_status(request, platform: str, token: str):
-    platform = platform_for_public(platform)
+    the_platform = platform_for_public(platform)
     application = get_object_or_404(
         Application.objects.select_related("organisation", "membership"),
-        platform=platform,
+        platform=the_platform,
         token=token,
     )
     form = AppealForm(request.POST or None)
@@ -100,7 +104,7 @@ def application_status(request, platform: str, token: str):
             form.add_error(None, exc)
         else:
             messages.success(request, _("Your appeal has been lodged."))
-            return redirect("members:application-status", platform.slug, token)
+            return redirect("members:application-status", the_platform.slug, token)
     membership = application.membership
     can_appeal = (
         membership.status == Membership.Status.REJECTED
@@ -110,7 +114,7 @@ def application_status(request, platform: str, token: str):
         request,
         "members/application_status.html",
         {
-            "platform": platform,
+            "platform": the_platform,
             "application": application,
             "history": membership.changes.all(),
             "recommendations": application.recommendations.select_related(
@@ -124,12 +128,12 @@ def application_status(request, platform: str, token: str):
 
 @require_http_methods(["GET", "POST"])
 def recommendation_respond(request, platform: str, token: str):
-    platform = platform_for_public(platform)
+    the_platform = platform_for_public(platform)
     recommendation = get_object_or_404(
         Recommendation.objects.select_related(
             "application__organisation", "recommender__organisation"
         ),
-        application__platform=platform,
+        application__platform=the_platform,
         token=token,
     )
     form = RecommendationForm(request.POST or None)
@@ -145,13 +149,13 @@ def recommendation_respond(request, platform: str, token: str):
             form.add_error(None, exc)
         else:
             messages.success(request, _("Thank you: your answer has been recorded."))
-            return redirect("members:recommendation-respond", platform.slug, token)
+            return redirect("members:recommendation-respond", the_platform.slug, token)
     application = recommendation.application
     return render(
         request,
         "members/recommendation_respond.html",
         {
-            "platform": platform,
+            "platform": the_platform,
             "recommendation": recommendation,
             "application": application,
             "working_groups": application.working_groups.all(),
