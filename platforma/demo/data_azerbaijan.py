@@ -6,7 +6,37 @@ organisations, all people except Avaz Hasanov, and every registration number, da
 number and e-mail address are fictional; e-mails use the reserved example.org domain.
 """
 
-ORGANISATIONS = [
+from __future__ import annotations
+
+from typing import NotRequired, TypedDict
+
+
+class OrganisationData(TypedDict):
+    key: str
+    legal_name: dict[str, str]  # by language, as are the other dicts
+    short_name: dict[str, str]
+    acronym: str
+    city: dict[str, str]
+    registration_number: str
+    registration_date: str  # ISO
+    fields_of_work: dict[str, str]
+    email: str
+    phone: str
+    wgs: list[int]  # the numbers of the Forum's working groups it is in
+    description: dict[str, str]
+
+
+class PersonData(TypedDict):
+    key: str
+    first_name: dict[str, str]
+    last_name: dict[str, str]
+    organisation: str  # an organisation's key
+    role: str  # platform_coordinator or wg_coordinator
+    email: str
+    wg: NotRequired[int]  # a WG coordinator's working group
+
+
+ORGANISATIONS: list[OrganisationData] = [
     {
         "key": "hrpu",
         "legal_name": {
@@ -1737,7 +1767,7 @@ ORGANISATIONS = [
     },
 ]
 
-PEOPLE = [
+PEOPLE: list[PersonData] = [
     {
         "key": "avaz-hasanov",
         "first_name": {"en": "Avaz", "az": "Əvəz", "ru": "Аваз"},

@@ -1,6 +1,17 @@
 """The Forum's five working groups, as the Forum names them (see shared/GLOSSARY.md §5)."""
 
-FORUM_WORKING_GROUPS = [
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class ForumGroupData(TypedDict):
+    number: int
+    established_in: int
+    name: dict[str, str]  # by language
+
+
+FORUM_WORKING_GROUPS: list[ForumGroupData] = [
     {
         "number": 1,
         "established_in": 2009,

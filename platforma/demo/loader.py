@@ -11,16 +11,20 @@ says so.
 from __future__ import annotations
 
 import datetime
+from typing import Any, TextIO, TypedDict
 
 from django.db import transaction
 from django.utils.module_loading import import_string
 
 from platforma.core import services as core
 from platforma.core.models import Platform
+from platforma.core.types import Actor
 from platforma.governance import services as governance
 from platforma.governance.models import Body, Office
 from platforma.members import services as members
+from platforma.members.models import Membership, Organisation
 from platforma.workinggroups import services as workinggroups
+from platforma.workinggroups.models import WorkingGroup
 
 from .data_azerbaijan import ORGANISATIONS, PEOPLE
 from .forum import FORUM_WORKING_GROUPS
@@ -41,7 +45,7 @@ FOUNDED = datetime.date(2009, 11, 1)
 FIRST_MANDATES = datetime.date(2013, 11, 16)
 TERM_YEARS = 2
 
-PLATFORM = {
+PLATFORM: dict[str, Any] = {
     "slug": SLUG,
     "country_code": "AZ",
     "country_en": "Azerbaijan",
@@ -70,7 +74,7 @@ PLATFORM = {
 }
 
 # Demo statute: Azerbaijan's real statute is not in the seed; these numbers are typical ones.
-RULES = {
+RULES: dict[str, Any] = {
     "quorum": {"share": "1/2", "more_than": True, "count_proxies": True},
     "majorities": {
         "ordinary": "simple",
@@ -102,7 +106,15 @@ RULES = {
 }
 
 
-def _langs(prefix: str, values: dict[str, str]) -> dict[str, str]:
+class Who(TypedDict):
+    """Who the demo's writes are by: the system, with a label (``**who`` in every call)."""
+
+    actor: Actor
+    actor_label: str
+
+
+def _langs(prefix: str, values: dict[str, str]) -> dict[str, Any]:
+    """Keyword arguments for a service's translated fields: ``name_en=...``, ``name_az=...``."""
     return {f"{prefix}_{lang}": text for lang, text in values.items()}
 
 
@@ -114,11 +126,11 @@ def _admission_date(index: int) -> datetime.date:
 
 
 @transaction.atomic
-def load_demo(*, stdout=None) -> Platform | None:
+def load_demo(*, stdout: TextIO | None = None) -> Platform | None:
     """Create the demo platform; return None when it is already there (idempotent)."""
     if Platform.objects.filter(slug=SLUG).exists():
         return None
-    who = {"actor": None, "actor_label": ACTOR}
+    who: Who = {"actor": None, "actor_label": ACTOR}
 
     forum_groups = {
         wg["number"]: workinggroups.forum_working_group_ensure(
@@ -157,7 +169,7 @@ def load_demo(*, stdout=None) -> Platform | None:
         **who,
     )
 
-    groups = {}
+    groups: dict[int, WorkingGroup] = {}
     for number, forum_group in forum_groups.items():
         groups[number] = workinggroups.working_group_create(
             platform=platform,
@@ -168,7 +180,8 @@ def load_demo(*, stdout=None) -> Platform | None:
             **who,
         )
 
-    organisations, memberships = {}, {}
+    organisations: dict[str, Organisation] = {}
+    memberships: dict[str, Membership] = {}
     for index, data in enumerate(ORGANISATIONS):
         organisation = members.organisation_create(
             **_langs("legal_name", data["legal_name"]),
@@ -223,20 +236,22 @@ def load_demo(*, stdout=None) -> Platform | None:
     }
 
     today = datetime.date.today()
-    for data in PEOPLE:
+    for person_data in PEOPLE:
         person = core.person_create(
-            **_langs("first_name", data["first_name"]),
-            **_langs("last_name", data["last_name"]),
-            email=data["email"],
-            is_demo=data["key"] != "avaz-hasanov",
+            **_langs("first_name", person_data["first_name"]),
+            **_langs("last_name", person_data["last_name"]),
+            email=person_data["email"],
+            is_demo=person_data["key"] != "avaz-hasanov",
             **who,
         )
-        organisation = organisations[data["organisation"]]
+        organisation = organisations[person_data["organisation"]]
         members.representative_assign(
             organisation=organisation, person=person, since=FOUNDED, **who
         )
         office = (
-            coordinator_office if data["role"] == "platform_coordinator" else wg_offices[data["wg"]]
+            coordinator_office
+            if person_data["role"] == "platform_coordinator"
+            else wg_offices[person_data["wg"]]
         )
         # Re-elected every two years from 2013 to today, so the site shows a holder on any day.
         starts_on, term = FIRST_MANDATES, 1

@@ -68,8 +68,10 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     admitted_on = datetime.date(2010, 2, 1)
 
     @factory.post_generation
-    def history(obj, create, extracted, **kwargs):
+    def history(obj: Membership, create: bool, extracted: object, **kwargs: object) -> None:
+        # factory-boy calls this with the row it built (not the factory) as ``obj``.
         if create and obj.status == Membership.Status.ADMITTED:
+            assert obj.admitted_on is not None  # an admitted member has its day of admission
             MembershipChange.objects.create(
                 membership=obj, to_status=obj.status, effective_on=obj.admitted_on
             )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -32,7 +35,7 @@ def _current_enrolments() -> Prefetch:
     )
 
 
-def _governance_context(platform: Platform, today) -> dict:
+def _governance_context(platform: Platform, today: datetime.date) -> dict[str, Any]:
     """Bodies, the Board as the statute composes it, and the Country Facilitator, on ``today``."""
     statute = statute_in_force(platform, today)
     rules = statute.parsed_rules if statute else None
@@ -50,97 +53,99 @@ def _governance_context(platform: Platform, today) -> dict:
 
 
 def platform_list(request):
-    platforms = list(Platform.objects.order_by(f"name_{get_language()}", "slug"))
-    # One count per platform through the one definition of good standing; an installation
-    # holds a handful of platforms (the Forum has six), so this stays a few queries.
-    for p in platforms:
-        p.member_count = members_in_good_standing(p).count()
+    # Each platform with its count of members, through the one definition of good standing; an
+    # installation holds a handful of platforms (the Forum has six), so this stays a few queries.
+    platforms = [
+        (p, members_in_good_standing(p).count())
+        for p in Platform.objects.order_by(f"name_{get_language()}", "slug")
+    ]
     return render(request, "website/platform_list.html", {"platforms": platforms})
 
 
 def platform_home(request, platform: str):
-    platform = platform_for_public(platform)
-    today = today_in(platform)
+    the_platform = platform_for_public(platform)
+    today = today_in(the_platform)
     context = {
-        "platform": platform,
-        "member_count": members_in_good_standing(platform, today).count(),
-        "working_groups": working_groups_with_counts(platform),
-        **_governance_context(platform, today),
+        "platform": the_platform,
+        "member_count": members_in_good_standing(the_platform, today).count(),
+        "working_groups": working_groups_with_counts(the_platform),
+        **_governance_context(the_platform, today),
     }
     return render(request, "website/platform_home.html", context)
 
 
 def member_list(request, platform: str):
-    platform = platform_for_public(platform)
-    groups = list(working_groups_with_counts(platform))
+    the_platform = platform_for_public(platform)
+    groups = list(working_groups_with_counts(the_platform))
     selected = None
     wg_slug = request.GET.get("wg", "")
     if wg_slug:
         selected = next((g for g in groups if g.slug == wg_slug), None)
         if selected is None:
-            selected = WorkingGroup.objects.filter(platform=platform, slug=wg_slug).first()
+            selected = WorkingGroup.objects.filter(platform=the_platform, slug=wg_slug).first()
     query = request.GET.get("q", "")[:100]
     city = request.GET.get("city", "")[:100]
     members = member_directory(
-        platform, working_group=selected, query=query, city=city
+        the_platform, working_group=selected, query=query, city=city
     ).prefetch_related(_current_enrolments())
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "platform": platform,
+        "platform": the_platform,
         "page": page,
         "groups": groups,
         "selected_group": selected,
         "unknown_group": bool(wg_slug and selected is None),
         "query": query,
         "city": city,
-        "cities": directory_cities(platform),
-        "total_members": members_in_good_standing(platform).count(),
+        "cities": directory_cities(the_platform),
+        "total_members": members_in_good_standing(the_platform).count(),
     }
     return render(request, "website/member_list.html", context)
 
 
 def working_group_list(request, platform: str):
-    platform = platform_for_public(platform)
-    today = today_in(platform)
-    coordinators = governance.coordinators_by_working_group(platform, today)
-    groups = list(working_groups_with_counts(platform))
-    for group in groups:
-        group.coordinators = coordinators.get(group.pk, [])
-    context = {"platform": platform, "working_groups": groups}
+    the_platform = platform_for_public(platform)
+    today = today_in(the_platform)
+    coordinators = governance.coordinators_by_working_group(the_platform, today)
+    # Each group with its coordinators.
+    groups = [(g, coordinators.get(g.pk, [])) for g in working_groups_with_counts(the_platform)]
+    context = {"platform": the_platform, "working_groups": groups}
     return render(request, "website/workinggroup_list.html", context)
 
 
 def working_group_detail(request, platform: str, group: str):
-    platform = platform_for_public(platform)
-    group = get_object_or_404(
-        WorkingGroup.objects.select_related("forum_group", "parent"), platform=platform, slug=group
+    the_platform = platform_for_public(platform)
+    the_group: WorkingGroup = get_object_or_404(
+        WorkingGroup.objects.select_related("forum_group", "parent"),
+        platform=the_platform,
+        slug=group,
     )
-    today = today_in(platform)
+    today = today_in(the_platform)
     members = (
-        members_in_good_standing(platform, today)
-        .filter(enrolments__working_group=group, enrolments__until__isnull=True)
+        members_in_good_standing(the_platform, today)
+        .filter(enrolments__working_group=the_group, enrolments__until__isnull=True)
         .select_related("organisation")
         .distinct()
         .order_by(f"organisation__legal_name_{get_language()}", "organisation__legal_name")
     )
-    coordinators = governance.coordinators_by_working_group(platform, today)
+    coordinators = governance.coordinators_by_working_group(the_platform, today)
     context = {
-        "platform": platform,
-        "group": group,
+        "platform": the_platform,
+        "group": the_group,
         "members": members,
-        "subgroups": group.subgroups.all(),
-        "coordinators": coordinators.get(group.pk, []),
+        "subgroups": the_group.subgroups.all(),
+        "coordinators": coordinators.get(the_group.pk, []),
     }
     return render(request, "website/workinggroup_detail.html", context)
 
 
 def governance_page(request, platform: str):
-    platform = platform_for_public(platform)
-    today = today_in(platform)
+    the_platform = platform_for_public(platform)
+    today = today_in(the_platform)
     context = {
-        "platform": platform,
-        "member_count": members_in_good_standing(platform, today).count(),
+        "platform": the_platform,
+        "member_count": members_in_good_standing(the_platform, today).count(),
         "today": today,
-        **_governance_context(platform, today),
+        **_governance_context(the_platform, today),
     }
     return render(request, "website/governance.html", context)
