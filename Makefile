@@ -35,11 +35,12 @@ system-deps:
 runtime-deps:
 	@bash scripts/system-deps.sh
 
-## lint: ruff lint and format check
+## lint: ruff (lint and format), the layers' import contracts, the types (mypy); CI runs it first
 lint: dev-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-logo
+	$(VENV)/bin/mypy platforma config
 
 format: dev-deps
 	$(VENV)/bin/ruff check --fix .

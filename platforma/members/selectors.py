@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 
 from platforma.core import languages
@@ -48,6 +49,30 @@ def members_in_good_standing(
         .annotate(status_then=status_on(on))
         .filter(status_then=Membership.Status.ADMITTED)
     )
+
+
+def member_counts(platforms: Iterable[Platform]) -> dict[int, int]:
+    """Members in good standing today, per platform id: one query per distinct "today".
+
+    Each platform's day is its own (time zones); an installation's platforms share a few zones,
+    so the count of queries follows the zones, not the platforms.
+    """
+    by_day: dict[datetime.date, list[int]] = {}
+    for platform in platforms:
+        by_day.setdefault(today_in(platform), []).append(platform.pk)
+    counts: dict[int, int] = {}
+    for day, ids in by_day.items():
+        rows = (
+            Membership.objects.filter(platform__in=ids)
+            .annotate(status_then=status_on(day))
+            .filter(status_then=Membership.Status.ADMITTED)
+            .values("platform")
+            .annotate(n=Count("pk"))
+            .values_list("platform", "n")
+        )
+        counts.update(dict.fromkeys(ids, 0))
+        counts.update(dict(rows))
+    return counts
 
 
 def member_directory(

@@ -16,6 +16,7 @@ from platforma.governance import selectors as governance
 from platforma.governance.models import Body, Office
 from platforma.members.selectors import (
     directory_cities,
+    member_counts,
     member_directory,
     members_in_good_standing,
 )
@@ -53,12 +54,10 @@ def _governance_context(platform: Platform, today: datetime.date) -> dict[str, A
 
 
 def platform_list(request):
-    # Each platform with its count of members, through the one definition of good standing; an
-    # installation holds a handful of platforms (the Forum has six), so this stays a few queries.
-    platforms = [
-        (p, members_in_good_standing(p).count())
-        for p in Platform.objects.order_by(f"name_{get_language()}", "slug")
-    ]
+    # Each platform with its count of members, through the one definition of good standing.
+    rows = list(Platform.objects.order_by(f"name_{get_language()}", "slug"))
+    counts = member_counts(rows)
+    platforms = [(p, counts[p.pk]) for p in rows]
     return render(request, "website/platform_list.html", {"platforms": platforms})
 
 

@@ -1,5 +1,7 @@
 """core.tenancy: where each object belongs, and the office forms and services that rely on it."""
 
+from __future__ import annotations
+
 import datetime
 
 import pytest
@@ -30,8 +32,12 @@ def two(django_user_model):
 
 
 class PickForm(OfficeForm):
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.all())
-    people = forms.ModelMultipleChoiceField(queryset=Person.objects.all(), required=False)
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        queryset=Organisation.objects.all()
+    )
+    people: forms.ModelMultipleChoiceField[Person] = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.all(), required=False
+    )
     at = forms.DateTimeField()
 
 

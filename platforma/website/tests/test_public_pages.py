@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from platforma.governance.models import Mandate
-from platforma.testing.budget import QueryBudgetError, assert_page_budget
+from platforma.testing.budget import assert_page_budget
 from platforma.testing.factories import (
     MembershipFactory,
     OfficeFactory,
@@ -212,11 +212,6 @@ def test_governance_page_query_budget(client, demo_platform):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=QueryBudgetError,
-    reason="N+1: platform_list counts the members of each platform in its own query",
-)
 def test_platform_list_query_budget(client, demo_platform):
     with translation.override("en"):
         page = reverse("website:platform-list")
