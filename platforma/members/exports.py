@@ -11,26 +11,13 @@ from platforma.core.models import Platform
 from platforma.workinggroups.models import Enrolment
 
 from .models import Membership
+from .services.imports import OPTIONAL_COLUMNS
 
-# The importer's own column names (``services.imports``), so an export re-imports unchanged:
-# every row matches its membership and is left as it is.
+# The importer's own columns (``services.imports``), so an export re-imports unchanged: every
+# row matches its membership and is left as it is.
 EXPORT_COLUMNS = (
     "legal_name_en",
-    "legal_name_az",
-    "legal_name_ru",
-    "short_name_en",
-    "short_name_az",
-    "short_name_ru",
-    "acronym",
-    "registration_number",
-    "registration_date",
-    "city_en",
-    "city_az",
-    "city_ru",
-    "address_en",
-    "email",
-    "phone",
-    "website",
+    *(c for c in OPTIONAL_COLUMNS if c != "working_groups"),
     "status",
     "admitted_on",
     "ended_on",
