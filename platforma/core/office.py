@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -86,6 +86,12 @@ def report(request: HttpRequest, exc: ValidationError | PermissionDenied) -> Non
         return
     for message in exc.messages:
         messages.error(request, message)
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """A form's data on a POST — even an empty one, so that the form says what is missing —
+    and None on a GET. (``request.POST or None`` would take an empty POST for a GET.)"""
+    return request.POST if request.method == "POST" else None
 
 
 def submit(

@@ -11,18 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from platforma.core.office import office_view, submit
+from platforma.core.office import office_view, posted, submit
 from platforma.core.uploads import attachment_response
 
 from .. import calendar, selectors, services
 from ..forms import AgendaDocumentForm, AgendaItemForm, ConfirmForm, MeetingForm
 from ..models import AgendaDocument, AgendaItem, Decision, Meeting
 from ._helpers import meeting_url, report
-
-
-def _posted(request):
-    """The submitted data on POST (even when empty, so the form says what is missing)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _item_of(meeting: Meeting, pk: int) -> AgendaItem:
@@ -45,7 +40,7 @@ def _document_of(meeting: Meeting, pk: int) -> AgendaDocument:
 
 @office_view
 def office_meeting_create(request, platform):
-    form = MeetingForm(_posted(request), platform=platform)
+    form = MeetingForm(posted(request), platform=platform)
     created = {}
 
     def action(data):
@@ -68,7 +63,7 @@ def office_meeting_edit(request, platform, pk: int):
     # A meeting keeps its own zone (the platform's unless it was created elsewhere).
     with timezone.override(meeting.tz):
         form = MeetingForm(
-            _posted(request),
+            posted(request),
             platform=platform,
             zone=meeting.time_zone,
             initial=MeetingForm.initial_for(meeting),
@@ -142,7 +137,7 @@ def office_meeting_ics(request, platform, pk: int):
 @office_view
 def office_agenda(request, platform, pk: int):
     meeting = selectors.meeting_of(platform, pk)
-    form = AgendaItemForm(_posted(request), platform=platform)
+    form = AgendaItemForm(posted(request), platform=platform)
 
     def action(data):
         services.agenda_item_add(
@@ -169,7 +164,7 @@ def office_agenda_item_edit(request, platform, pk: int, item: int):
     meeting = selectors.meeting_of(platform, pk)
     agenda_item = _item_of(meeting, item)
     form = AgendaItemForm(
-        _posted(request), platform=platform, initial=AgendaItemForm.initial_for(agenda_item)
+        posted(request), platform=platform, initial=AgendaItemForm.initial_for(agenda_item)
     )
 
     def action(data):
@@ -209,7 +204,7 @@ def office_agenda_item_remove(request, platform, pk: int, item: int):
     """A second step: the item, its documents and what removing it does, then the button."""
     meeting = selectors.meeting_of(platform, pk)
     agenda_item = _item_of(meeting, item)
-    form = ConfirmForm(_posted(request))
+    form = ConfirmForm(posted(request))
 
     def action(data):
         services.agenda_item_remove(actor=request.user, item=agenda_item)

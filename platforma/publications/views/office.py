@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from platforma.core.models import today_in
-from platforma.core.office import office_view, report, submit
+from platforma.core.office import office_view, posted, report, submit
 
 from .. import importing, selectors, services
 from ..forms import (
@@ -30,11 +30,6 @@ from ..forms import (
 from ..models import Distribution, Publication, PublicationVersion, Signature, Stakeholder
 
 PER_PAGE = 50
-
-
-def _posted(request):
-    """The form's data on a POST (even an empty one, so that it shows its errors), else None."""
-    return request.POST if request.method == "POST" else None
 
 
 def _edit_url(platform, publication) -> str:
@@ -68,7 +63,7 @@ def publication_list(request, platform):
 @office_view
 def publication_create(request, platform):
     form = PublicationForm(
-        _posted(request),
+        posted(request),
         instance=Publication(platform=platform),
         platform=platform,
         initial={"published_on": today_in(platform), "is_public": False},
@@ -159,7 +154,7 @@ def version_add(request, platform, pk: int):
 
 def _confirm(request, platform, *, obj, title, question, button, back, perform, done):
     """A second step for what cannot be undone: a page with a box to tick, no JavaScript."""
-    form = ConfirmForm(_posted(request))
+    form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             perform()
@@ -252,7 +247,7 @@ def _distribution_page(request, platform, pk: int, form_class, template, record)
     publication = selectors.office_publication(platform, pk)
     today = today_in(platform)
     form = form_class(
-        _posted(request),
+        posted(request),
         platform=platform,
         initial={"year": today.year, "sent_on": today},
     )
@@ -373,7 +368,7 @@ def _stakeholder_list_url(platform) -> str:
 @office_view
 def stakeholder_create(request, platform):
     form = StakeholderForm(
-        _posted(request), instance=Stakeholder(platform=platform), platform=platform
+        posted(request), instance=Stakeholder(platform=platform), platform=platform
     )
 
     def action(data):
@@ -394,7 +389,7 @@ def stakeholder_create(request, platform):
 def stakeholder_edit(request, platform, pk: int):
     stakeholder = get_object_or_404(Stakeholder, platform=platform, pk=pk)
     form = StakeholderForm(
-        _posted(request),
+        posted(request),
         instance=Stakeholder.objects.get(pk=stakeholder.pk),
         platform=platform,
     )
@@ -416,7 +411,7 @@ def stakeholder_edit(request, platform, pk: int):
 
 @office_view
 def stakeholder_import(request, platform):
-    form = StakeholderImportForm(_posted(request), request.FILES or None)
+    form = StakeholderImportForm(posted(request), request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
         result = {"errors": [], "rows": 0, "created": 0, "check_only": False}
