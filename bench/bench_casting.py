@@ -146,8 +146,12 @@ def seed(organisations: int, runs: list[tuple[str, int]]):
             )
             services.nomination_answer(actor=office_user, nomination=nomination, accept=True)
             keys.append(nomination.candidate_key)
+        services.election_tellers_appoint(
+            actor=office_user, election=election, users=[office_user], needed=1
+        )
+        shares = [services.teller_share_take(actor=office_user, election=election)]
         services.election_open_voting(actor=office_user, election=election)
-        elections[(receipt, n)] = (election, keys)
+        elections[(receipt, n)] = (election, keys, shares)
     # Fresh bulk inserts have no planner statistics yet; autovacuum would gather them within
     # a minute in production. Gather them now so the plans are the ones a live site gets.
     from django.db import connection
@@ -251,26 +255,30 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def check(election, results, organisations) -> list[str]:
+def check(election, results, organisations, shares) -> list[str]:
     from platforma.elections import services
     from platforma.elections.bulletin import verify
-    from platforma.elections.models import Ballot, Election, VoterRecord
+    from platforma.elections.models import BallotBox, Election, VoterRecord
 
     problems = []
     voters = VoterRecord.objects.filter(election=election).count()
-    ballots = dict(Ballot.objects.filter(election=election).values_list("tracker", "content_hash"))
+    sealed = BallotBox.objects.get(pk=election.pk).count
     receipts = [r[2] for r in results if r and r[2]]
-    if voters != organisations or len(ballots) != organisations:
-        problems.append(f"{voters} voter records and {len(ballots)} ballots for {organisations}")
+    if voters != organisations or sealed != organisations:
+        problems.append(f"{voters} voter records and {sealed} sealed ballots for {organisations}")
     if len(receipts) != organisations:
         problems.append(f"{len(receipts)} receipts for {organisations} organisations")
-    lost = [t for t, h in receipts if ballots.get(t) != h]
-    if lost:
-        problems.append(f"{len(lost)} receipts without their ballot, e.g. {lost[0]}")
     if problems:
         return problems
+    # The ballots are sealed until the tellers' shares open them: close, then find each receipt.
     office = election.platform.roles.first().user
-    closed = services.election_close(actor=office, election=Election.objects.get(pk=election.pk))
+    closed = services.election_close(
+        actor=office, election=Election.objects.get(pk=election.pk), shares=shares
+    )
+    on_board = {e["tracker"]: e["ballot_hash"] for e in closed.board["entries"]}
+    lost = [t for t, h in receipts if on_board.get(t) != h]
+    if lost:
+        problems.append(f"{len(lost)} receipts without their ballot, e.g. {lost[0]}")
     if closed.board["ballots"] != organisations or closed.board["result"]["valid"] != organisations:
         problems.append("the count does not hold every ballot exactly once")
     problems += verify(closed)
@@ -354,7 +362,7 @@ def main() -> int:
                 f"{percentile([r[1] * 1000 for r in ok], 0.5):.1f} ms"
             )
         for receipt, clients in runs:
-            election, keys = elections[(receipt, clients)]
+            election, keys, shares = elections[(receipt, clients)]
             path = f"/en/{platform.slug}/elections/{election.pk}/vote/"
             jobs = [
                 (org, cookie, keys[i % 3])
@@ -391,7 +399,7 @@ def main() -> int:
                     if s
                 )
             )
-            problems = check(election, results, len(jobs))
+            problems = check(election, results, len(jobs), shares)
             print(
                 "  check: every ballot counted once, none lost; board verifies"
                 if not problems

@@ -49,6 +49,18 @@ PATHS: dict[str, tuple[Path, ...]] = {
         "mandates__office__platform",
     ),
     "members.organisation": (("memberships__platform", {"memberships__status__in": LIVE}),),
+    # A user account belongs to the platforms whose back office it works in, and to those of
+    # the live members its person represents now (e.g. a teller of an election).
+    "auth.user": (
+        "platform_roles__platform",
+        (
+            "person__representations__organisation__memberships__platform",
+            {
+                "person__representations__until__isnull": True,
+                "person__representations__organisation__memberships__status__in": LIVE,
+            },
+        ),
+    ),
     "members.representative": (
         (
             "organisation__memberships__platform",
@@ -80,6 +92,7 @@ PATHS: dict[str, tuple[Path, ...]] = {
     "elections.nomination": ("election__platform",),
     "elections.seconder": ("nomination__election__platform",),
     "elections.electionproxy": ("election__platform",),
+    "elections.teller": ("election__platform",),
     "reports.reportnarrative": ("report__platform",),
 }
 

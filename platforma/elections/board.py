@@ -10,8 +10,10 @@ standalone checker docs/verify_election.py; change them only together.
   methods and sorted otherwise; an empty list is a blank ballot.
 - Ballot hash (the receipt): SHA-256 of the canonical content, in hex.
 - Chain: ``chain[0]`` = SHA-256 of the canonical election header; for entry *i* (1-based, in
-  tracker order) ``chain[i] = SHA-256(chain[i-1] + canonical(entry))`` where the entry is
+  board order) ``chain[i] = SHA-256(chain[i-1] + canonical(entry))`` where the entry is
   ``{"tracker", "ballot", "ballot_hash"}`` and ``+`` joins the hex text and the JSON text.
+- Board order: format 2 (sealed ballots) lists the ballots in the order drawn at random when
+  the box was opened; format 1 (boards frozen before the box was sealed) in tracker order.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-BOARD_FORMAT = "platforma-election-board/1"
+BOARD_FORMAT = "platforma-election-board/2"
+TRACKER_ORDER_FORMAT = "platforma-election-board/1"  # boards frozen before ballots were sealed
 INVALID_MARK = "#invalid"  # never a candidate key (those are digits), so the count rejects it
 
 
@@ -81,7 +84,7 @@ def assemble(
     voters: int,
     result: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    """The board from its header and ``(tracker, content JSON, hash)`` rows in tracker order."""
+    """The board from its header and ``(tracker, content JSON, hash)`` rows in board order."""
     genesis = sha256_hex(canonical(header))
     entries = chain_entries(
         genesis,
@@ -105,7 +108,7 @@ def assemble(
 def board_problems(board: Mapping[str, Any]) -> list[str]:
     """Check a board's own consistency: hashes, chain, head, and ballots = voters."""
     problems: list[str] = []
-    if board.get("format") != BOARD_FORMAT:
+    if board.get("format") not in {BOARD_FORMAT, TRACKER_ORDER_FORMAT}:
         problems.append(f"unknown board format {board.get('format')!r}")
         return problems
     previous = sha256_hex(canonical(board["election"]))
@@ -128,7 +131,9 @@ def board_problems(board: Mapping[str, Any]) -> list[str]:
     if board["entries"] and board.get("head") != board["entries"][-1].get("chain"):
         problems.append("the head is not the last entry's chain hash")
     trackers = [entry.get("tracker") for entry in board["entries"]]
-    if trackers != sorted(trackers) or len(set(trackers)) != len(trackers):
+    if len(set(trackers)) != len(trackers):
+        problems.append("a tracker is listed twice")
+    elif board["format"] == TRACKER_ORDER_FORMAT and trackers != sorted(trackers):
         problems.append("the entries are not in strict tracker order")
     if board.get("ballots") != len(board["entries"]):
         problems.append(

@@ -1,15 +1,19 @@
 """The bulletin board built from the database, and its verification against what was frozen.
 
-At closing, ``build_board`` is stored on the election (``Election.board``, ``board_head``);
-the public board and ``manage.py verify_election`` read it. Verification rebuilds the board
-from the ballots in the database and compares it, entry by entry, with the frozen one, and
-recounts the ballots with the counting package.
+At closing, the opened ballots are written in their drawn order (``Ballot.position``) and
+``build_board`` is stored on the election (``Election.board``, ``board_head``); its head goes
+into the closing's audit entry, in the platform's hash chain. The public board and
+``manage.py verify_election`` read it. Verification rebuilds the board from the ballots in the
+database, compares it entry by entry with the frozen one and its head with the one recorded at
+closing, and recounts the ballots with the counting package.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+from platforma.core.models import AuditEntry
 
 from . import board as fmt
 from .counting import count
@@ -18,7 +22,7 @@ from .selectors import candidates
 
 
 def election_header(election: Election, names: dict[str, str]) -> dict[str, Any]:
-    return {
+    header = {
         "id": election.pk,
         "platform": election.platform.slug,
         # modeltranslation adds title_en at run time, out of the plugin's sight
@@ -27,6 +31,10 @@ def election_header(election: Election, names: dict[str, str]) -> dict[str, Any]
         "seats": election.seats,
         "candidates": [{"key": key, "name": name} for key, name in names.items()],
     }
+    if election.public_key:
+        # The key the ballots were sealed to: the board says which box it is the opening of.
+        header["public_key"] = election.public_key
+    return header
 
 
 def count_ballots(method: str, seats: int, keys: list[str], contents: list[dict]) -> dict:
@@ -34,27 +42,47 @@ def count_ballots(method: str, seats: int, keys: list[str], contents: list[dict]
     return result.to_dict()
 
 
-def build_board(election: Election) -> dict[str, Any]:
-    """The board as the database holds it now: entries in tracker order, chain, result."""
-    names = {
+def names(election: Election) -> dict[str, str]:
+    """The candidates on the ballot by key, with their names in English (the board's language)."""
+    return {
         # modeltranslation adds the _en fields at run time, out of the plugin's sight
         c.candidate_key: f"{c.person.first_name_en or c.person.first_name} "  # type: ignore[attr-defined]
         f"{c.person.last_name_en or c.person.last_name}"  # type: ignore[attr-defined]
         for c in candidates(election)
     }
+
+
+def build_board(election: Election) -> dict[str, Any]:
+    """The board as the database holds it now: entries in board order, chain, result."""
+    on_ballot = names(election)
     rows = list(
         Ballot.objects.filter(election=election)
-        .order_by("tracker")
+        .order_by("position")
         .values_list("tracker", "content", "content_hash")
     )
     contents = [json.loads(content) for _tracker, content, _hash in rows]
-    result = count_ballots(election.method, election.seats, list(names), contents)
+    result = count_ballots(election.method, election.seats, list(on_ballot), contents)
     return fmt.assemble(
-        header=election_header(election, names),
+        header=election_header(election, on_ballot),
         ballots=rows,
         voters=VoterRecord.objects.filter(election=election).count(),
         result=result,
     )
+
+
+def closing_head(election: Election) -> str | None:
+    """The board's head as the closing's audit entry recorded it (None: no such entry)."""
+    entry = (
+        AuditEntry.objects.filter(
+            action="elections.election.closed",
+            target_type=Election._meta.label_lower,
+            target_id=str(election.pk),
+        )
+        .order_by("-id")
+        .values_list("data", flat=True)
+        .first()
+    )
+    return None if entry is None else entry.get("head")
 
 
 def recount_problems(board: dict[str, Any]) -> list[str]:
@@ -103,6 +131,14 @@ def verify(election: Election, file_board: dict[str, Any] | None = None) -> list
     problems += [f"stored board: {p}" for p in recount_problems(frozen)]
     if election.board_head != frozen["head"]:
         problems.append("stored board: its head differs from the head recorded at closing")
+    published = closing_head(election)
+    if published is None:
+        problems.append("the audit log has no record of the closing")
+    elif published != frozen["head"]:
+        problems.append(
+            f"stored board: its head {frozen['head']} is not the head published at closing "
+            f"({published})"
+        )
     current = build_board(election)
     for problem in fmt.board_problems(current):
         problems.append(f"database: {problem}")

@@ -16,6 +16,8 @@ import datetime
 import zoneinfo
 from typing import Any
 
+from django.contrib.auth import get_user_model
+
 from platforma.core import services as core
 from platforma.core.models import Person, Platform
 from platforma.governance.models import Body
@@ -104,6 +106,9 @@ def load(*, platform: Platform, who: dict) -> Election:
         )
         services.nomination_answer(nomination=nomination, accept=True, **who)
         keys[letter] = nomination.candidate_key
+    tellers = _demo_tellers(election, exclude={p.pk for p, _o, _l in candidates}, who=who)
+    services.election_tellers_appoint(election=election, users=tellers, needed=2, **who)
+    shares = [services.teller_share_take(actor=user, election=election) for user in tellers]
     election = services.election_open_voting(election=election, **who)
 
     standing = members_in_good_standing(platform, DAY).select_related("organisation")
@@ -122,5 +127,33 @@ def load(*, platform: Platform, who: dict) -> Election:
                 choices=[] if invalid else [keys[letter] for letter in ballot],
                 invalid=invalid,
             )
-    election = services.election_close(election=election, **who)
+    election = services.election_close(election=election, shares=shares[:2], **who)
     return services.election_publish(election=election, start_mandates=False, **who)
+
+
+def _demo_tellers(election: Election, *, exclude: set[int], who: dict) -> list:
+    """Two members' representatives, with accounts that cannot log in, as the demo's tellers.
+
+    Their shares are taken and used by the loader itself: the demo election was counted long
+    ago, and a teller's share is never kept.
+    """
+    User = get_user_model()
+    people = (
+        Person.objects.filter(
+            representations__until__isnull=True,
+            representations__role=Representative.Role.PRIMARY,
+            representations__organisation__memberships__platform=election.platform,
+            user__isnull=True,
+        )
+        .exclude(pk__in=exclude)
+        .distinct()
+        .order_by("last_name", "first_name")[:2]
+    )
+    tellers = []
+    for number, person in enumerate(people, start=1):
+        user = User.objects.create_user(f"demo-teller-{election.pk}-{number}", person.email)
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        core.person_update(person=person, user=user, **who)
+        tellers.append(user)
+    return tellers

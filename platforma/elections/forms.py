@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +17,7 @@ from platforma.governance.models import Body, Office
 from platforma.members.models import Organisation
 
 from .models import Election
+from .selectors import teller_choices
 
 
 def ballot_widget(election: Election) -> str:
@@ -197,6 +199,41 @@ class ProxyForm(OfficeForm):
         label=gettext_lazy("Organisation holding the proxy"),
         queryset=Organisation.objects.order_by("legal_name"),
     )
+
+
+class TellersForm(OfficeForm):
+    """The election's tellers and how many of their shares open the ballot box."""
+
+    users = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Tellers"),
+        queryset=get_user_model().objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "People of the back office or representatives of members. Each takes one share of "
+            "the key that opens the ballots, on their own page, before voting opens."
+        ),
+    )
+    needed = forms.IntegerField(
+        label=gettext_lazy("Shares needed to open the ballots"),
+        min_value=1,
+        initial=2,
+        help_text=gettext_lazy(
+            "At closing, this many tellers enter their share; fewer open nothing."
+        ),
+    )
+
+    def __init__(self, *args, platform, **kwargs):
+        super().__init__(*args, platform=platform, **kwargs)
+        users = self.fields["users"]
+        assert isinstance(users, forms.ModelMultipleChoiceField)
+        users.queryset = teller_choices(platform).select_related("person")
+        users.label_from_instance = _teller_label
+
+
+def _teller_label(user) -> str:
+    person = getattr(user, "person", None)
+    name = person.full_name if person is not None else user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
 
 
 class SecondRoundForm(OfficeForm):

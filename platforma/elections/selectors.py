@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core.models import Person, Platform
 from platforma.core.selectors import rules_in_force
+from platforma.core.tenancy import scoped
 from platforma.governance.services import MandateFacts, mandate_facts, mandate_problems_from
 from platforma.members.models import Organisation, Representative
 from platforma.members.selectors import members_in_good_standing
@@ -92,6 +94,11 @@ def on_roll(election: Election, organisations) -> set[int]:
 
 def is_eligible_voter(election: Election, organisation: Organisation) -> bool:
     return organisation.pk in on_roll(election, [organisation.pk])
+
+
+def teller_choices(platform: Platform) -> QuerySet:
+    """Who may be a teller: the platform's back office, and its members' current representatives."""
+    return scoped(get_user_model().objects.filter(is_active=True), platform).order_by("username")
 
 
 def primary_organisations(user) -> QuerySet[Organisation]:
@@ -347,7 +354,7 @@ class PaperGroup:
     def status(self) -> str:
         if len(self.entries) < 2:
             return "single"
-        return "agree" if len({e.content for e in self.entries}) == 1 else "differ"
+        return "agree" if len({e.digest or e.content for e in self.entries}) == 1 else "differ"
 
 
 def paper_groups(election: Election) -> list[PaperGroup]:

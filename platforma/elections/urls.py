@@ -31,6 +31,8 @@ urlpatterns = [
         views.office_nomination_new,
         name="office-nomination-new",
     ),
+    path("<int:pk>/teller/", views.teller_share, name="teller-share"),
+    path("office/<int:pk>/tellers/", views.office_tellers, name="office-tellers"),
     path("office/<int:pk>/transition/", views.office_transition, name="office-transition"),
     path("office/<int:pk>/nominations/", views.office_nomination_add, name="office-nomination-add"),
     path(

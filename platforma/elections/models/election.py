@@ -95,6 +95,16 @@ class Election(TimeStampedModel):
         blank=True,
         help_text=_("Members in good standing when voting opened."),
     )
+    # The sealed box (issue 12): the tellers who hold the key's shares, how many of them
+    # open the box, and the public key ballots are sealed to (the private key is never kept).
+    tellers_needed = models.PositiveSmallIntegerField(
+        _("shares needed to open the ballots"),
+        default=1,
+        help_text=_("How many of the tellers must enter their share to open the ballot box."),
+    )
+    public_key = models.CharField(
+        _("public key of the ballot box"), max_length=64, blank=True, editable=False
+    )
     # Frozen at closing: the bulletin board (ballots, hash chain, result) and its last hash.
     board = models.JSONField(_("bulletin board"), null=True, blank=True, editable=False)
     board_head = models.CharField(_("last hash of the board"), max_length=64, blank=True)
@@ -123,6 +133,13 @@ class Election(TimeStampedModel):
         return self.method in self.RANKED
 
     @property
+    def key_fingerprint(self) -> str:
+        """What voters compare: the SHA-256 of the ballot box's public key ("" before tellers)."""
+        from ..sealing import fingerprint
+
+        return fingerprint(self.public_key) if self.public_key else ""
+
+    @property
     def board_is_public(self) -> bool:
         return self.state in {self.State.CLOSED, self.State.PUBLISHED} and self.board is not None
 
@@ -141,8 +158,9 @@ class Election(TimeStampedModel):
 
     @property
     def accepts_nominations(self) -> bool:
-        """Nominations are added and answered only while they are open."""
-        return self.state == self.State.NOMINATIONS
+        """Nominations are added and answered only while they are open (never in a second
+        round, whose two candidates are the first round's)."""
+        return self.state == self.State.NOMINATIONS and self.first_round_id is None
 
     @property
     def accepts_proxies(self) -> bool:

@@ -1,5 +1,6 @@
 """Writes of the elections app; every function records one audit entry."""
 
+from .box import election_tellers_appoint, readiness_problems, teller_share_take
 from .lifecycle import (
     TRANSITIONS,
     election_close,
@@ -29,12 +30,15 @@ __all__ = [
     "election_publish",
     "election_second_round_create",
     "election_transition",
+    "election_tellers_appoint",
     "election_update",
     "nomination_answer",
     "nomination_create",
     "nomination_second",
     "paper_entry_save",
     "paper_voter_record",
+    "readiness_problems",
     "seat_problems",
     "settings_refusal",
+    "teller_share_take",
 ]

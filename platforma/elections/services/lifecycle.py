@@ -7,8 +7,9 @@ record; nothing about ballots changes once the election is closed (the board is 
 from __future__ import annotations
 
 import datetime
+import json
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,11 +27,12 @@ from platforma.governance.models import Body, Office
 from platforma.governance.selectors import mandates_in_force
 from platforma.governance.services import mandate_start
 
-from .. import bulletin
+from .. import board as fmt
+from .. import bulletin, sealing
 from .. import selectors as sel
 from ..counting import SINGLE_SEAT_METHODS
-from ..models import Election, Elector, Nomination, Seconder, VoterRecord
-from . import paper
+from ..models import Ballot, BallotBox, Election, Elector, Nomination, Seconder, VoterRecord
+from . import box, paper
 
 _LANGS = languages.codes()
 EDITABLE = {
@@ -288,6 +290,9 @@ def election_open_voting(*, actor: Actor, election: Election, actor_label: str =
     """Put the accepted, eligible candidates on the ballot and fix the electorate."""
     require_manage(actor, election)
     election = _locked(election, Election.State.NOMINATIONS)
+    not_ready = box.readiness_problems(election)
+    if not_ready:
+        raise ValidationError(not_ready)
     nominations = sel.nominations_with_problems(election)
     on_ballot = [
         n for n in nominations if n.acceptance == Nomination.Acceptance.ACCEPTED and not n.problems
@@ -309,6 +314,7 @@ def election_open_voting(*, actor: Actor, election: Election, actor_label: str =
     election.electorate = len(roll)
     election.state = Election.State.VOTING
     election.save(update_fields=["state", "electorate", "updated_at"])
+    box.box_create(election)
     _record(
         "voting_opened",
         election,
@@ -323,8 +329,20 @@ def election_open_voting(*, actor: Actor, election: Election, actor_label: str =
 
 
 @transaction.atomic
-def election_close(*, actor: Actor, election: Election, actor_label: str = "") -> Election:
-    """End the vote: paper ballots in, the bulletin board built and frozen."""
+def election_close(
+    *,
+    actor: Actor,
+    election: Election,
+    shares: Sequence[str] = (),
+    actor_label: str = "",
+) -> Election:
+    """End the vote: open the box with the tellers' ``shares``, count, freeze the board.
+
+    The ballots, online and on paper, are opened with the key the shares rebuild, put in an
+    order drawn from the operating system's random source, written with the board's hash
+    chain and counted; the sealed box is deleted and the key forgotten. Fewer valid shares
+    than the election needs, or any refusal: nothing is opened or written.
+    """
     require_manage(actor, election)
     election = _locked(election, Election.State.VOTING)
     voted = VoterRecord.objects.filter(election=election).count()
@@ -344,7 +362,17 @@ def election_close(*, actor: Actor, election: Election, actor_label: str = "") -
                 "missing": (election.electorate or 0) - voted,
             }
         )
-    paper_ballots = paper.commit_reconciled(election)
+    groups = paper.reconciled(election)
+    private = box.open_box(election, shares)
+    sealed_box = BallotBox.objects.select_for_update().get(pk=election.pk)
+    contents = [
+        sealing.unseal(private, record)
+        for record in sealing.records(bytes(sealed_box.sealed), sealed_box.record_size)
+    ]
+    contents += paper.open_readings(election, groups, private)
+    del private  # the key is forgotten: only the shares can rebuild it
+    _write_board(election, sealing.shuffled(contents))
+    sealed_box.delete()
     board = bulletin.build_board(election)
     if board["ballots"] != board["voters"]:
         raise ValidationError(
@@ -363,11 +391,37 @@ def election_close(*, actor: Actor, election: Election, actor_label: str = "") -
         actor,
         actor_label,
         ballots=board["ballots"],
-        paper_ballots=paper_ballots,
+        paper_ballots=len(groups),
         head=board["head"],
         elected=board["result"]["elected"],
     )
     return election
+
+
+def _write_board(election: Election, contents: list[str]) -> None:
+    """The opened ballots in board order, each with its place, hash and chain hash."""
+    entries = fmt.chain_entries(
+        fmt.sha256_hex(fmt.canonical(bulletin.election_header(election, bulletin.names(election)))),
+        (
+            {
+                "tracker": json.loads(content)["tracker"],
+                "ballot": json.loads(content),
+                "ballot_hash": fmt.sha256_hex(content),
+            }
+            for content in contents
+        ),
+    )
+    Ballot.objects.bulk_create(
+        Ballot(
+            election=election,
+            position=position,
+            tracker=entry["tracker"],
+            content=content,
+            content_hash=entry["ballot_hash"],
+            chain=entry["chain"],
+        )
+        for position, (entry, content) in enumerate(zip(entries, contents, strict=True), start=1)
+    )
 
 
 @transaction.atomic
@@ -553,7 +607,19 @@ def election_second_round_create(
     ]
     if refused:
         raise ValidationError(refused)
-    return election_open_voting(actor=actor, election=second, actor_label=actor_label)
+    # The first round's key is forgotten: the same tellers get shares of a new one, and
+    # voting opens once they have taken them (``election_open_voting``).
+    tellers = [t.user for t in first.tellers.select_related("user").order_by("number")]
+    if tellers:
+        box.election_tellers_appoint(
+            actor=actor,
+            election=second,
+            users=tellers,
+            needed=first.tellers_needed,
+            actor_label=actor_label,
+        )
+        second.refresh_from_db()
+    return second
 
 
 TRANSITIONS: dict[str, Callable[..., Election]] = {
@@ -565,9 +631,21 @@ TRANSITIONS: dict[str, Callable[..., Election]] = {
 
 
 def election_transition(
-    *, actor: Actor, election: Election, to: str, actor_label: str = ""
+    *,
+    actor: Actor,
+    election: Election,
+    to: str,
+    shares: Sequence[str] = (),
+    actor_label: str = "",
 ) -> Election:
-    """The one door the back office uses: move ``election`` to the state ``to``."""
+    """The one door the back office uses: move ``election`` to the state ``to``.
+
+    Closing needs the tellers' ``shares``; the other steps take none.
+    """
     if to not in TRANSITIONS:
         raise ValidationError(_("Unknown state: %s") % to)
+    if to == Election.State.CLOSED:
+        return election_close(
+            actor=actor, election=election, shares=shares, actor_label=actor_label
+        )
     return TRANSITIONS[to](actor=actor, election=election, actor_label=actor_label)

@@ -1,9 +1,11 @@
 """Paper ballots: two tellers enter each one independently; only agreeing entries count.
 
-The organisations that voted on paper are recorded as voters (``paper_voter_record``). At
-closing, every ballot read identically by two tellers becomes a ``Ballot`` with a fresh
-random tracker; closing refuses while an entry waits for its second reading or two readings
-differ, or when the number of paper ballots is not the number of paper voters.
+The organisations that voted on paper are recorded as voters (``paper_voter_record``). Each
+reading is sealed to the election's key like an online ballot; two readings of a ballot are
+compared by a keyed digest, never in the clear. When the box is opened at closing, every
+ballot read identically by two tellers joins the online ballots with a fresh random tracker;
+closing refuses while an entry waits for its second reading or two readings differ, or when
+the number of paper ballots is not the number of paper voters.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
 from .. import board as fmt
+from .. import sealing
 from .. import selectors as sel
 from ..models import Election, PaperBallotEntry, VoterRecord
 from ..permissions import can_run_elections
+from . import box
 from .choices import normalise_choices
-from .voting import record_voter, store_ballot
+from .voting import record_voter
 
 
 def _require_teller(actor: Actor, election: Election, *objects: Model | None) -> None:
@@ -88,31 +92,28 @@ def paper_entry_save(
     mine = next((e for e in entries if e.teller_label == teller), None)
     if mine is None and len(entries) >= 2:
         raise ValidationError(_("Two tellers have already entered this ballot."))
-    before = mine.content if mine else None
+    corrected = mine is not None
     if mine is None:
         mine = PaperBallotEntry(
-            election=election,
-            teller=actor,
-            teller_label=teller,
-            batch=batch,
-            sequence=sequence,
-            content=content,
+            election=election, teller=actor, teller_label=teller, batch=batch, sequence=sequence
         )
-    mine.content = content
+    mine.sealed = box.seal_reading(election, content)
+    mine.digest = box.reading_digest(election, batch, sequence, content)
     mine.save()
+    # The record says a reading was entered or corrected, never what it reads.
     audit.record(
         "elections.paper_entry.saved",
         actor=actor,
         actor_label=actor_label,
         target=mine,
         platform=election.platform,
-        data={"batch": batch, "sequence": sequence, "before": before, "after": content},
+        data={"batch": batch, "sequence": sequence, "corrected": corrected},
     )
     return mine
 
 
-def commit_reconciled(election: Election) -> int:
-    """Turn agreeing pairs of entries into ballots (inside ``election_close``); return how many."""
+def reconciled(election: Election) -> list[sel.PaperGroup]:
+    """The paper ballots, each read alike by two tellers; else the refusal that says why."""
     groups = sel.paper_groups(election)
     pending = [g for g in groups if g.status != "agree"]
     if pending:
@@ -129,7 +130,25 @@ def commit_reconciled(election: Election) -> int:
             _("%(ballots)d paper ballots were entered but %(voters)d organisations voted on paper.")
             % {"ballots": len(groups), "voters": paper_voters}
         )
+    return groups
+
+
+def open_readings(election: Election, groups: list[sel.PaperGroup], private: bytes) -> list[str]:
+    """Open every reading (kept in the clear from now on); one ballot's content per group."""
+    contents = []
     for group in groups:
+        for entry in group.entries:
+            entry.content = sealing.unseal(private, bytes(entry.sealed))
+            PaperBallotEntry.objects.filter(pk=entry.pk).update(content=entry.content, sealed=b"")
         reading = json.loads(group.entries[0].content)
-        store_ballot(election, reading["choices"], invalid=reading["invalid"])
-    return len(groups)
+        contents.append(
+            fmt.canonical(
+                fmt.ballot_content(
+                    election_id=election.pk,
+                    tracker=fmt.new_tracker(),
+                    choices=reading["choices"],
+                    invalid=reading["invalid"],
+                )
+            )
+        )
+    return contents

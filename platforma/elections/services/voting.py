@@ -17,8 +17,9 @@ from platforma.members.models import Organisation
 
 from .. import board as fmt
 from .. import selectors as sel
-from ..models import Ballot, Election, ElectionProxy, VoterRecord
+from ..models import Election, ElectionProxy, VoterRecord
 from ..permissions import can_run_elections
+from . import box
 from .choices import normalise_choices
 
 
@@ -51,16 +52,14 @@ def record_voter(
         raise already_voted(organisation) from None
 
 
-def store_ballot(election: Election, choices: Sequence[str], *, invalid: bool = False) -> Ballot:
+def sealed_ballot(election: Election, choices: Sequence[str]) -> Receipt:
+    """Seal a ballot with a fresh tracker into the election's box; return its receipt."""
     tracker = fmt.new_tracker()
     content = fmt.canonical(
-        fmt.ballot_content(
-            election_id=election.pk, tracker=tracker, choices=choices, invalid=invalid
-        )
+        fmt.ballot_content(election_id=election.pk, tracker=tracker, choices=choices)
     )
-    return Ballot.objects.create(
-        election=election, tracker=tracker, content=content, content_hash=fmt.sha256_hex(content)
-    )
+    box.box_insert(election, content)
+    return Receipt(election.pk, tracker, fmt.sha256_hex(content))
 
 
 def ballot_cast(
@@ -73,10 +72,11 @@ def ballot_cast(
 ) -> Receipt:
     """Cast ``organisation``'s secret ballot; return the voter's receipt.
 
-    Who voted (``VoterRecord``) and what was voted (``Ballot``) are written in one transaction
-    and nothing links them: the audit record names the organisation, never the tracker. A
-    second ballot for the organisation, even at the same instant, fails on the unique voter
-    record and rolls back whole; it is answered with a clear refusal.
+    Who voted (``VoterRecord``, random id, no time) and what was voted (sealed to the tellers'
+    key, at a random place in the box) are written in one transaction and nothing links them:
+    the audit record names the organisation, never the tracker. A second ballot for the
+    organisation, even at the same instant, fails on the unique voter record and rolls back
+    whole; it is answered with a clear refusal.
     """
     try:
         return _cast(
@@ -99,7 +99,7 @@ def _hold_open(election: Election) -> None:
     flight, and ballots after it see the election closed. Django has no FOR KEY SHARE, hence
     the written-out query. SQLite lets one writer in at a time, so a fresh read is enough.
     """
-    fields = ("state", "voting_opens_at", "voting_closes_at")
+    fields = ("state", "voting_opens_at", "voting_closes_at", "public_key")
     if connection.vendor == "postgresql":
         q = connection.ops.quote_name
         meta = Election._meta
@@ -149,7 +149,7 @@ def _cast(
         channel=VoterRecord.Channel.ONLINE,
         by_proxy=right.by_proxy,
     )
-    ballot = store_ballot(election, choices)
+    receipt = sealed_ballot(election, choices)
     audit.record(
         "elections.ballot.cast",
         actor=actor,
@@ -158,7 +158,7 @@ def _cast(
         platform=election.platform,
         data={"organisation": organisation, "channel": voter.channel, "by_proxy": right.by_proxy},
     )
-    return Receipt(election.pk, ballot.tracker, ballot.content_hash)
+    return receipt
 
 
 @transaction.atomic

@@ -104,5 +104,31 @@ def running_election(world: World, *, candidates: int = 3, **kwargs):
         )
         services.nomination_answer(actor=member.user, nomination=nomination, accept=True)
         nominations.append(nomination)
+    appoint_tellers(world, election)
     election = services.election_open_voting(actor=world.secretariat, election=election)
     return election, nominations
+
+
+# The shares each test election's tellers took, by election id: what they bring to the closing.
+SHARES: dict[int, list[str]] = {}
+
+
+def appoint_tellers(world: World, election, *, users=None, needed: int = 1) -> list[str]:
+    """Appoint tellers (the secretariat by default), have each take their share; return them."""
+    users = users or [world.secretariat]
+    services.election_tellers_appoint(
+        actor=world.secretariat, election=election, users=users, needed=needed
+    )
+    SHARES[election.pk] = [
+        services.teller_share_take(actor=user, election=election) for user in users
+    ]
+    return SHARES[election.pk]
+
+
+def close(world: World, election, *, actor=None, shares=None):
+    """Close the vote with the tellers' shares (all of them unless ``shares`` says otherwise)."""
+    return services.election_close(
+        actor=actor or world.secretariat,
+        election=election,
+        shares=SHARES[election.pk] if shares is None else shares,
+    )

@@ -10,7 +10,7 @@ from django.db import connection, connections
 from platforma.elections import services
 from platforma.elections.models import Ballot, VoterRecord
 
-from .factories import make_world, running_election
+from .factories import SHARES, make_world, running_election
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -127,7 +127,9 @@ def test_closing_waits_for_a_ballot_in_flight(settings) -> None:
                 outcome["pid"] = cursor.fetchone()[0]
             closing.set()
             closed = services.election_close(
-                actor=world.secretariat, election=Election.objects.get(pk=election.pk)
+                actor=world.secretariat,
+                election=Election.objects.get(pk=election.pk),
+                shares=SHARES[election.pk],
             )
             order.append("closed")
             outcome["board"] = closed.board

@@ -11,7 +11,7 @@ from platforma.elections import services
 from platforma.elections.models import Election, Nomination
 from platforma.governance.models import Mandate
 
-from .factories import make_election, running_election
+from .factories import SHARES, make_election, running_election
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,9 @@ def test_full_cycle_fills_the_office_with_mandates(world):
         organisation=world.members[3].organisation,
         choices=[],
     )
-    election = services.election_close(actor=world.secretariat, election=election)
+    election = services.election_close(
+        actor=world.secretariat, election=election, shares=SHARES[election.pk]
+    )
     assert election.state == Election.State.CLOSED
     assert election.board["result"]["elected"] == [nominations[1].candidate_key]
     assert election.board["result"]["blank"] == 1
@@ -124,7 +126,9 @@ def test_declined_candidate_is_left_off_the_ballot(world):
 def test_closing_early_is_refused_while_voters_are_missing(voting):
     world, election, nominations = voting
     with pytest.raises(ValidationError, match="have not voted yet"):
-        services.election_close(actor=world.secretariat, election=election)
+        services.election_close(
+            actor=world.secretariat, election=election, shares=SHARES[election.pk]
+        )
 
 
 def test_closing_after_the_window_with_few_voters(voting):
@@ -141,7 +145,9 @@ def test_closing_after_the_window_with_few_voters(voting):
         voting_closes_at=timezone.now() - datetime.timedelta(days=1),
     )
     election.refresh_from_db()
-    election = services.election_close(actor=world.secretariat, election=election)
+    election = services.election_close(
+        actor=world.secretariat, election=election, shares=SHARES[election.pk]
+    )
     assert election.board["ballots"] == 1
     with pytest.raises(ValidationError, match="not open"):
         services.ballot_cast(

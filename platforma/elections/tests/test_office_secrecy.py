@@ -24,6 +24,7 @@ from platforma.core.models import AuditEntry, PlatformRole
 from platforma.elections import board as fmt
 from platforma.elections import services
 from platforma.elections.models import Ballot, PaperBallotEntry, VoterRecord
+from platforma.elections.tests.factories import SHARES
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +165,7 @@ def test_the_walk_would_see_a_ballot(client, cast):
         sequence=1,
         choices=[nominations[2].candidate_key],
     )
-    services.election_close(actor=world.secretariat, election=election)
+    services.election_close(actor=world.secretariat, election=election, shares=SHARES[election.pk])
     client.force_login(world.secretariat)
     board = reverse("elections:election-board-json", args=[world.platform.slug, election.pk])
     body = client.get(board).content.decode()

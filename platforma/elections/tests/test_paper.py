@@ -10,6 +10,7 @@ from django.urls import reverse
 from platforma.core.models import PlatformRole
 from platforma.elections import services
 from platforma.elections.models import Ballot, Election
+from platforma.elections.tests.factories import SHARES
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_agreeing_entries_become_ballots_at_closing(voting, tellers):
         organisation=world.members[3].organisation,
         choices=[a],
     )
-    election = services.election_close(actor=one, election=election)
+    election = services.election_close(actor=one, election=election, shares=SHARES[election.pk])
     assert Ballot.objects.filter(election=election).count() == 4
     result = election.board["result"]
     assert (result["valid"], result["invalid"]) == (3, 1)
@@ -69,11 +70,11 @@ def test_differences_block_the_count_until_resolved(voting, tellers):
         enter(one, election, seq, [a])
         enter(two, election, seq, [a] if seq != 2 else [b])
     with pytest.raises(ValidationError, match="A/2"):
-        services.election_close(actor=one, election=election)
+        services.election_close(actor=one, election=election, shares=SHARES[election.pk])
     assert not Ballot.objects.exists()
     # The second teller looks again and corrects the reading.
     enter(two, election, 2, [a])
-    election = services.election_close(actor=one, election=election)
+    election = services.election_close(actor=one, election=election, shares=SHARES[election.pk])
     assert election.board["result"]["valid"] == 4
 
 
@@ -87,7 +88,7 @@ def test_single_reading_is_not_counted(voting, tellers):
     for member in world.members[1:]:
         services.paper_voter_record(actor=one, election=election, organisation=member.organisation)
     with pytest.raises(ValidationError, match="second reading"):
-        services.election_close(actor=one, election=election)
+        services.election_close(actor=one, election=election, shares=SHARES[election.pk])
 
 
 def test_count_of_paper_ballots_must_match_paper_voters(voting, tellers):
@@ -99,7 +100,7 @@ def test_count_of_paper_ballots_must_match_paper_voters(voting, tellers):
         for seq in range(1, 4):
             enter(teller, election, seq, [nominations[0].candidate_key])
     with pytest.raises(ValidationError, match="3 paper ballots were entered but 4"):
-        services.election_close(actor=one, election=election)
+        services.election_close(actor=one, election=election, shares=SHARES[election.pk])
     assert Election.objects.get(pk=election.pk).state == Election.State.VOTING
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from platforma.elections import services
+from platforma.elections.tests.factories import SHARES
 
 SCRIPT = Path(__file__).resolve().parents[3] / "docs" / "verify_election.py"
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,9 @@ def test_script_accepts_a_true_board_and_names_a_forged_entry(world, tmp_path, m
         services.ballot_cast(
             actor=member.user, election=election, organisation=member.organisation, choices=choices
         )
-    election = services.election_close(actor=world.secretariat, election=election)
+    election = services.election_close(
+        actor=world.secretariat, election=election, shares=SHARES[election.pk]
+    )
     good = tmp_path / "board.json"
     good.write_text(json.dumps(election.board))
     tracker = election.board["entries"][0]["tracker"]

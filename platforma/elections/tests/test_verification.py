@@ -10,6 +10,7 @@ from django.db import connection
 from platforma.elections import board as fmt
 from platforma.elections import services
 from platforma.elections.models import Ballot, VoterRecord
+from platforma.elections.tests.factories import SHARES
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,9 @@ def closed(voting):
                 choices=[nominations[i % 2].candidate_key],
             )
         )
-    election = services.election_close(actor=world.secretariat, election=election)
+    election = services.election_close(
+        actor=world.secretariat, election=election, shares=SHARES[election.pk]
+    )
     return election, receipts, nominations
 
 

@@ -12,7 +12,7 @@ from platforma.elections.models import Ballot, Election, VoterRecord
 from platforma.members.models import Representative
 from platforma.testing.budget import assert_constant_queries, assert_page_budget
 
-from .factories import make_election, make_member, make_world, running_election
+from .factories import SHARES, make_election, make_member, make_world, running_election
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,7 @@ def test_board_is_published_at_closing_and_lists_every_ballot(client, voting):
     for member in world.members:
         vote_as(client, member, election, {"choice": nominations[0].candidate_key})
     trackers = set(Ballot.objects.values_list("tracker", flat=True))
-    services.election_close(actor=world.secretariat, election=election)
+    services.election_close(actor=world.secretariat, election=election, shares=SHARES[election.pk])
     client.logout()
     data = client.get(url("election-board-json", election)).json()
     assert {e["tracker"] for e in data["entries"]} == trackers
@@ -181,7 +181,7 @@ def test_check_my_tracker(client, voting):
     assert "A ballot with this tracker has been cast." in before
     for member in world.members[1:]:
         vote_as(client, member, election, {"choice": "blank"})
-    services.election_close(actor=world.secretariat, election=election)
+    services.election_close(actor=world.secretariat, election=election, shares=SHARES[election.pk])
     client.logout()
     digest = Ballot.objects.get(tracker=tracker).content_hash
     page = client.post(url("election-check", election), {"tracker": tracker, "hash": digest})
@@ -204,7 +204,7 @@ def test_results_page_chart_and_pdf(client, world):
             election,
             {f"rank-{nominations[i].candidate_key}": str(r + 1) for r, i in enumerate(order)},
         )
-    services.election_close(actor=world.secretariat, election=election)
+    services.election_close(actor=world.secretariat, election=election, shares=SHARES[election.pk])
     services.election_publish(actor=world.secretariat, election=election)
     client.logout()
     html = client.get(url("election-detail", election)).content.decode()
@@ -250,7 +250,9 @@ def test_board_query_budget(client, db):
                 organisation=member.organisation,
                 choices=[nominations[0].candidate_key],
             )
-        services.election_close(actor=world.secretariat, election=election)
+        services.election_close(
+            actor=world.secretariat, election=election, shares=SHARES[election.pk]
+        )
         board.update(voters=voters, url=url("election-board", election))
 
     def render():

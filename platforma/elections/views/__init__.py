@@ -8,10 +8,12 @@ from .office import (
     office_paper,
     office_proxy_add,
     office_second_round,
+    office_tellers,
     office_transition,
 )
 from .public import board, board_json, check_tracker, election_detail, election_list, result_pdf
 from .representative import nomination_second, proxy_give
+from .teller import teller_share
 from .voting import nomination_answer, vote
 
 __all__ = [
@@ -31,8 +33,10 @@ __all__ = [
     "office_paper",
     "office_proxy_add",
     "office_second_round",
+    "office_tellers",
     "office_transition",
     "proxy_give",
     "result_pdf",
+    "teller_share",
     "vote",
 ]

@@ -17,8 +17,8 @@ from platforma.core.office import office_view, report, submit
 from platforma.core.tenancy import scoped
 from platforma.members.models import Organisation
 
+from .. import sealing, services
 from .. import selectors as sel
-from .. import services
 from ..forms import (
     ElectionEditForm,
     ElectionForm,
@@ -26,10 +26,12 @@ from ..forms import (
     NominationForm,
     ProxyForm,
     SecondRoundForm,
+    TellersForm,
     ballot_widget,
     choices_from_post,
 )
 from ..models import Election, ElectionProxy, VoterRecord
+from ..services.box import APPOINTABLE
 from ._helpers import with_election
 
 # The button of each step; which step comes next is the election's to say (``next_state``).
@@ -97,6 +99,21 @@ def office_detail(request, platform, election):
             "grantor", "holder"
         ),
         "turnout": sel.turnout(election),
+        "tellers": election.tellers.select_related("user__person").order_by("number"),
+        "tellers_form": TellersForm(
+            platform=platform,
+            initial={
+                "users": [t.user_id for t in election.tellers.all()],
+                "needed": election.tellers_needed if election.public_key else 2,
+            },
+        ),
+        "can_appoint_tellers": election.state in APPOINTABLE,
+        "not_ready": (
+            services.readiness_problems(election)
+            if election.state == Election.State.NOMINATIONS
+            else []
+        ),
+        "fingerprint": sealing.fingerprint(election.public_key) if election.public_key else "",
         "editable": services.settings_refusal(election) is None,
         "can_add_nominations": election.accepts_nominations,
         "can_add_proxies": election.accepts_proxies,
@@ -208,10 +225,37 @@ def office_second_round(request, platform, election):
 @require_POST
 @office_view
 @with_election
+def office_tellers(request, platform, election):
+    """Appoint the tellers (a new key pair; each then takes their share on their page)."""
+    form = TellersForm(request.POST, platform=platform)
+
+    def appoint(data):
+        services.election_tellers_appoint(
+            actor=request.user, election=election, users=data["users"], needed=data["needed"]
+        )
+
+    if not submit(
+        request,
+        form,
+        appoint,
+        _("The tellers are appointed. Each takes their share on the election's teller page."),
+    ):
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("elections:office-detail", platform.slug, election.pk)
+
+
+@require_POST
+@office_view
+@with_election
 def office_transition(request, platform, election):
     try:
         services.election_transition(
-            actor=request.user, election=election, to=request.POST.get("to", "")
+            actor=request.user,
+            election=election,
+            to=request.POST.get("to", ""),
+            shares=request.POST.getlist("share"),
         )
     except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
@@ -319,13 +363,11 @@ def office_paper(request, platform, election):
         return redirect("elections:office-paper", platform.slug, election.pk)
     names = {c.candidate_key: f"{c.person.full_name} ({c.organisation})" for c in candidates}
     groups = sel.paper_groups(election)
-    # Until the vote closes, no page shows a ballot: a teller sees only their own readings
-    # (they hold those ballots in their hands anyway), the differences without their content.
-    sealed = election.state == Election.State.VOTING
-    me = request.user.get_username()
+    # Until the vote closes every reading is sealed like a ballot: the page says whether two
+    # readings agree (by their keyed digests), never what they read.
     for group in groups:
         for entry in group.entries:
-            if sealed and entry.teller_label != me:
+            if not entry.content:
                 entry.reading = None
                 continue
             reading = json.loads(entry.content)
@@ -352,6 +394,6 @@ def office_paper(request, platform, election):
         .exclude(organisation__in=voted)
         .select_related("organisation")
         .order_by("organisation__legal_name"),
-        "is_open": sealed,
+        "is_open": election.state == Election.State.VOTING,
     }
     return render(request, "elections/office_paper.html", context)

@@ -13,7 +13,7 @@ from platforma.members.models import Organisation
 
 from .. import selectors as sel
 from ..forms import ProxyGiveForm
-from ..models import Ballot, Election, Nomination
+from ..models import Election, Nomination
 from ..permissions import can_run_elections
 from ..presentation import result_pdf_bytes, result_table, rounds_chart_svg
 from ._helpers import public
@@ -170,13 +170,16 @@ def check_tracker(request, platform, election):
                     "hash_matches": None if not given_hash else given_hash == entry["ballot_hash"],
                 }
         else:
-            exists = Ballot.objects.filter(election=election, tracker=tracker).exists()
+            # While the vote is open every ballot is sealed, its tracker with it: the server
+            # cannot look one up, and keeps no list of trackers that could pair them later.
             outcome = {
-                "found": exists,
+                "found": False,
                 "pending": True,
-                "message": _("A ballot with this tracker has been cast.")
-                if exists
-                else _("No ballot with this tracker has been cast."),
+                "message": _(
+                    "The ballots are sealed until the tellers open them when the vote closes; "
+                    "nobody can look a tracker up before then, not even the server. Keep your "
+                    "receipt and check it on the bulletin board."
+                ),
             }
     return render(
         request,
