@@ -8,7 +8,9 @@ formats (docs/elections.md) and checks:
 
 1. every ballot's SHA-256 (the hash on each voter's receipt), its tracker and election id;
 2. the hash chain, from the election header to the last entry (the "head");
-3. that as many organisations voted as there are ballots, and trackers are in strict order;
+3. that as many organisations voted as there are ballots, and no tracker is listed twice
+   (format 2 lists ballots in the order drawn when the sealed box was opened; format 1,
+   boards from before ballots were sealed, in strict tracker order);
 4. the count: plurality, approval and the two-round system's first round are recounted in
    full; instant-runoff is recounted round by round; for STV, the first preferences are
    checked against the board's first round (a full STV recount needs the counting rules:
@@ -27,7 +29,7 @@ import sys
 from collections import Counter
 from fractions import Fraction
 
-FORMAT = "platforma-election-board/1"
+FORMATS = ("platforma-election-board/2", "platforma-election-board/1")
 
 
 def canonical(value) -> str:
@@ -40,7 +42,7 @@ def sha256(text: str) -> str:
 
 def check_chain(board: dict) -> list[str]:
     problems = []
-    if board.get("format") != FORMAT:
+    if board.get("format") not in FORMATS:
         return [f"unknown format {board.get('format')!r}"]
     previous = sha256(canonical(board["election"]))
     if previous != board["genesis"]:
@@ -60,7 +62,9 @@ def check_chain(board: dict) -> list[str]:
             previous = entry["chain"]
     if previous != board["head"]:
         problems.append("head is not the last chain hash")
-    if trackers != sorted(set(trackers)):
+    if len(set(trackers)) != len(trackers):
+        problems.append("a tracker is listed twice")
+    elif board["format"].endswith("/1") and trackers != sorted(trackers):
         problems.append("entries are not in strict tracker order")
     if not board["voters"] == board["ballots"] == len(board["entries"]):
         problems.append(

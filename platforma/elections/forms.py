@@ -201,10 +201,19 @@ class ProxyForm(OfficeForm):
     )
 
 
+class TellerChoiceField(forms.ModelMultipleChoiceField):
+    """Users by name and user name (a person's name where the account has one)."""
+
+    def label_from_instance(self, obj) -> str:
+        person = getattr(obj, "person", None)
+        name = person.full_name if person is not None else obj.get_full_name()
+        return f"{name} ({obj.get_username()})" if name else obj.get_username()
+
+
 class TellersForm(OfficeForm):
     """The election's tellers and how many of their shares open the ballot box."""
 
-    users = forms.ModelMultipleChoiceField(
+    users = TellerChoiceField(
         label=gettext_lazy("Tellers"),
         queryset=get_user_model().objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -225,15 +234,8 @@ class TellersForm(OfficeForm):
     def __init__(self, *args, platform, **kwargs):
         super().__init__(*args, platform=platform, **kwargs)
         users = self.fields["users"]
-        assert isinstance(users, forms.ModelMultipleChoiceField)
+        assert isinstance(users, TellerChoiceField)
         users.queryset = teller_choices(platform).select_related("person")
-        users.label_from_instance = _teller_label
-
-
-def _teller_label(user) -> str:
-    person = getattr(user, "person", None)
-    name = person.full_name if person is not None else user.get_full_name()
-    return f"{name} ({user.get_username()})" if name else user.get_username()
 
 
 class SecondRoundForm(OfficeForm):

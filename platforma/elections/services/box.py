@@ -13,6 +13,7 @@ import json
 import zoneinfo
 from collections.abc import Sequence
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -36,7 +37,12 @@ MAX_TELLERS = 15
 
 @transaction.atomic
 def election_tellers_appoint(
-    *, actor: Actor, election: Election, users: Sequence, needed: int, actor_label: str = ""
+    *,
+    actor: Actor,
+    election: Election,
+    users: Sequence[User],
+    needed: int,
+    actor_label: str = "",
 ) -> list[Teller]:
     """Appoint ``users`` as the election's tellers, ``needed`` of whom will open the box.
 
@@ -105,11 +111,11 @@ def election_tellers_appoint(
 def teller_share_take(*, actor: Actor, election: Election) -> str:
     """The acting teller's share, handed over once; the server keeps only its digest."""
     teller = (
-        Teller.objects.select_for_update()
-        .filter(election=election, user_id=getattr(actor, "pk", None))
-        .first()
+        None
+        if actor is None
+        else Teller.objects.select_for_update().filter(election=election, user=actor).first()
     )
-    if actor is None or teller is None:
+    if teller is None:
         raise ValidationError(_("You are not a teller of this election."))
     if teller.share_taken_at is not None:
         raise ValidationError(

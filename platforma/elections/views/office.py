@@ -242,7 +242,7 @@ def office_tellers(request, platform, election):
     ):
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("elections:office-detail", platform.slug, election.pk)
 
 
