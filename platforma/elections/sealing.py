@@ -141,12 +141,17 @@ def unseal(private: bytes, record: bytes) -> str:
         raise ShareError("a sealed ballot does not open with this key") from exc
 
 
+def random_place(count: int) -> int:
+    """Where the next ballot goes among ``count`` already in the box: 0 .. count, uniformly."""
+    return secrets.randbelow(count + 1)
+
+
 def insert_at_random(box: bytes, record: bytes) -> bytes:
     """``box`` with ``record`` put at a uniformly random place among the records already in it."""
     size = len(record)
     if len(box) % size:
         raise ValueError("the box holds records of another size")
-    place = secrets.randbelow(len(box) // size + 1) * size
+    place = random_place(len(box) // size) * size
     return box[:place] + record + box[place:]
 
 
