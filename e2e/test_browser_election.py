@@ -1,4 +1,5 @@
-"""An online election in a real browser: nomination, acceptance, voting, receipt, result, check."""
+"""An online election in a real browser: nomination, acceptance, the tellers and their shares,
+voting, receipt, closing with the shares, result, check."""
 
 import re
 
@@ -25,6 +26,29 @@ def log_in(page: Page, base: str, user, password: str, next_path: str) -> None:
     page.get_by_label("Username").fill(user.get_username())
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+
+
+SHARE = re.compile(r"^PS1-\d+-\d+-[0-9a-f]{64}$", re.MULTILINE)
+
+
+def take_share(page: Page, base: str, teller, password: str, election) -> str:
+    """``teller`` logs in, takes their share on the teller page (a download) and reads it."""
+    teller_page = f"/en/browserland/elections/{election.pk}/teller/"
+    log_in(page, base, teller, password, teller_page)
+    expect(page.get_by_role("heading", name="Your share as teller")).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Take my share").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith(f"share-election-{election.pk}-teller-")
+    with open(download.path(), encoding="utf-8") as file:
+        text = file.read()
+    assert "Keep this file offline" in text
+    (share,) = SHARE.findall(text)
+    # Once taken, the page says so and offers the share no more.
+    page.reload()
+    expect(page.get_by_role("status")).to_contain_text("cannot be shown again")
+    expect(page.get_by_role("button", name="Take my share")).to_have_count(0)
+    return share
 
 
 def test_online_election_from_nomination_to_receipt_check(page: Page, site):
@@ -54,6 +78,29 @@ def test_online_election_from_nomination_to_receipt_check(page: Page, site):
     expect(page.locator(".messages")).to_contain_text("Your answer is recorded.")
     log_in(page, base, world.secretariat, PASSWORDS["office"], office)
     page.get_by_role("button", name="Record acceptance").click()
+
+    # Voting does not open before the tellers hold the key: the secretariat appoints itself
+    # and the first candidate's representative, both shares needed to open the ballots.
+    page.get_by_role("button", name="Open voting").click()
+    expect(page.locator(".messages")).to_contain_text("Appoint the tellers first")
+    tellers = page.locator("section.tellers")
+    tellers.get_by_label(re.compile(re.escape(world.secretariat.get_username()))).check()
+    tellers.get_by_label(re.compile(re.escape(first.user.get_username()))).check()
+    tellers.get_by_label("Shares needed to open the ballots").fill("2")
+    tellers.get_by_role("button", name="Appoint").click()
+    expect(page.locator(".messages")).to_contain_text("The tellers are appointed.")
+    expect(page.locator("section.tellers")).to_contain_text("2 shares of 2 open the ballots.")
+    page.get_by_role("button", name="Open voting").click()
+    expect(page.locator(".messages")).to_contain_text("2 tellers have not taken their share yet")
+
+    # Each teller takes their share on the teller page, as a file to keep offline.
+    election = Election.objects.get(pk=election.pk)
+    shares = [
+        take_share(page, base, world.secretariat, PASSWORDS["office"], election),
+        take_share(page, base, first.user, PASSWORDS["rep"], election),
+    ]
+    assert len(set(shares)) == 2
+    log_in(page, base, world.secretariat, PASSWORDS["office"], office)
     page.get_by_role("button", name="Open voting").click()
     expect(page.locator(".state")).to_have_text("Voting")
 
@@ -81,8 +128,25 @@ def test_online_election_from_nomination_to_receipt_check(page: Page, site):
             organisation=member.organisation,
             choices=[str(election.nominations.get(person=second.person).pk)],
         )
+    # The tracker check cannot look a tracker up while the ballots are sealed.
+    page.context.clear_cookies()
+    page.goto(f"{base}{public}check/")
+    page.get_by_label("Tracker").fill(tracker)
+    page.get_by_role("button", name="Check").click()
+    expect(page.locator(".outcome")).to_contain_text("The ballots are sealed")
+
+    # The secretariat closes the vote: the tellers' shares are pasted into the closing form.
     log_in(page, base, world.secretariat, PASSWORDS["office"], office)
-    page.get_by_role("button", name="Close the vote and count").click()
+    closing = page.locator("form.close-vote")
+    closing.get_by_label(re.compile(r"^Share 1 ")).fill(shares[0])
+    closing.get_by_role("button", name="Close the vote and count").click()
+    # One share of the two needed opens nothing.
+    expect(page.locator(".messages")).to_contain_text("2 tellers' shares are needed")
+    expect(page.locator(".state")).to_have_text("Voting")
+    closing = page.locator("form.close-vote")
+    closing.get_by_label(re.compile(r"^Share 1 ")).fill(shares[0])
+    closing.get_by_label(re.compile(r"^Share 2 ")).fill(shares[1])
+    closing.get_by_role("button", name="Close the vote and count").click()
     expect(page.locator(".state")).to_have_text("Closed")
     page.get_by_role("button", name="Publish the result").click()
     expect(page.locator(".state")).to_have_text("Published")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.urls import reverse
 from django.utils import timezone
 
 from platforma.core.models import Person, Platform, PlatformRole
@@ -22,7 +24,8 @@ from platforma.testing.factories import (
     StatuteFactory,
 )
 
-from .. import services
+from .. import sealing, services
+from ..models import BallotBox, Election
 
 
 @dataclass
@@ -132,3 +135,40 @@ def close(world: World, election, *, actor=None, shares=None):
         election=election,
         shares=SHARES[election.pk] if shares is None else shares,
     )
+
+
+def end_vote(election) -> None:
+    """Move the end of the vote into the past (so it may close with voters missing)."""
+    Election.objects.filter(pk=election.pk).update(
+        voting_closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    election.refresh_from_db()
+
+
+def box_contents(election) -> list[str]:
+    """The ballots sealed in the election's box, in the box's order, opened with the tellers'
+    shares: what the tellers could read, and only what they could read, during the vote."""
+    box = BallotBox.objects.get(pk=election.pk)
+    private = sealing.combine(
+        [sealing.parse_share(s) for s in SHARES[election.pk]], election.tellers_needed
+    )
+    assert sealing.opens(private, election.public_key)
+    return [
+        sealing.unseal(private, record)
+        for record in sealing.records(bytes(box.sealed), box.record_size)
+    ]
+
+
+SHARE_LINE = re.compile(r"^PS1-\d+-\d+-[0-9a-f]{64}$", re.MULTILINE)
+
+
+def take_share_page(client, user, election) -> str:
+    """``user`` takes their share on the teller page (the POST answers a text file): the share."""
+    client.force_login(user)
+    page = reverse("elections:teller-share", args=[election.platform.slug, election.pk])
+    response = client.post(page)
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("text/plain")
+    assert response["Content-Disposition"].startswith("attachment;")
+    (share,) = SHARE_LINE.findall(response.content.decode())
+    return share

@@ -10,10 +10,17 @@ from django.utils import timezone
 from platforma.core.models import AuditEntry
 from platforma.elections import board as fmt
 from platforma.elections import services
-from platforma.elections.models import Ballot, Election, ElectionProxy, VoterRecord
+from platforma.elections.models import Ballot, BallotBox, Election, ElectionProxy, VoterRecord
 from platforma.members.models import Representative
 
-from .factories import make_member, make_world, running_election
+from .factories import (
+    box_contents,
+    close,
+    end_vote,
+    make_member,
+    make_world,
+    running_election,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +37,22 @@ def cast(member, election, choices, organisation=None):
 def test_receipt_matches_the_stored_ballot(voting):
     world, election, nominations = voting
     receipt = cast(world.members[0], election, [nominations[2].candidate_key])
-    ballot = Ballot.objects.get(tracker=receipt.tracker)
-    assert fmt.sha256_hex(ballot.content) == receipt.ballot_hash == ballot.content_hash
-    assert json.loads(ballot.content) == {
+    # While the vote is open the ballot exists only sealed in the box: no opened ballot.
+    assert not Ballot.objects.exists()
+    assert BallotBox.objects.get(pk=election.pk).count == 1
+    (sealed,) = box_contents(election)
+    assert fmt.sha256_hex(sealed) == receipt.ballot_hash
+    assert json.loads(sealed) == {
         "election": election.pk,
         "tracker": receipt.tracker,
         "choices": [nominations[2].candidate_key],
     }
+    # The tellers open it at closing: the opened ballot is the one the receipt names.
+    end_vote(election)
+    close(world, election)
+    ballot = Ballot.objects.get(tracker=receipt.tracker)
+    assert ballot.content == sealed
+    assert fmt.sha256_hex(ballot.content) == receipt.ballot_hash == ballot.content_hash
 
 
 def test_second_ballot_for_the_same_organisation_is_refused(voting):
@@ -44,7 +60,9 @@ def test_second_ballot_for_the_same_organisation_is_refused(voting):
     cast(world.members[0], election, [nominations[0].candidate_key])
     with pytest.raises(ValidationError, match="already voted"):
         cast(world.members[0], election, [nominations[1].candidate_key])
-    assert Ballot.objects.count() == VoterRecord.objects.count() == 1
+    assert BallotBox.objects.get(pk=election.pk).count == VoterRecord.objects.count() == 1
+    assert len(box_contents(election)) == 1
+    assert not Ballot.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -60,6 +78,8 @@ def test_bad_ballots_change_nothing(voting, choices, message):
     keys = {"a": nominations[0].candidate_key, "b": nominations[1].candidate_key}
     with pytest.raises(ValidationError, match=message):
         cast(world.members[0], election, [c.format(**keys) for c in choices])
+    box = BallotBox.objects.get(pk=election.pk)
+    assert (box.count, bytes(box.sealed)) == (0, b"")
     assert not Ballot.objects.exists()
     assert not VoterRecord.objects.exists()
 
@@ -148,17 +168,33 @@ def test_proxy_by_the_secretariat_or_the_grantors_representative_only(voting):
 
 def test_no_field_links_ballots_and_voters():
     ballot_fields = {f.name for f in Ballot._meta.get_fields()}
+    box_fields = {f.name for f in BallotBox._meta.get_fields()}
     voter_fields = {f.name for f in VoterRecord._meta.get_fields()}
-    assert ballot_fields == {"id", "election", "tracker", "content", "content_hash"}
+    # ``position`` and ``chain`` are the place drawn at closing and the board's chain hash.
+    assert ballot_fields == {
+        "id",
+        "election",
+        "position",
+        "tracker",
+        "content",
+        "content_hash",
+        "chain",
+    }
+    # The box is one sealed value per election and a count: no row per ballot during the vote.
+    assert box_fields == {"election", "record_size", "sealed", "count"}
+    assert voter_fields == {"id", "election", "organisation", "channel", "by_proxy"}
+    models = (VoterRecord, Ballot, BallotBox)
     assert not any(
-        getattr(f, "related_model", None) in (VoterRecord, Ballot)
-        for f in [*Ballot._meta.get_fields(), *VoterRecord._meta.get_fields()]
+        getattr(f, "related_model", None) in models
+        for model in models
+        for f in model._meta.get_fields()
         if f.name != "election"
     )
-    assert "organisation" in voter_fields
-    # No timestamps on ballots, and the primary key is random.
+    # No timestamps on ballots, the box or voter records; the ballot's primary key is random.
     assert not any(
-        f.get_internal_type() in {"DateTimeField", "DateField"} for f in Ballot._meta.fields
+        f.get_internal_type() in {"DateTimeField", "DateField"}
+        for model in models
+        for f in model._meta.fields
     )
     assert Ballot._meta.pk.get_internal_type() == "UUIDField"
 
@@ -170,11 +206,19 @@ def test_listing_order_is_not_casting_order(world):
     cast_order = []
     for member in world.members:
         cast_order.append(cast(member, election, [nominations[0].candidate_key]).tracker)
+    # During the vote: the box's order is not the order of casting.
+    in_box = [json.loads(content)["tracker"] for content in box_contents(election)]
+    assert sorted(in_box) == sorted(cast_order)
+    assert in_box != cast_order
+    # After closing: neither the board's order nor the ballots' ids follow it either.
+    closed = close(world, election)
     listed = list(Ballot.objects.filter(election=election).values_list("tracker", flat=True))
     by_pk = list(
         Ballot.objects.filter(election=election).order_by("pk").values_list("tracker", flat=True)
     )
+    on_board = [e["tracker"] for e in closed.board["entries"]]
     assert sorted(listed) == sorted(cast_order)
+    assert listed == on_board
     assert listed != cast_order
     assert by_pk != cast_order
 
@@ -192,6 +236,8 @@ def test_audit_of_a_cast_names_the_organisation_never_the_ballot(voting):
 def test_ballots_cannot_be_changed_or_deleted(voting):
     world, election, nominations = voting
     receipt = cast(world.members[0], election, [nominations[0].candidate_key])
+    end_vote(election)
+    close(world, election)
     ballot = Ballot.objects.get(tracker=receipt.tracker)
     ballot.content = "{}"
     with pytest.raises(PermissionError):
@@ -206,7 +252,12 @@ def test_ranked_ballot_keeps_its_order(world):
     election, nominations = running_election(world, candidates=3, method="irv", office=False)
     order = [nominations[2].candidate_key, nominations[0].candidate_key]
     receipt = cast(world.members[0], election, order)
+    (sealed,) = box_contents(election)
+    assert json.loads(sealed)["choices"] == order
+    end_vote(election)
+    closed = close(world, election)
     assert json.loads(Ballot.objects.get(tracker=receipt.tracker).content)["choices"] == order
+    assert closed.board["entries"][0]["ballot"]["choices"] == order
 
 
 def test_the_roll_is_taken_when_voting_opens(voting, client):
@@ -235,7 +286,7 @@ def test_an_election_opened_before_rolls_were_kept_decides_from_history(voting):
     world, election, nominations = voting
     Elector.objects.filter(election=election).delete()
     receipt = cast(world.members[0], election, [nominations[0].candidate_key])
-    assert Ballot.objects.filter(tracker=receipt.tracker).exists()
+    assert [json.loads(c)["tracker"] for c in box_contents(election)] == [receipt.tracker]
     with pytest.raises(ValidationError, match="may not vote"):
         cast(world.members[1], election, [], organisation=world.members[0].organisation)
 

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from platforma.elections import services
-from platforma.elections.models import Ballot, VoterRecord
+from platforma.elections.models import Ballot, BallotBox, VoterRecord
 
-from .factories import SHARES, make_world, running_election
+from .factories import SHARES, box_contents, make_world, running_election
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -62,7 +62,10 @@ def test_simultaneous_casts_give_one_ballot(attempts: int, settings) -> None:
     assert len(refusals) == attempts - 1
     assert all("has already voted in this election" in o for o in refusals), refusals
     assert VoterRecord.objects.filter(election=election).count() == 1
-    assert Ballot.objects.filter(election=election).count() == 1
+    # One sealed ballot in the box (and none opened while the vote is open).
+    assert BallotBox.objects.get(pk=election.pk).count == 1
+    assert len(box_contents(election)) == 1
+    assert not Ballot.objects.filter(election=election).exists()
 
 
 def _blocked_on_a_lock(pid: int, timeout: float = 10) -> bool:

@@ -11,7 +11,7 @@ from platforma.elections import services
 from platforma.elections.models import Election, Nomination
 from platforma.governance.models import Mandate
 
-from .factories import SHARES, make_election, running_election
+from .factories import SHARES, appoint_tellers, make_election, running_election
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +66,8 @@ def test_full_cycle_fills_the_office_with_mandates(world):
     assert _actions(election) == [
         "elections.election.created",
         "elections.election.nominations_opened",
+        "elections.tellers.appointed",
+        "elections.tellers.share_taken",
         "elections.election.voting_opened",
         "elections.election.closed",
         "elections.election.published",
@@ -94,10 +96,39 @@ def test_voting_needs_an_accepted_eligible_candidate(world):
         person=member.person,
         organisation=member.organisation,
     )
+    appoint_tellers(world, election)
     with pytest.raises(ValidationError, match="no candidate has accepted"):
         services.election_open_voting(actor=world.secretariat, election=election)
     election.refresh_from_db()
     assert election.state == Election.State.NOMINATIONS
+
+
+def test_voting_opens_only_once_every_teller_took_their_share(world):
+    """No share may rest on the server while ballots are cast (docs/elections.md)."""
+    election = make_election(world)
+    services.election_open_nominations(actor=world.secretariat, election=election)
+    member = world.members[0]
+    nomination = services.nomination_create(
+        actor=world.secretariat,
+        election=election,
+        person=member.person,
+        organisation=member.organisation,
+    )
+    services.nomination_answer(actor=member.user, nomination=nomination, accept=True)
+    with pytest.raises(ValidationError, match="Appoint the tellers first"):
+        services.election_open_voting(actor=world.secretariat, election=election)
+    tellers = [world.secretariat, world.members[1].user]
+    services.election_tellers_appoint(
+        actor=world.secretariat, election=election, users=tellers, needed=2
+    )
+    services.teller_share_take(actor=tellers[0], election=election)
+    with pytest.raises(ValidationError, match=r"1 teller has not taken their share yet: .*rep1"):
+        services.election_open_voting(actor=world.secretariat, election=election)
+    election.refresh_from_db()
+    assert election.state == Election.State.NOMINATIONS
+    services.teller_share_take(actor=tellers[1], election=election)
+    election = services.election_open_voting(actor=world.secretariat, election=election)
+    assert election.state == Election.State.VOTING
 
 
 def test_declined_candidate_is_left_off_the_ballot(world):
@@ -119,6 +150,7 @@ def test_declined_candidate_is_left_off_the_ballot(world):
     )
     services.nomination_answer(actor=world.members[0].user, nomination=a, accept=True)
     services.nomination_answer(actor=world.members[1].user, nomination=b, accept=False)
+    appoint_tellers(world, election2)
     services.election_open_voting(actor=world.secretariat, election=election2)
     assert list(Nomination.objects.filter(election=election2, on_ballot=True)) == [a]
 

@@ -5,9 +5,10 @@ elections app (office and public, HTML and JSON) and the admin's pages of electi
 audit log. Two things must hold:
 
 - no tracker, ballot hash or ballot id appears anywhere (nothing links a tracker to anything);
-- no page depends on what was voted: after every ballot's content is rewritten to other
-  choices (the other teller's paper reading too), every page is byte for byte the same. So
-  no choice, total or per-organisation vote can be shown, however it might be presented.
+- no page depends on what was voted: after every sealed ballot in the box is replaced by one
+  with other choices (the paper reading too, sealed again), every page is byte for byte the
+  same. So no choice, total or per-organisation vote can be shown, however it might be
+  presented.
 
 Turnout (how many voted) is allowed and stays the same in both walks.
 """
@@ -22,9 +23,10 @@ from django.urls import get_resolver, reverse
 
 from platforma.core.models import AuditEntry, PlatformRole
 from platforma.elections import board as fmt
-from platforma.elections import services
-from platforma.elections.models import Ballot, PaperBallotEntry, VoterRecord
-from platforma.elections.tests.factories import SHARES
+from platforma.elections import sealing, services
+from platforma.elections.models import Ballot, BallotBox, PaperBallotEntry, Teller, VoterRecord
+from platforma.elections.services import box as sealed_box
+from platforma.elections.tests.factories import SHARES, box_contents
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +114,14 @@ def test_no_page_shows_a_ballot_while_the_vote_is_open(client, cast):
     pages = [*election_pages(election, nominations), *admin_pages()]
     assert len(pages) > 20
     secrets = [r.tracker for r in receipts] + [r.ballot_hash for r in receipts]
-    secrets += [str(pk) for pk in Ballot.objects.values_list("pk", flat=True)]
+    # No ballot is opened (no row) while the vote is open: three online ones are in the box.
+    assert not Ballot.objects.exists()
+    assert BallotBox.objects.get(pk=election.pk).count == 3
+    # Nor does any teller's share rest on the server.
+    assert set(
+        Teller.objects.filter(election=election).values_list("pending_share", flat=True)
+    ) == {""}
+    secrets += SHARES[election.pk]
     statuses = {}
 
     def no_secret(user, page, status, body):
@@ -129,28 +138,40 @@ def test_no_page_shows_a_ballot_while_the_vote_is_open(client, cast):
     for name in ("election-board", "election-board-json", "election-result-pdf"):
         url = reverse(f"elections:{name}", args=[world.platform.slug, election.pk])
         assert statuses[url] == 404, name
-    # The admin lists neither ballots nor voter records nor paper readings.
-    for model in (Ballot, VoterRecord, PaperBallotEntry):
+    # The admin lists neither ballots, the box, voter records nor paper readings.
+    for model in (Ballot, BallotBox, VoterRecord, PaperBallotEntry):
         assert model not in admin.site._registry
 
-    # Every ballot now says something else; no page may change.
+    # Every sealed ballot now says something else; no page may change.
     keys = [n.candidate_key for n in nominations]
-    for ballot in Ballot.objects.all():
-        content = json.loads(ballot.content)
+    box = BallotBox.objects.get(pk=election.pk)
+    size = box.record_size - sealing.SEAL_OVERHEAD
+    resealed = b""
+    for text in box_contents(election):
+        content = json.loads(text)
         content["choices"] = [keys[(keys.index(content["choices"][0]) + 1) % len(keys)]]
-        text = fmt.canonical(content)
-        Ballot._base_manager.filter(pk=ballot.pk).update(
-            content=text, content_hash=fmt.sha256_hex(text)
+        resealed += sealing.seal(election.public_key, fmt.canonical(content), size)
+    BallotBox.objects.filter(pk=box.pk).update(sealed=resealed)
+    assert sorted(json.loads(c)["choices"][0] for c in box_contents(election)) == sorted(
+        [keys[1], keys[1], keys[2]]
+    )
+    for entry in PaperBallotEntry.objects.all():
+        reading = fmt.canonical({"choices": [], "invalid": True})
+        PaperBallotEntry.objects.filter(pk=entry.pk).update(
+            sealed=sealed_box.seal_reading(election, reading),
+            digest=sealed_box.reading_digest(election, entry.batch, entry.sequence, reading),
         )
-    PaperBallotEntry.objects.update(content=fmt.canonical({"choices": [], "invalid": True}))
     after = walk(client, users, pages, no_secret)
     changed = [key for key in before if before[key] != after[key]]
     assert changed == []
 
-    # The tracker check, as the voter's POST: cast or not, and nothing more.
+    # The tracker check, as the voter's POST: the ballots are sealed, nothing more is said,
+    # not even whether the tracker was cast.
     check = reverse("elections:election-check", args=[world.platform.slug, election.pk])
     body = client.post(check, {"tracker": receipts[0].tracker}).content.decode()
-    assert "A ballot with this tracker has been cast." in body
+    assert "The ballots are sealed until the tellers open them" in body
+    assert "A ballot with this tracker has been cast." not in body
+    assert receipts[0].ballot_hash not in body
     for member in world.members:
         assert str(member.organisation) not in body
 

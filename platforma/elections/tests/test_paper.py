@@ -141,7 +141,34 @@ def test_paper_page_shows_differences(client, voting, tellers):
     client.post(page_url, {"action": "voter", "organisation": world.members[0].organisation.pk})
     html = client.get(page_url).content.decode()
     assert "Differences to resolve" in html
-    assert nominations[0].person.full_name in html
-    assert nominations[1].person.full_name in html
     assert "readings differ" in html
     assert election.voters.get().channel == "paper"
+    # Every reading is sealed during the vote, the teller's own too: the differences say which
+    # ballot to read again, never what either teller read.
+    differences = html.split('id="diff-heading"', 1)[1].split("</table>", 1)[0]
+    assert differences.count("sealed until the vote closes") == 2
+    assert nominations[0].person.full_name not in differences
+    assert nominations[1].person.full_name not in differences
+    entries = html.split("All entries", 1)[1]
+    assert entries.count("sealed until the vote closes") == 2
+    assert nominations[0].person.full_name not in entries
+    # The first teller reads the ballot again and enters it anew; the readings now agree.
+    client.force_login(one)
+    client.post(page_url, {"action": "entry", "batch": "A", "sequence": "1", "choice": b})
+    html = client.get(page_url).content.decode()
+    assert "Differences to resolve" not in html
+    assert "reconciled" in html
+    # Once the box is opened at closing, the readings are shown.
+    for member in world.members[1:]:
+        services.ballot_cast(
+            actor=member.user, election=election, organisation=member.organisation, choices=[]
+        )
+    transition = reverse("elections:office-transition", args=[world.platform.slug, election.pk])
+    client.post(transition, {"to": "closed", "share": SHARES[election.pk]})
+    election.refresh_from_db()
+    assert election.state == Election.State.CLOSED
+    html = client.get(page_url).content.decode()
+    assert "sealed until the vote closes" not in html
+    name = nominations[1].person.full_name
+    assert f"{one.get_username()}: {name}" in html
+    assert f"{two.get_username()}: {name}" in html

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from platforma.core.models import AuditEntry
-from platforma.elections.models import Election, Nomination, Seconder
+from platforma.elections import sealing
+from platforma.elections.models import Election, Nomination, Seconder, Teller
 from platforma.governance.models import Mandate
 from platforma.members.models import Representative
 
-from .factories import make_election, make_member, running_election
+from .factories import SHARES, make_election, make_member, running_election, take_share_page
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +47,35 @@ def first_round_without_majority(client, world, **fields):
     for member, index in zip(world.members, [0, 0, 1, 1, 2], strict=True):
         response = vote_as(client, member, election, nominations[index].candidate_key)
         assert response.status_code == 200
-    client.force_login(world.secretariat)
-    client.post(url("office-transition", election), {"to": "closed"})
-    election.refresh_from_db()
+    close_in_office(client, world, election)
     assert election.state == Election.State.CLOSED
     assert election.board["result"]["second_round"] == [
         nominations[0].candidate_key,
         nominations[1].candidate_key,
     ]
     return election, nominations
+
+
+def close_in_office(client, world, election, shares=None):
+    """The secretariat closes the vote on the office page, the tellers' shares pasted in."""
+    client.force_login(world.secretariat)
+    shares = SHARES[election.pk] if shares is None else shares
+    client.post(url("office-transition", election), {"to": "closed", "share": shares})
+    election.refresh_from_db()
+
+
+def open_second_round(client, world, second):
+    """The tellers take their shares of the second round's new key; the office opens voting."""
+    shares = [
+        take_share_page(client, teller.user, second)
+        for teller in second.tellers.select_related("user").order_by("number")
+    ]
+    client.force_login(world.secretariat)
+    client.post(url("office-transition", second), {"to": "voting"})
+    second.refresh_from_db()
+    assert second.state == Election.State.VOTING
+    SHARES[second.pk] = shares
+    return shares
 
 
 def written():
@@ -74,7 +95,7 @@ def actions(election):
     )
 
 
-def test_office_creates_the_second_round_in_voting(client, world):
+def test_office_creates_the_second_round_in_nominations_then_opens_it(client, world):
     world.platform.time_zone = "Asia/Baku"
     world.platform.save()
     first, nominations = first_round_without_majority(
@@ -92,7 +113,29 @@ def test_office_creates_the_second_round_in_voting(client, world):
     second = Election.objects.get(first_round=first)
     assert response.redirect_chain[-1][0] == url("office-detail", second)
     assert "The second round is created" in response.content.decode()
-    assert second.state == Election.State.VOTING
+    # It waits in nominations (accepting no new ones) until the tellers, the first round's,
+    # have taken their shares of a new key.
+    assert second.state == Election.State.NOMINATIONS
+    assert not second.accepts_nominations
+    third = world.members[2]
+    client.post(
+        url("office-nomination-add", second),
+        {"person": third.person.pk, "organisation": third.organisation.pk},
+    )
+    assert not Nomination.objects.filter(election=second, person=third.person).exists()
+    tellers = list(second.tellers.order_by("number").values_list("user", "share_taken_at"))
+    assert tellers == [(world.secretariat.pk, None)]
+    assert second.tellers_needed == first.tellers_needed == 1
+    assert second.public_key
+    assert second.public_key != first.public_key
+    response = client.post(url("office-transition", second), {"to": "voting"}, follow=True)
+    assert "1 teller has not taken their share yet" in response.content.decode()
+    second.refresh_from_db()
+    assert second.state == Election.State.NOMINATIONS
+    # The teller gets a new share: the first round's is not one of the second's.
+    first_digests = [sealing.digest(share) for share in SHARES[first.pk]]
+    assert not Teller.objects.filter(election=second, share_digest__in=first_digests).exists()
+    open_second_round(client, world, second)
     assert second.method == Election.Method.PLURALITY
     assert second.seats == 1
     assert (second.platform, second.body) == (first.platform, first.body)
@@ -115,6 +158,8 @@ def test_office_creates_the_second_round_in_voting(client, world):
     assert actions(second) == [
         "elections.election.second_round_created",
         "elections.election.nominations_opened",
+        "elections.tellers.appointed",
+        "elections.tellers.share_taken",
         "elections.election.voting_opened",
     ]
     # The office page of the first round now links to the second instead of offering a form.
@@ -169,8 +214,8 @@ def test_only_a_first_round_without_majority_gets_a_second_round(client, world):
     # A candidate with more than half of the votes is elected: no second round to hold.
     for member in world.members:
         vote_as(client, member, two_round, candidates[0].candidate_key)
-    client.force_login(world.secretariat)
-    client.post(url("office-transition", two_round), {"to": "closed"})
+    close_in_office(client, world, two_round)
+    assert two_round.state == Election.State.CLOSED
     page = client.get(url("office-detail", two_round)).content.decode()
     assert "Create the second round" not in page
     before = written()
@@ -191,12 +236,16 @@ def test_the_second_round_fills_the_office_not_the_first(client, world):
 
     client.post(url("office-second-round", first), window())
     second = Election.objects.get(first_round=first)
+    open_second_round(client, world, second)
     keys = {n.person_id: n.candidate_key for n in second.nominations.all()}
     winner = nominations[1]
     for member in world.members:
         vote_as(client, member, second, keys[winner.person_id])
-    client.force_login(world.secretariat)
-    client.post(url("office-transition", second), {"to": "closed"})
+    # The first round's shares do not open the second round's box.
+    close_in_office(client, world, second, shares=SHARES[first.pk])
+    assert second.state == Election.State.VOTING
+    close_in_office(client, world, second)
+    assert second.state == Election.State.CLOSED
     client.post(url("office-transition", second), {"to": "published"})
     mandate = Mandate.objects.get()
     assert (mandate.office, mandate.person) == (first.office, winner.person)

@@ -9,7 +9,7 @@ from platforma.elections.models import Seconder
 from platforma.members.models import Representative
 from platforma.testing.budget import assert_page_budget
 
-from .factories import make_election, make_member, make_world
+from .factories import appoint_tellers, make_election, make_member, make_world
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +110,7 @@ def test_no_seconding_once_voting_is_open(client, world, nominating):
     services.nomination_answer(actor=world.members[0].user, nomination=nomination, accept=True)
     Seconder.objects.create(nomination=nomination, organisation=world.members[2].organisation)
     Seconder.objects.create(nomination=nomination, organisation=world.members[3].organisation)
+    appoint_tellers(world, election)
     services.election_open_voting(actor=world.secretariat, election=election)
     client.force_login(world.members[1].user)
     assert BUTTON not in client.get(url("election-detail", election)).content.decode()

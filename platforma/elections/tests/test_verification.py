@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 
 from platforma.elections import board as fmt
 from platforma.elections import services
@@ -46,8 +46,21 @@ def run(election_id, *extra):
 
 
 def _raw_update(sql, params):
+    """Change ballots behind the application's back, as the database's owner could.
+
+    On PostgreSQL the ballots' table is append-only (a trigger refuses UPDATE): its owner can
+    still disable the trigger, so the forger here does that first; the board's hashes and its
+    published head are what find the change then.
+    """
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The test's transaction still has the closing's deferred foreign-key checks
+            # pending; ALTER TABLE waits for none, so they are run first.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("ALTER TABLE elections_ballot DISABLE TRIGGER USER")
         cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE elections_ballot ENABLE TRIGGER USER")
 
 
 def test_board_chain_is_the_documented_one(closed):
@@ -72,6 +85,26 @@ def test_untouched_election_verifies(closed, tmp_path):
     assert status == 0, err
     assert "verifies: 4 ballots, 4 voters" in out
     assert "matches" in out
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the append-only trigger is PostgreSQL's"
+)
+def test_postgresql_refuses_to_change_or_delete_a_ballot(closed):
+    election, receipts, _ = closed
+    for sql in (
+        "UPDATE elections_ballot SET content = '{}' WHERE tracker = %s",
+        "DELETE FROM elections_ballot WHERE tracker = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [receipts[0].tracker])
+    assert Ballot.objects.filter(election=election).count() == 4
+    status, _out, err = run(election.pk)
+    assert status == 0, err
 
 
 def test_changed_ballot_in_the_database_is_named(closed):

@@ -7,18 +7,45 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
 
+from platforma.elections import board as fmt
 from platforma.elections import services
-from platforma.elections.models import Ballot, Election, VoterRecord
+from platforma.elections.models import Ballot, BallotBox, Election, Teller, VoterRecord
 from platforma.members.models import Representative
 from platforma.testing.budget import assert_constant_queries, assert_page_budget
 
-from .factories import SHARES, make_election, make_member, make_world, running_election
+from .factories import (
+    SHARES,
+    box_contents,
+    make_election,
+    make_member,
+    make_world,
+    running_election,
+    take_share_page,
+)
 
 pytestmark = pytest.mark.django_db
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+TRACKER = re.compile(r"[0-9a-f]{4}(?:-[0-9a-f]{4}){4}")
+
+
+def same_but_trackers(a, b):
+    """The two pages are the same but for the CSRF token and tracker-like strings."""
+    return TRACKER.sub("T", CSRF.sub("", a)) == TRACKER.sub("T", CSRF.sub("", b))
 
 
 def url(name, election, *args):
     return reverse(f"elections:{name}", args=[election.platform.slug, election.pk, *args])
+
+
+def sealed_ballot(election):
+    """The one ballot in the box, opened as the tellers could: (content, tracker, hash)."""
+    (content,) = box_contents(election)
+    return content, json.loads(content)["tracker"], fmt.sha256_hex(content)
+
+
+def in_box(election):
+    return BallotBox.objects.get(pk=election.pk).count
 
 
 def vote_as(client, member, election, data):
@@ -39,18 +66,21 @@ def test_representative_votes_and_gets_a_receipt(client, voting):
     assert nominations[0].person.full_name in html
     response = vote_as(client, member, election, {"choice": nominations[1].candidate_key})
     assert response.status_code == 200
-    ballot = Ballot.objects.get()
+    # The ballot is sealed in the box; the receipt names it (tracker and hash).
+    assert not Ballot.objects.exists()
+    content, tracker, ballot_hash = sealed_ballot(election)
+    assert json.loads(content)["choices"] == [nominations[1].candidate_key]
     body = response.content.decode()
-    assert ballot.tracker in body
-    assert ballot.content_hash in body
+    assert tracker in body
+    assert ballot_hash in body
     assert VoterRecord.objects.get().organisation == member.organisation
     # Nothing about the receipt is kept in the session.
-    assert ballot.tracker not in json.dumps(dict(client.session.items()))
+    assert tracker not in json.dumps(dict(client.session.items()))
     again = vote_as(client, member, election, {"choice": nominations[1].candidate_key})
     assert again.status_code == 400
     assert "has already voted in this election" in again.content.decode()
     assert "This organisation has voted." in again.content.decode()
-    assert Ballot.objects.count() == 1
+    assert in_box(election) == 1
 
 
 def test_the_voting_pages_script_gets_the_receipt_as_json(client, voting):
@@ -65,18 +95,18 @@ def test_the_voting_pages_script_gets_the_receipt_as_json(client, voting):
     response = client.post(url("election-vote", election), data, HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    ballot = Ballot.objects.get()
+    _content, tracker, ballot_hash = sealed_ballot(election)
     assert response.json() == {
         "election": election.pk,
         "organisation_id": member.organisation.pk,
         "organisation": str(member.organisation),
-        "tracker": ballot.tracker,
-        "ballot_hash": ballot.content_hash,
+        "tracker": tracker,
+        "ballot_hash": ballot_hash,
     }
     again = client.post(url("election-vote", election), data, HTTP_ACCEPT="application/json")
     assert again.status_code == 400
     assert "has already voted in this election" in again.json()["error"]
-    assert Ballot.objects.count() == 1
+    assert in_box(election) == 1
     # A browser's usual Accept header still gets the receipt page.
     browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     other = world.members[1]
@@ -97,7 +127,9 @@ def test_ranked_form_orders_the_ballot(client, world):
     a, b, c = (n.candidate_key for n in nominations)
     response = vote_as(client, world.members[0], election, {f"rank-{c}": "1", f"rank-{a}": "2"})
     assert response.status_code == 200
-    assert json.loads(Ballot.objects.get().content)["choices"] == [c, a]
+    content, tracker, _hash = sealed_ballot(election)
+    assert json.loads(content)["choices"] == [c, a]
+    assert tracker in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -111,7 +143,8 @@ def test_bad_rankings_are_refused_with_a_message(client, world, ranks, message):
     response = vote_as(client, world.members[0], election, data)
     assert response.status_code == 400
     assert message in response.content.decode()
-    assert not Ballot.objects.exists()
+    assert in_box(election) == 0
+    assert not VoterRecord.objects.exists()
 
 
 def test_approval_form_uses_checkboxes(client, world):
@@ -120,8 +153,9 @@ def test_approval_form_uses_checkboxes(client, world):
     html = client.get(url("election-vote", election)).content.decode()
     assert html.count('type="checkbox"') == 3
     keys = [nominations[2].candidate_key, nominations[0].candidate_key]
-    vote_as(client, world.members[0], election, {"choice": keys})
-    assert json.loads(Ballot.objects.get().content)["choices"] == sorted(keys, key=int)
+    assert vote_as(client, world.members[0], election, {"choice": keys}).status_code == 200
+    content, _tracker, _hash = sealed_ballot(election)
+    assert json.loads(content)["choices"] == sorted(keys, key=int)
 
 
 def test_who_may_not_vote(client, voting, django_user_model):
@@ -156,14 +190,28 @@ def test_drafts_are_not_public(client, world):
 def test_board_is_published_at_closing_and_lists_every_ballot(client, voting):
     world, election, nominations = voting
     assert client.get(url("election-board-json", election)).status_code == 404
-    trackers = []
+    receipts = {}
     for member in world.members:
-        vote_as(client, member, election, {"choice": nominations[0].candidate_key})
-    trackers = set(Ballot.objects.values_list("tracker", flat=True))
+        client.force_login(member.user)
+        response = client.post(
+            url("election-vote", election),
+            {"organisation": member.organisation.pk, "choice": nominations[0].candidate_key},
+            HTTP_ACCEPT="application/json",
+        )
+        receipts[response.json()["tracker"]] = response.json()["ballot_hash"]
+    trackers = set(receipts)
+    assert len(trackers) == 4
+    # Nothing is on a board, or in the ballots' table, before the box is opened.
+    assert not Ballot.objects.exists()
+    assert client.get(url("election-board-json", election)).status_code == 404
     services.election_close(actor=world.secretariat, election=election, shares=SHARES[election.pk])
     client.logout()
     data = client.get(url("election-board-json", election)).json()
-    assert {e["tracker"] for e in data["entries"]} == trackers
+    # Every receipt is on the board, with its hash (in the order drawn at closing).
+    assert {e["tracker"]: e["ballot_hash"] for e in data["entries"]} == receipts
+    assert [e["tracker"] for e in data["entries"]] == list(
+        Ballot.objects.filter(election=election).values_list("tracker", flat=True)
+    )
     assert data["voters"] == data["ballots"] == 4
     assert data["result"]["elected"] == [nominations[0].candidate_key]
     page = client.get(url("election-board", election)).content.decode()
@@ -174,16 +222,26 @@ def test_board_is_published_at_closing_and_lists_every_ballot(client, voting):
 def test_check_my_tracker(client, voting):
     world, election, nominations = voting
     response = vote_as(client, world.members[0], election, {"choice": nominations[0].candidate_key})
-    tracker = Ballot.objects.get().tracker
+    _content, tracker, digest = sealed_ballot(election)
     assert tracker in response.content.decode()
     client.logout()
+    # While the vote is open the ballots are sealed: nobody, the server included, can look a
+    # tracker up. A cast tracker and an unknown one get the same answer.
+    sealed = "The ballots are sealed until the tellers open them when the vote closes"
     before = client.post(url("election-check", election), {"tracker": tracker}).content.decode()
-    assert "A ballot with this tracker has been cast." in before
+    unknown = client.post(
+        url("election-check", election), {"tracker": "0000-0000-0000-0000-0000"}
+    ).content.decode()
+    assert sealed in before
+    assert sealed in unknown
+    assert "A ballot with this tracker has been cast." not in before
+    assert "Your ballot is on the bulletin board" not in before
+    assert same_but_trackers(before, unknown)
     for member in world.members[1:]:
         vote_as(client, member, election, {"choice": "blank"})
     services.election_close(actor=world.secretariat, election=election, shares=SHARES[election.pk])
     client.logout()
-    digest = Ballot.objects.get(tracker=tracker).content_hash
+    assert Ballot.objects.get(tracker=tracker).content_hash == digest
     page = client.post(url("election-check", election), {"tracker": tracker, "hash": digest})
     html = page.content.decode()
     assert re.search(r"Your ballot is on the bulletin board, entry \d", html)
@@ -287,11 +345,49 @@ def test_secretariat_runs_the_election(client, world):
     nomination.refresh_from_db()
     assert nomination.acceptance == "accepted"
     client.force_login(world.secretariat)
+    # No tellers yet: voting does not open, and the page says why.
+    response = client.post(transition, {"to": "voting"}, follow=True)
+    assert "Appoint the tellers first" in response.content.decode()
+    election.refresh_from_db()
+    assert election.state == Election.State.NOMINATIONS
+    # The secretariat appoints itself and a representative; both must take their share.
+    teller = world.members[1].user
+    response = client.post(
+        url("office-tellers", election),
+        {"users": [world.secretariat.pk, teller.pk], "needed": 2},
+        follow=True,
+    )
+    assert "The tellers are appointed." in response.content.decode()
+    assert Teller.objects.filter(election=election).count() == 2
+    shares = [take_share_page(client, world.secretariat, election)]
+    client.force_login(world.secretariat)
+    response = client.post(transition, {"to": "voting"}, follow=True)
+    assert "1 teller has not taken their share yet" in response.content.decode()
+    election.refresh_from_db()
+    assert election.state == Election.State.NOMINATIONS
+    shares.append(take_share_page(client, teller, election))
+    # The share is handed over once: the teller page will not give it again.
+    again = client.post(url("teller-share", election), follow=True)
+    assert again["Content-Type"].startswith("text/html")
+    assert "cannot be shown again" in again.content.decode()
+    client.force_login(world.secretariat)
     client.post(transition, {"to": "voting"})
     election.refresh_from_db()
     assert election.state == Election.State.VOTING
-    response = client.post(transition, {"to": "closed"}, follow=True)
+    response = client.post(transition, {"to": "closed", "share": shares}, follow=True)
     assert "have not voted yet" in response.content.decode()
+    # Everyone voted: the closing form's share fields open the box (one share is too few).
+    for voter in world.members:
+        assert vote_as(client, voter, election, {"choice": "blank"}).status_code == 200
+    client.force_login(world.secretariat)
+    response = client.post(transition, {"to": "closed", "share": [shares[0], ""]}, follow=True)
+    assert "2 tellers&#x27; shares are needed" in response.content.decode()
+    election.refresh_from_db()
+    assert election.state == Election.State.VOTING
+    client.post(transition, {"to": "closed", "share": [shares[1], shares[0]]})
+    election.refresh_from_db()
+    assert election.state == Election.State.CLOSED
+    assert election.board["ballots"] == election.board["voters"] == len(world.members)
 
 
 def test_ineligible_nomination_is_refused_with_reasons(client, world):
