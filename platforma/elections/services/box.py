@@ -13,16 +13,18 @@ import json
 import zoneinfo
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from platforma.core import audit
+from platforma.core.mail import absolute_url, send_templated
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 
@@ -104,7 +106,33 @@ def election_tellers_appoint(
             "public_key": public_key,
         },
     )
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    transaction.on_commit(lambda: _tell_tellers(election.pk, language), robust=True)
     return tellers
+
+
+def _tell_tellers(election_pk: int, language: str) -> None:
+    """E-mail each teller where to take their share (after the commit, never inside it)."""
+    election = Election.objects.select_related("platform").get(pk=election_pk)
+    tellers = list(Teller.objects.filter(election=election).select_related("user"))
+    for teller in tellers:
+        send_templated(
+            to=[teller.user.email],
+            language=language,
+            template="elections/email/teller_appointed",
+            context={
+                "election": election,
+                "platform": election.platform,
+                "number": teller.number,
+                "total": len(tellers),
+                "fingerprint": election.key_fingerprint,
+                "url": absolute_url(
+                    "elections:teller-share",
+                    language=language,
+                    args=[election.platform.slug, election.pk],
+                ),
+            },
+        )
 
 
 @transaction.atomic
@@ -147,9 +175,10 @@ def teller_share_take(*, actor: Actor, election: Election) -> str:
     return share
 
 
-def readiness_problems(election: Election) -> list[str]:
-    """Why the box is not ready for voting to open (empty: ready)."""
-    tellers = list(Teller.objects.filter(election=election).select_related("user"))
+def readiness_problems(election: Election, tellers: list[Teller] | None = None) -> list[str]:
+    """Why the box is not ready for voting to open (empty: ready); ``tellers`` if read already."""
+    if tellers is None:
+        tellers = list(Teller.objects.filter(election=election).select_related("user"))
     if not tellers or not election.public_key:
         return [_("Appoint the tellers first: they hold the key that opens the ballots.")]
     waiting = [t.user.get_username() for t in tellers if t.share_taken_at is None]

@@ -225,9 +225,9 @@ def _budget_world(slug: str = "budget"):
 
 
 # 22 measured (it was 32 for 2 nominations and 122 for 12 when each was checked on its own);
-# 26 since the page shows the tellers (issue 12): the tellers' list, the form's initial
-# tellers, the readiness check (three reads of one table), and the users one may appoint.
-OFFICE_DETAIL_BUDGET = 26
+# 24 since the page shows the tellers (issue 12): their list (read once, for the table, the
+# form's initial value and the readiness check) and the form's choice of users.
+OFFICE_DETAIL_BUDGET = 24
 
 
 def test_office_detail_query_budget_is_constant(client, db):

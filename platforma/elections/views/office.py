@@ -86,6 +86,7 @@ def office_list(request, platform):
 @office_view
 @with_election
 def office_detail(request, platform, election):
+    tellers = list(election.tellers.select_related("user__person").order_by("number"))
     context = {
         "platform": platform,
         "election": election,
@@ -99,17 +100,17 @@ def office_detail(request, platform, election):
             "grantor", "holder"
         ),
         "turnout": sel.turnout(election),
-        "tellers": election.tellers.select_related("user__person").order_by("number"),
+        "tellers": tellers,
         "tellers_form": TellersForm(
             platform=platform,
             initial={
-                "users": [t.user_id for t in election.tellers.all()],
+                "users": [t.user_id for t in tellers],
                 "needed": election.tellers_needed if election.public_key else 2,
             },
         ),
         "can_appoint_tellers": election.state in APPOINTABLE,
         "not_ready": (
-            services.readiness_problems(election)
+            services.readiness_problems(election, tellers)
             if election.state == Election.State.NOMINATIONS
             else []
         ),

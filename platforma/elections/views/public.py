@@ -13,7 +13,7 @@ from platforma.members.models import Organisation
 
 from .. import selectors as sel
 from ..forms import ProxyGiveForm
-from ..models import Election, Nomination
+from ..models import Election, Nomination, Teller
 from ..permissions import can_run_elections
 from ..presentation import result_pdf_bytes, result_table, rounds_chart_svg
 from ._helpers import public
@@ -83,6 +83,14 @@ def election_detail(request, platform, election):
     context = {
         "platform": platform,
         "election": election,
+        # A teller who has not taken their share yet is shown the way to their page.
+        "teller_waiting": (
+            request.user.is_authenticated
+            and election.state in (Election.State.DRAFT, Election.State.NOMINATIONS)
+            and Teller.objects.filter(
+                election=election, user=request.user, share_taken_at__isnull=True
+            ).exists()
+        ),
         "nominations": nominations,
         "seconders_required": seconders_required,
         "seconders_column": seconders_required > 0
