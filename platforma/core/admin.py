@@ -48,7 +48,7 @@ class PlatformRoleAdmin(ReadOnlyAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ("at", "action", "actor_label", "platform", "target_repr")
-    list_filter = ("platform", "action")
+    list_display = ("at", "action", "actor_label", "platform", "seq", "target_repr")
+    list_filter = ("forum", "platform", "action")
     search_fields = ("action", "target_repr", "actor_label")
     date_hierarchy = "at"

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import json
 import uuid
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import models
+from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
-from .models import AuditEntry, Platform
+from . import audit_chain
+from .models import AuditChain, AuditEntry, Platform
+from .tenancy import platforms_of
 from .types import Actor
 
 
@@ -52,6 +56,28 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, A
     }
 
 
+class Home(TypedDict):
+    """Whose record an entry goes in: ``audit.record(..., **home)``."""
+
+    platform: Platform | None
+    forum: bool
+
+
+def home_of(obj: models.Model, platform: Platform | None = None) -> Home:
+    """Whose record a change to a shared person or organisation goes in.
+
+    ``platform`` when the caller acts for one (an invitation, an application); else the one
+    platform ``obj`` belongs to; else the Forum's record: the object belongs to several
+    platforms (the change shows in all of them, and only the Forum's secretariat, or one who
+    manages them all, may make it) or, for now, to none.
+    """
+    if platform is None:
+        ids = platforms_of(obj)
+        if len(ids) == 1:
+            platform = Platform.objects.get(pk=ids.pop())
+    return {"platform": platform, "forum": platform is None}
+
+
 def record(
     action: str,
     *,
@@ -59,22 +85,63 @@ def record(
     actor_label: str = "",
     target: models.Model | None = None,
     platform: Platform | None = None,
+    forum: bool = False,
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry. ``actor`` is the user who acted (None for the system: give a label)."""
-    if platform is None and target is not None:
+    """Append one entry to its platform's chain, or to the Forum's with ``forum=True``.
+
+    ``actor`` is the user who acted (None for the system: give a label). The platform is
+    ``platform``, else the target's own (``target.platform``); an entry that would belong to
+    nobody is refused, so none is left where no secretariat sees it.
+    """
+    if forum and platform is not None:
+        raise ValueError(f"{action}: an entry is a platform's or the Forum's, not both")
+    if platform is None and target is not None and not forum:
         platform = _platform_of(target)
+    if platform is None and not forum:
+        raise ValueError(
+            f"{action}: say whose record this is (platform=..., or forum=True for the Forum's)"
+        )
     user = None if actor is None or isinstance(actor, AnonymousUser) else actor
-    return AuditEntry.objects.create(
-        action=action,
-        actor=user,
-        actor_label=actor_label or (user.get_username() if user else "system"),
-        platform=platform,
-        target_type=target._meta.label_lower if target is not None else "",
-        target_id=str(target.pk) if target is not None else "",
-        target_repr=str(target)[:300] if target is not None else "",
-        data=_jsonable(data or {}),
-    )
+    fields: dict[str, Any] = {
+        "at": timezone.now(),
+        "action": action,
+        "actor_id": user.pk if user else None,
+        "actor_label": actor_label or (user.get_username() if user else "system"),
+        "target_type": target._meta.label_lower if target is not None else "",
+        "target_id": str(target.pk) if target is not None else "",
+        "target_repr": str(target)[:300] if target is not None else "",
+        # Stored as it is hashed: what either database gives back hashes the same.
+        "data": json.loads(audit_chain.dumps(_jsonable(data or {}))),
+    }
+    with transaction.atomic(savepoint=False):
+        chain = _locked_chain(platform)
+        seq = chain.length + 1
+        entry = AuditEntry(
+            platform=platform,
+            forum=platform is None,
+            seq=seq,
+            prev_hash=chain.head,
+            hash=audit_chain.link(
+                chain.head, platform_id=platform.pk if platform else None, seq=seq, entry=fields
+            ),
+            **fields,
+        )
+        entry.save(force_insert=True)
+        AuditChain.objects.filter(pk=chain.pk).update(length=seq, head=entry.hash)
+    return entry
+
+
+def _locked_chain(platform: Platform | None) -> AuditChain:
+    """The chain's head row, locked until the transaction ends (PostgreSQL: ``FOR UPDATE``;
+    SQLite: the write lock the ``IMMEDIATE`` transaction already holds)."""
+    if platform is None:
+        chain, _created = AuditChain.objects.select_for_update().get_or_create(
+            forum=True, platform=None
+        )
+    else:
+        chain, _created = AuditChain.objects.select_for_update().get_or_create(platform=platform)
+    return chain
 
 
 def _platform_of(obj: models.Model) -> Platform | None:

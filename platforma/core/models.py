@@ -10,10 +10,11 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .audit_chain import GENESIS
 from .statute_rules import RulesError, StatuteRules
 
 
@@ -215,9 +216,15 @@ class AppendOnlyQuerySet(models.QuerySet["AuditEntry"]):
 
 
 class AuditEntry(models.Model):
-    """One write, as the service that made it described it. Never changed, never deleted."""
+    """One write, as the service that made it described it. Never changed, never deleted.
 
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    Entries form one hash chain per platform and one for the Forum (``platform`` empty,
+    ``forum`` set): ``seq`` counts from 1 in its chain, ``hash`` covers the entry and the
+    previous entry's ``hash`` (``core.audit_chain``, docs/audit.md). Only ``audit.record``
+    appends; ``verify_audit`` checks every chain.
+    """
+
+    at = models.DateTimeField(_("time"), default=timezone.now, editable=False, db_index=True)
     action = models.CharField(_("action"), max_length=100, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -238,6 +245,14 @@ class AuditEntry(models.Model):
         blank=True,
         related_name="audit_entries",
     )
+    forum = models.BooleanField(
+        _("the Forum's"),
+        default=False,
+        help_text=_("An entry of the Forum's own record, which belongs to no platform."),
+    )
+    seq = models.PositiveBigIntegerField(_("number in its chain"))
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64)
     target_type = models.CharField(_("target type"), max_length=100, blank=True)
     target_id = models.CharField(_("target id"), max_length=64, blank=True)
     target_repr = models.CharField(_("target"), max_length=300, blank=True)
@@ -250,6 +265,19 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit log entries")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["target_type", "target_id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(platform__isnull=False, forum=False)
+                | models.Q(platform__isnull=True, forum=True),
+                name="auditentry_platform_or_forum",
+            ),
+            models.UniqueConstraint(fields=["platform", "seq"], name="auditentry_unique_seq"),
+            models.UniqueConstraint(
+                fields=["seq"],
+                condition=models.Q(forum=True),
+                name="auditentry_unique_forum_seq",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
@@ -257,10 +285,49 @@ class AuditEntry(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise PermissionError("The audit log is append-only.")
+        if not self.hash:
+            raise PermissionError("Audit entries are appended by core.audit.record only.")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit log is append-only.")
+
+
+class AuditChain(models.Model):
+    """Where a chain ends: the one row ``audit.record`` locks to append (length and head).
+
+    It is rewritten on every append, so ``verify_audit`` never trusts it: it walks the entries
+    and only compares what it finds with this row (to see entries cut off the end).
+    """
+
+    platform = models.OneToOneField(
+        Platform,
+        verbose_name=_("platform"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_chain",
+    )
+    forum = models.BooleanField(_("the Forum's"), default=False)
+    length = models.PositiveBigIntegerField(_("entries"), default=0)
+    head = models.CharField(_("head"), max_length=64, default=GENESIS)
+
+    class Meta:
+        verbose_name = _("audit chain")
+        verbose_name_plural = _("audit chains")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(platform__isnull=False, forum=False)
+                | models.Q(platform__isnull=True, forum=True),
+                name="auditchain_platform_or_forum",
+            ),
+            models.UniqueConstraint(
+                fields=["forum"], condition=models.Q(forum=True), name="auditchain_one_forum"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{'forum' if self.forum else self.platform}: {self.length} {self.head}"
 
 
 def today_in(platform: Platform) -> datetime.date:

@@ -69,12 +69,21 @@ def update_audited(
     action: str,
     actor: Actor,
     actor_label: str = "",
+    home: audit.Home | None = None,
 ) -> M:
-    """Apply ``changes`` through ``apply_changes`` and record them, when anything changed."""
+    """Apply ``changes`` through ``apply_changes`` and record them, when anything changed.
+
+    ``home`` says whose record it goes in when ``obj`` has no platform of its own (a shared
+    person or organisation: ``audit.home_of``)."""
     changed = apply_changes(obj, changes, allowed=allowed)
     if changed:
         audit.record(
-            action, actor=actor, actor_label=actor_label, target=obj, data={"changes": changed}
+            action,
+            actor=actor,
+            actor_label=actor_label,
+            target=obj,
+            data={"changes": changed},
+            **(home or audit.Home(platform=None, forum=False)),
         )
     return obj
 
@@ -193,8 +202,8 @@ def person_create(
 ) -> Person:
     """Add a person for ``platform`` (whose secretariat ``actor`` must be).
 
-    The system (``actor=None``: the demo, commands) may create a person for no platform; anyone
-    else says which platform the person is created for.
+    The system (``actor=None``: the demo, commands) may create a person for no platform (the
+    entry is then the Forum's); anyone else says which platform the person is created for.
     """
     unknown = set(fields) - PERSON_FIELDS
     if unknown:
@@ -212,6 +221,7 @@ def person_create(
         actor_label=actor_label,
         target=person,
         platform=platform,
+        forum=platform is None,
         data={"after": audit.snapshot(person)},
     )
     return person
@@ -230,6 +240,7 @@ def person_update(*, actor: Actor, person: Person, actor_label: str = "", **chan
         action="core.person.updated",
         actor=actor,
         actor_label=actor_label,
+        home=audit.home_of(person),
     )
 
 

@@ -195,6 +195,7 @@ def load_demo(*, stdout: TextIO | None = None) -> Platform | None:
             email=data["email"],
             phone=data["phone"],
             is_demo=data["key"] != "hrpu",
+            platform=platform,
             **who,
         )
         admitted_on = _admission_date(index)
@@ -242,6 +243,7 @@ def load_demo(*, stdout: TextIO | None = None) -> Platform | None:
             **_langs("last_name", person_data["last_name"]),
             email=person_data["email"],
             is_demo=person_data["key"] != "avaz-hasanov",
+            platform=platform,
             **who,
         )
         organisation = organisations[person_data["organisation"]]

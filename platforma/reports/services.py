@@ -66,6 +66,7 @@ def report_draft(
         actor_label=actor_label,
         target=report,
         platform=platform,
+        forum=platform is None,  # the Forum-wide report
         data={"after": audit.snapshot(report)},
     )
     return report
@@ -101,6 +102,7 @@ def narrative_save(
         actor_label=actor_label,
         target=report,
         platform=report.platform,
+        forum=report.platform is None,
         data={
             "language": language,
             "section": section,
@@ -195,6 +197,7 @@ def narratives_save(
             actor_label=actor_label,
             target=report,
             platform=report.platform,
+            forum=report.platform is None,
             data={"language": language, "sections": changed},
         )
     return changed
@@ -230,6 +233,7 @@ def _move(
         actor_label=actor_label,
         target=report,
         platform=report.platform,
+        forum=report.platform is None,
         data=audit.diff(before, audit.snapshot(report)),
     )
     return report

@@ -76,6 +76,7 @@ def forum_working_group_ensure(
             actor=actor,
             actor_label=actor_label,
             target=group,
+            forum=True,  # the Forum's own working groups, which the platforms' mirror
             data={"changes": changes},
         )
     return group

@@ -321,6 +321,7 @@ def event_file_update(
             actor=actor,
             actor_label=actor_label,
             target=item,
+            platform=item.event.platform,
             data={"changes": changed},
         )
     return item

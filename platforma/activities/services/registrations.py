@@ -253,6 +253,7 @@ def registration_set_consent(
         actor=actor,
         actor_label=actor_label,
         target=registration,
+        platform=registration.event.platform,
         data={"consent_public": {"before": before, "after": consent_public}},
     )
     return registration

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from platforma.core import services
+from platforma.core import audit, services
 from platforma.core.models import AuditEntry, Statute
 from platforma.core.selectors import rules_in_force, statute_in_force
 from platforma.testing.factories import PlatformFactory
@@ -79,7 +79,9 @@ def test_unknown_fields_are_refused():
 
 def test_audit_log_is_append_only():
     platform = PlatformFactory()
-    entry = AuditEntry.objects.create(action="test", platform=platform)
+    entry = audit.record("test", platform=platform)
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.create(action="around audit.record", platform=platform)
     entry.action = "changed"
     with pytest.raises(PermissionError):
         entry.save()

@@ -142,7 +142,7 @@ def application_submit(
     label = f"applicant: {contact_email}"
     existing = Organisation.objects.filter(registration_number=number).first() if number else None
     organisation = existing or organisation_create(
-        actor=None, actor_label=label, **organisation_fields
+        actor=None, platform=platform, actor_label=label, **organisation_fields
     )
     membership = Membership.objects.create(platform=platform, organisation=organisation)
     MembershipChange.objects.create(membership=membership, to_status=S.APPLIED, effective_on=today)

@@ -369,7 +369,7 @@ def members_import(
             if not plan.already_member:
                 assert plan.admitted_on is not None  # required of a row not yet a member
                 organisation = plan.organisation or organisation_create(
-                    actor=actor, actor_label=actor_label, **plan.values
+                    actor=actor, platform=platform, actor_label=actor_label, **plan.values
                 )
                 membership = membership_record_existing(
                     actor=actor,

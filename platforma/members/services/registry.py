@@ -75,7 +75,11 @@ ORGANISATION_FIELDS = {
 
 
 @transaction.atomic
-def organisation_create(*, actor: Actor, actor_label: str = "", **fields: Any) -> Organisation:
+def organisation_create(
+    *, actor: Actor, platform: Platform, actor_label: str = "", **fields: Any
+) -> Organisation:
+    """Add an organisation to the registry for ``platform`` (it applies to it, is imported
+    into it...): the entry is that platform's."""
     unknown = set(fields) - ORGANISATION_FIELDS
     if unknown:
         raise ValidationError(_("Unknown organisation fields: %s") % ", ".join(sorted(unknown)))
@@ -87,6 +91,7 @@ def organisation_create(*, actor: Actor, actor_label: str = "", **fields: Any) -
         actor=actor,
         actor_label=actor_label,
         target=organisation,
+        platform=platform,
         data={"after": audit.snapshot(organisation)},
     )
     return organisation
@@ -116,6 +121,7 @@ def organisation_change(
         action="members.organisation.updated",
         actor=actor,
         actor_label=actor_label,
+        home=audit.home_of(organisation),
     )
 
 
@@ -298,12 +304,14 @@ def representative_assign(
     role: str = Representative.Role.PRIMARY,
     since: datetime.date | None = None,
     actor_label: str = "",
+    platform: Platform | None = None,
 ) -> Representative:
     """Make ``person`` a representative; a new primary replaces the current one (who is ended).
 
     A representative speaks for the organisation in every platform it belongs to, so only the
     secretariat of all of them may name one (``require_manage_wholly``); the person must be new
-    to every platform or one of the actor's own.
+    to every platform or one of the actor's own. The entry is ``platform``'s when the caller
+    acts for one, else the organisation's platform's, or the Forum's if it has several.
     """
     require_manage_wholly(actor, organisation)
     if platforms_of(person):
@@ -330,6 +338,7 @@ def representative_assign(
         actor=actor,
         actor_label=actor_label,
         target=representative,
+        **audit.home_of(representative, platform),
         data={
             "organisation": organisation,
             "person": person,
@@ -361,6 +370,7 @@ def representative_end(
         actor=actor,
         actor_label=actor_label,
         target=representative,
+        **audit.home_of(representative),
         data={"until": until},
     )
     return representative
@@ -393,4 +403,5 @@ def representative_add(
         role=role,
         since=since,
         actor_label=actor_label,
+        platform=platform,
     )

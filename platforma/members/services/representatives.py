@@ -92,7 +92,12 @@ def representative_invite(
         person.user = user
         person.save(update_fields=["user", "updated_at"])
     representative = representative_assign(
-        actor=actor, organisation=organisation, person=person, role=role, since=today_in(platform)
+        actor=actor,
+        organisation=organisation,
+        person=person,
+        role=role,
+        since=today_in(platform),
+        platform=platform,
     )
     audit.record(
         "members.representative.invited",
