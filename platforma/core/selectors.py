@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from typing import NamedTuple
 
 from django.http import Http404
 
-from .models import Platform, Statute
+from .models import AuditEntry, Platform, Statute
 from .statute_rules import StatuteRules
 
 
@@ -31,3 +32,21 @@ def platform_for_public(slug: str) -> Platform:
         return Platform.objects.get(slug=slug)
     except Platform.DoesNotExist:
         raise Http404("No such platform") from None
+
+
+class AuditHead(NamedTuple):
+    length: int  # entries in the chain (the last one's number)
+    head: str  # the last entry's hash
+    at: datetime.datetime  # when it was written
+
+
+def audit_head(platform: Platform | None) -> AuditHead | None:
+    """Where a platform's audit chain ends (``None``: the Forum's), read from its last entry
+    (one query); None while the chain is empty. ``verify_audit`` checks what leads to it."""
+    entries = (
+        AuditEntry.objects.filter(forum=True, platform__isnull=True)
+        if platform is None
+        else AuditEntry.objects.filter(platform=platform)
+    )
+    last = entries.order_by("-seq").values_list("seq", "hash", "at").first()
+    return AuditHead(*last) if last else None

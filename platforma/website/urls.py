@@ -15,4 +15,6 @@ urlpatterns = [
         name="workinggroup-detail",
     ),
     path("<slug:platform>/governance/", views.governance_page, name="governance"),
+    # "forum" (a reserved slug) is the Forum's own record.
+    path("<slug:platform>/transparency/", views.transparency, name="transparency"),
 ]

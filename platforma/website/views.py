@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from platforma.core.models import Platform, today_in
-from platforma.core.selectors import platform_for_public, statute_in_force
+from platforma.core.selectors import audit_head, platform_for_public, statute_in_force
 from platforma.governance import selectors as governance
 from platforma.governance.models import Body, Office
 from platforma.members.selectors import (
@@ -148,3 +148,19 @@ def governance_page(request, platform: str):
         **_governance_context(the_platform, today),
     }
     return render(request, "website/governance.html", context)
+
+
+FORUM = "forum"
+
+
+def transparency(request, platform: str):
+    """Where each audit chain ends, for anyone to note and compare later (docs/audit.md)."""
+    the_platform = None if platform == FORUM else platform_for_public(platform)
+    context = {
+        "platform": the_platform,
+        "record_platform": the_platform,
+        "head": audit_head(the_platform),
+        "forum_head": audit_head(None) if the_platform is not None else None,
+        "slug": platform,
+    }
+    return render(request, "website/transparency.html", context)

@@ -31,6 +31,7 @@ NAV = (
     ("office", "members:office-home"),
     ("calendar", "activities:feed-ics"),
     ("atom", "publications:feed-atom"),
+    ("transparency", "website:transparency"),
 )
 
 
