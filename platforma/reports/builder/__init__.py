@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from platforma.core.models import Platform
+from platforma.core.selectors import audit_head
 
 from .document import Chart, ReportDocument, Section, Table
 from .forum import forum_sections
@@ -39,6 +40,12 @@ def report_title(platform_name: str, year: int) -> str:
     }
 
 
+def _record(platform: Platform | None) -> tuple[int, str]:
+    """The audit chain's length and head as the report is drafted (0 and "" while empty)."""
+    head = audit_head(platform)
+    return (head.length, head.head) if head else (0, "")
+
+
 def build_report(platform: Platform, year: int, *, language: str) -> ReportDocument:
     with translation.override(language):
         data = gather(platform, year)
@@ -51,6 +58,7 @@ def build_report(platform: Platform, year: int, *, language: str) -> ReportDocum
             sections=_tidy(platform_sections(data)),
             generated_on=date_format(timezone.localdate(), "DATE_FORMAT"),
             is_demo=platform.is_demo,
+            record=_record(platform),
         )
 
 
@@ -71,6 +79,7 @@ def build_forum_report(year: int, *, language: str) -> ReportDocument:
             sections=_tidy(forum_sections(year, datas)),
             generated_on=date_format(timezone.localdate(), "DATE_FORMAT"),
             is_demo=any(d.platform.is_demo for d in datas),
+            record=_record(None),
         )
 
 

@@ -76,6 +76,17 @@ class ReportDocument:
     status: str = ""  # of the stored report, if any ("" for a report not yet drafted)
     generated_on: str = ""
     is_demo: bool = False
+    # Where the platform's (the Forum's) audit record stood when the report was drafted: a
+    # printed copy then shows any later rewrite of the record (docs/audit.md).
+    record: tuple[int, str] = (0, "")  # (entries, head)
+
+    @property
+    def record_length(self) -> int:
+        return self.record[0]
+
+    @property
+    def record_head(self) -> str:
+        return self.record[1]
 
     @property
     def is_forum(self) -> bool:
