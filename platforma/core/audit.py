@@ -145,7 +145,8 @@ _MOVE_HEAD = "UPDATE core_auditchain SET length = %s, head = %s WHERE id = %s"
 def _locked_chain(platform: Platform | None) -> tuple[int, int, str]:
     """The chain's head row (id, length, head), locked until the transaction ends (PostgreSQL:
     ``FOR UPDATE``; SQLite: the write lock its ``IMMEDIATE`` transaction already holds)."""
-    sql, params = (_LOCK_FORUM, [True]) if platform is None else (_LOCK_PLATFORM, [platform.pk])
+    params: list[bool | int] = [True] if platform is None else [platform.pk]
+    sql = _LOCK_FORUM if platform is None else _LOCK_PLATFORM
     if connection.features.has_select_for_update:
         sql += " FOR UPDATE"
     with connection.cursor() as cursor:
