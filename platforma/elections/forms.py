@@ -6,6 +6,7 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -235,7 +236,12 @@ class TellersForm(OfficeForm):
         super().__init__(*args, platform=platform, **kwargs)
         users = self.fields["users"]
         assert isinstance(users, TellerChoiceField)
-        users.queryset = teller_choices(platform).select_related("person")
+        # Offered: accounts that can log in (a teller takes their share on their own page).
+        users.queryset = (
+            teller_choices(platform)
+            .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+            .select_related("person")
+        )
 
 
 class SecondRoundForm(OfficeForm):

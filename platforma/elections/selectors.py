@@ -97,12 +97,8 @@ def is_eligible_voter(election: Election, organisation: Organisation) -> bool:
 
 
 def teller_choices(platform: Platform) -> QuerySet:
-    """Who may be a teller: the platform's back office, and its members' current representatives.
-
-    Only accounts that can log in: a teller takes their share on their own page.
-    """
-    users = get_user_model().objects.filter(is_active=True).exclude(password__startswith="!")
-    return scoped(users, platform).order_by("username")
+    """Who may be a teller: the platform's back office, and its members' current representatives."""
+    return scoped(get_user_model().objects.filter(is_active=True), platform).order_by("username")
 
 
 def primary_organisations(user) -> QuerySet[Organisation]:
