@@ -4,7 +4,10 @@ Only the superuser (the Forum's secretariat) reaches the admin; Django's own tab
 groups) stay writable there. Everything of the project's is changed in the office.
 """
 
+from collections.abc import Callable
+
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
@@ -46,9 +49,20 @@ class PlatformRoleAdmin(ReadOnlyAdmin):
     list_filter = ("platform", "role")
 
 
+# Apps hide here what the log must keep but nobody may read yet: e.g. elections, the order in
+# which organisations vote while the vote is open. Each takes and returns a queryset.
+HIDDEN_FOR_NOW: list[Callable[[QuerySet[AuditEntry]], QuerySet[AuditEntry]]] = []
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ("at", "action", "actor_label", "platform", "seq", "target_repr")
     list_filter = ("forum", "platform", "action")
     search_fields = ("action", "target_repr", "actor_label")
     date_hierarchy = "at"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AuditEntry]:
+        entries = super().get_queryset(request)
+        for hide in HIDDEN_FOR_NOW:
+            entries = hide(entries)
+        return entries

@@ -6,11 +6,27 @@ page; the published bulletin board shows the ballots once counted.
 """
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from modeltranslation.admin import TranslationAdmin
 
+from platforma.core.admin import HIDDEN_FOR_NOW
 from platforma.core.admin_base import ReadOnlyAdmin
+from platforma.core.models import AuditEntry
 
-from .models import Election, ElectionProxy, Nomination
+from .models import Election, ElectionProxy, Nomination, VoterRecord
+
+
+def _order_of_voting_while_open(entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
+    """While a vote is open, its casts' entries stay in the log but out of the admin's sight:
+    their order is the order in which organisations voted (issue 12)."""
+    voting = VoterRecord.objects.filter(election__state=Election.State.VOTING)
+    return entries.exclude(
+        target_type=VoterRecord._meta.label_lower,
+        target_id__in=[str(pk) for pk in voting.values_list("pk", flat=True)],
+    )
+
+
+HIDDEN_FOR_NOW.append(_order_of_voting_while_open)
 
 
 @admin.register(Election)

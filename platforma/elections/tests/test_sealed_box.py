@@ -15,6 +15,7 @@ import json
 import random
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
@@ -201,3 +202,16 @@ def test_two_shares_open_count_and_forget(sealed_vote):
         fixed, rho = _pairing(voters, on_board, cast)
         assert fixed <= MAX_FIXED_POINTS, (name, fixed, rho)
         assert abs(rho) < MAX_CORRELATION, (name, fixed, rho)
+
+
+def test_the_admin_hides_the_order_of_voting_until_the_vote_closes(client, sealed_vote):
+    world, election, _keys, shares, _cast, _receipts = sealed_vote
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw-root-12345")
+    client.force_login(admin)
+    changelist = reverse("admin:core_auditentry_changelist")
+    page = client.get(changelist, {"action": "elections.ballot.cast"}).content.decode()
+    assert "0 audit log entries" in page
+    assert AuditEntry.objects.filter(action="elections.ballot.cast").count() == VOTERS
+    services.election_close(actor=world.secretariat, election=election, shares=shares[:2])
+    page = client.get(changelist, {"action": "elections.ballot.cast"}).content.decode()
+    assert f"{VOTERS} audit log entries" in page
