@@ -181,7 +181,7 @@ def test_fewer_shares_than_needed_open_nothing(sealed_vote):
         assert not Ballot.objects.filter(election=election).exists()
 
 
-def test_two_shares_open_count_and_forget(sealed_vote):
+def test_two_shares_open_count_and_forget(client, sealed_vote):
     world, election, keys, shares, cast, receipts = sealed_vote
     closed = services.election_close(
         actor=world.secretariat, election=election, shares=[shares[2], shares[0]]
@@ -190,6 +190,11 @@ def test_two_shares_open_count_and_forget(sealed_vote):
     assert closed.board["result"] == expected.to_dict()
     assert not BallotBox.objects.filter(pk=election.pk).exists()
     assert closed.public_key  # public; the private key is nowhere
+    # The board's head is published with the result, and is the one the closing recorded.
+    page = client.get(reverse("elections:election-detail", args=[world.platform.slug, election.pk]))
+    assert closed.board_head in page.content.decode()
+    closing = AuditEntry.objects.get(action="elections.election.closed")
+    assert closing.data["head"] == closed.board_head
     board = {e["tracker"]: e["ballot_hash"] for e in closed.board["entries"]}
     assert all(board[r["tracker"]] == r["ballot_hash"] for r in receipts)
     # The board's order, and the opened ballots' rows, are a fresh random order too.
