@@ -87,6 +87,7 @@ def load(*, platform: Platform, who: dict) -> Election:
     candidates = [(nigar, nigar_org, "N")]
     for data, organisation, letter in zip(NEW_CANDIDATES, others, "FG", strict=True):
         person = core.person_create(
+            platform=platform,
             **_langs("first_name", data["first_name"]),
             **_langs("last_name", data["last_name"]),
             is_demo=True,

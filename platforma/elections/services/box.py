@@ -69,8 +69,8 @@ def election_tellers_appoint(
     if outsiders:
         raise ValidationError(
             _(
-                "%(users)s may not be a teller here: a teller works in this platform's back "
-                "office or represents one of its members."
+                "Not eligible as tellers here: %(users)s. A teller works in this platform's "
+                "back office or represents one of its members."
             )
             % {"users": ", ".join(u.get_username() for u in outsiders)}
         )
@@ -259,8 +259,8 @@ def open_box(election: Election, shares: Sequence[str]) -> bytes:
         except sealing.ShareError:
             problems.append(
                 _(
-                    "Share %(n)d is not a share (it starts with PS1- and ends with 64 letters "
-                    "and digits)."
+                    "Share %(n)d is not a share: a share reads PS1-, the election's number, "
+                    "the teller's number, and 64 hexadecimal digits (0-9, a-f)."
                 )
                 % {"n": position}
             )
@@ -278,9 +278,12 @@ def open_box(election: Election, shares: Sequence[str]) -> bytes:
     needed = election.tellers_needed
     if len(valid) < needed:
         problems.append(
-            _(
+            ngettext(
+                "%(needed)d teller's share is needed to open the ballots; %(given)d valid "
+                "were given. Nothing was opened.",
                 "%(needed)d tellers' shares are needed to open the ballots; %(given)d valid "
-                "were given. Nothing was opened."
+                "were given. Nothing was opened.",
+                needed,
             )
             % {"needed": needed, "given": len(valid)}
         )
