@@ -1,6 +1,7 @@
 """The secretariat's side: eligibility, review, decision by the statute's body, appeals."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.core import mail
@@ -17,7 +18,9 @@ from platforma.workinggroups.models import Enrolment
 from .conftest import with_documents
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+# The demo platform's own date (Asia/Baku): between 20:00 and 24:00 UTC it is already
+# tomorrow there, and a decision dated "today" in UTC would precede the application.
+TODAY = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Baku")).date()
 
 
 @pytest.fixture
