@@ -1,12 +1,14 @@
-"""Member lists for the secretariat as CSV and XLSX (openpyxl), from the same rows."""
+"""Member lists for the secretariat as CSV and XLSX (openpyxl), from the same rows.
+
+Written through ``core.exports``: a phone such as ``+994 ...`` or a name starting with ``=`` is
+text, never a formula; the importer takes the protective apostrophe off again.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.db.models import Prefetch
 
+from platforma.core import exports
 from platforma.core.models import Platform
 from platforma.workinggroups.models import Enrolment
 
@@ -72,26 +74,9 @@ def export_rows(platform: Platform) -> tuple[list[str], list[list[str]]]:
 
 
 def as_csv(header: list[str], rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet programs read UTF-8
+    """Every text cell safe from spreadsheet formulas (``core.exports``); imports undo it."""
+    return exports.csv_bytes(header, rows)
 
 
 def as_xlsx(header: list[str], rows: list[list[str]], title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.worksheets[0]  # a new workbook's one sheet (``book.active``, typed as optional)
-    sheet.title = title[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return exports.xlsx_bytes(header, rows, title=title)

@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
+from platforma.core.exports import unescape
 from platforma.core.models import Platform, today_in
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
@@ -162,7 +163,11 @@ def _rows_from_table(table: list[list[str]]) -> tuple[list[Row], list[RowError]]
             rows.append(None)  # blank line: kept for numbering, skipped
             continue
         rows.append(
-            {h: (values[i] if i < len(values) else "").strip() for i, h in enumerate(header)}
+            # unescape: our own exports put an apostrophe before "+994 ..." (core.exports).
+            {
+                h: unescape((values[i] if i < len(values) else "").strip())
+                for i, h in enumerate(header)
+            }
         )
     return rows, errors
 
