@@ -9,20 +9,24 @@ offer is limited to the platform's rows, and every datetime field names the zone
 
 from __future__ import annotations
 
+import datetime
 import functools
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from .models import Platform
 from .permissions import can_manage_platform, is_forum_secretariat, login_redirect
+from .services import SeenVersion, StaleEdit, version_of
 from .tenancy import scoped
 from .types import AnyUser
 
@@ -109,6 +113,9 @@ def submit(
         return False
     try:
         action(form.cleaned_data)
+    except StaleEdit as exc:
+        refused_stale(form, exc)
+        return False
     except ValidationError as exc:
         for message in exc.messages:
             form.add_error(None, message)
@@ -157,10 +164,163 @@ class _Scoped:
                 field.widget = DateInput(attrs=field.widget.attrs)
 
 
-class OfficeForm(_Scoped, forms.Form):
-    def __init__(self, *args: Any, platform: Platform, **kwargs: Any) -> None:
+# Lost updates (core.services.version_of): an edit form carries, in a hidden field, the
+# version of the record it was read at; the view hands ``form.seen_version()`` to the service,
+# which refuses with ``StaleEdit`` when the record changed since; ``refused_stale`` then puts
+# what the person typed beside what is saved now (templates/office/_stale.html) and gives the
+# form the new version, so that saving again is a deliberate choice to replace it.
+
+VERSION_FIELD = "seen_version"
+
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+@dataclass(frozen=True)
+class StaleRow:
+    """One field of a refused save: its label, what the person typed, what is saved now."""
+
+    label: str
+    typed: str
+    saved: str
+
+
+class Versioned(_FormBase):
+    """An edit form that carries the version of the record it changes.
+
+    ``version_fields``: the model fields whose values make the version; by default the form's
+    fields that are fields of the record (a plain form names its fields as the model does)."""
+
+    version_fields: tuple[str, ...] = ()
+    stale_rows: list[StaleRow]
+    stale_refused: bool
+    versioned_object: models.Model | None
+
+    def _versioned(self, obj: models.Model | None) -> None:
+        self.stale_rows = []
+        self.stale_refused = False
+        self.versioned_object = obj
+        self._seen_digest = ""
+        if obj is None or obj.pk is None:
+            return
+        # Computed when shown: forms add fields after their base's __init__.
+        self.fields[VERSION_FIELD] = forms.CharField(
+            widget=forms.HiddenInput,
+            required=False,
+            initial=lambda: version_of(obj, self.version_names()),
+        )
+
+    def version_names(self) -> tuple[str, ...]:
+        obj = self.versioned_object
+        if self.version_fields or obj is None:
+            return tuple(self.version_fields)
+        names = []
+        for name in self.fields:
+            try:
+                obj._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            names.append(name)
+        return tuple(names)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        cleaned = getattr(self, "cleaned_data", None)
+        if cleaned is not None:  # the version is the form's, not the service's input
+            self._seen_digest = str(cleaned.pop(VERSION_FIELD, "") or "")
+
+    def seen_version(self) -> SeenVersion | None:
+        """The version the form was read at, for the service; None when none was sent."""
+        if self.versioned_object is None or not self._seen_digest:
+            return None
+        return SeenVersion(fields=self.version_names(), digest=self._seen_digest)
+
+
+def _comparable(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.Manager):
+        value = list(value.all())
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        return sorted(v.pk if isinstance(v, models.Model) else v for v in value)
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return value.astimezone(datetime.UTC)
+    return value if isinstance(value, bool | int | float) else str(value)
+
+
+def _shown(field: forms.Field, value: Any) -> str:
+    """``value`` as the page shows it: labels of choices, dates in the page's zone."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, models.Manager):
+        value = list(value.all())
+    if isinstance(value, models.QuerySet | list | tuple | set) and not isinstance(value, str):
+        return ", ".join(_shown(field, v) for v in value) or "—"
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    choices = getattr(field, "choices", None)
+    if choices is not None and not isinstance(field, forms.ModelChoiceField):
+        labels = dict(_flat(choices))
+        return str(labels.get(value, labels.get(str(value), value)))
+    return str(value)
+
+
+def _flat(choices: Iterable[Any]) -> Iterable[tuple[Any, Any]]:
+    for key, label in choices:
+        if isinstance(label, list | tuple):  # a group of choices
+            yield from _flat(label)
+        else:
+            yield key, label
+
+
+def refused_stale(form: forms.BaseForm, exc: StaleEdit) -> None:
+    """Show a ``StaleEdit`` on ``form``: its message, the fields where what the person typed
+    differs from what is saved now, and the new version, so that saving again replaces it."""
+    form.add_error(None, exc.messages[0])
+    if not isinstance(form, Versioned):
+        return
+    current = exc.current
+    cleaned = getattr(form, "cleaned_data", {})
+    rows = []
+    for name in form.version_names():
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        typed = cleaned.get(name)
+        saved = getattr(current, name)
+        if _comparable(typed) == _comparable(saved):
+            continue
+        rows.append(StaleRow(str(field.label or name), _shown(field, typed), _shown(field, saved)))
+    form.stale_rows = rows
+    form.stale_refused = True
+    data = form.data.copy() if isinstance(form.data, QueryDict) else dict(form.data)
+    data[form.add_prefix(VERSION_FIELD)] = exc.version
+    form.data = data
+
+
+class OfficeForm(Versioned, _Scoped, forms.Form):
+    """A form of the office. ``versioned``: the record an edit form changes (see ``Versioned``)."""
+
+    def __init__(
+        self,
+        *args: Any,
+        platform: Platform,
+        versioned: models.Model | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._scope(platform)
+        self._versioned(versioned)
 
 
 if TYPE_CHECKING:
@@ -169,9 +329,12 @@ else:
     _ModelForm = forms.ModelForm
 
 
-class OfficeModelForm(_Scoped, _ModelForm):
-    """A model form that only collects input: views hand ``cleaned_data`` to a service."""
+class OfficeModelForm(Versioned, _Scoped, _ModelForm):
+    """A model form that only collects input: views hand ``cleaned_data`` to a service.
+
+    Given a saved ``instance`` it is an edit form, which carries the instance's version."""
 
     def __init__(self, *args: Any, platform: Platform, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._scope(platform)
+        self._versioned(self.instance if self.instance.pk is not None else None)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import audit, languages
-from .models import Person, Platform, PlatformRole, Statute
+from .models import AuditEntry, Person, Platform, PlatformRole, Statute
 from .permissions import is_forum_secretariat, managed_platforms
 from .statute_rules import RulesError, StatuteRules
 from .tenancy import platforms_of, require_manage
@@ -44,15 +48,118 @@ def require_manage_wholly(actor: Actor, obj: models.Model) -> None:
         )
 
 
+# Lost updates. An office edit form carries the version of the record it was read at: a digest
+# of the values of the fields it edits (``version_of``), not ``updated_at``, which also moves
+# when nothing the form shows changed (an event's registrations touch it for the page cache,
+# ``activities.services._common.event_mark_changed``). The service reads the row again under a
+# lock and refuses the save (``StaleEdit``) when those values are no longer the ones the person
+# saw: saving would silently undo someone else's change.
+
+
+@dataclass(frozen=True)
+class SeenVersion:
+    """The version of a record an edit form was read at: ``digest`` of ``fields``' values."""
+
+    fields: tuple[str, ...]
+    digest: str
+
+
+def _version_value(obj: models.Model, name: str) -> Any:
+    field = obj._meta.get_field(name)
+    if field.many_to_many:
+        if obj.pk is None:
+            return []
+        return sorted(getattr(obj, name).values_list("pk", flat=True))
+    value = getattr(obj, getattr(field, "attname", name))
+    if value is None:
+        return ""  # a form gives "" for an empty text; both mean "nothing"
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = value.astimezone(datetime.UTC)
+    return audit._jsonable(value)
+
+
+def version_of(obj: models.Model, fields: tuple[str, ...] | list[str]) -> str:
+    """The version of ``obj`` as an edit form of ``fields`` sees it: a digest of their values."""
+    values = {name: _version_value(obj, name) for name in sorted(fields)}
+    text = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+class StaleEdit(ValidationError):
+    """The record changed since the form was opened: nothing is written.
+
+    ``current`` is the record as it is saved now (read under the lock), ``version`` its
+    version, which the form carries from then on so that a deliberate second save goes through.
+    """
+
+    def __init__(self, current: models.Model, seen: SeenVersion) -> None:
+        self.current = current
+        self.version = version_of(current, seen.fields)
+        who, when = last_change(current)
+        super().__init__(
+            _("“%(object)s” was changed by %(who)s at %(when)s since you opened it.")
+            % {"object": current, "who": who, "when": when}
+        )
+
+
+def last_change(obj: models.Model) -> tuple[str, str]:
+    """Who changed ``obj`` last and when (in the active, i.e. the page's, time zone), from the
+    latest audit entry naming it."""
+    entry = (
+        AuditEntry.objects.filter(target_type=obj._meta.label_lower, target_id=str(obj.pk))
+        .order_by("-at", "-id")
+        .only("at", "actor_label")
+        .first()
+    )
+    if entry is None:
+        at = getattr(obj, "updated_at", None)
+        who = _("someone")
+    else:
+        at, who = entry.at, entry.actor_label
+    when = formats.date_format(timezone.localtime(at), "DATETIME_FORMAT") if at else "?"
+    return who, when
+
+
+def check_version(current: models.Model, seen: SeenVersion | None) -> None:
+    """Refuse (``StaleEdit``) when ``current`` — read under a row lock in the running
+    transaction — is no longer at the version the form was read at. ``None``: no version was
+    sent (a script, the API, a page opened before versions existed): nothing to compare."""
+    if seen is None or not seen.digest:
+        return
+    if version_of(current, seen.fields) != seen.digest:
+        raise StaleEdit(current, seen)
+
+
+def lock_and_check(obj: M, seen: SeenVersion | None) -> M:
+    """Read ``obj``'s row again under a lock into ``obj`` itself, then ``check_version``.
+
+    Reading it again also keeps a save from writing back stale values of fields the form does
+    not edit. Call inside the service's transaction, before changing anything."""
+    if seen is None:
+        return obj
+    manager = type(obj)._default_manager
+    obj.refresh_from_db(from_queryset=manager.select_for_update(of=("self",)))
+    check_version(obj, seen)
+    return obj
+
+
 def apply_changes(
-    obj: models.Model, changes: dict[str, Any], *, allowed: set[str]
+    obj: models.Model,
+    changes: dict[str, Any],
+    *,
+    allowed: set[str],
+    seen_version: SeenVersion | None = None,
 ) -> dict[str, Any]:
-    """Set ``changes`` on ``obj`` (only ``allowed`` fields), validate, save; return the diff."""
+    """Set ``changes`` on ``obj`` (only ``allowed`` fields), validate, save; return the diff.
+
+    With ``seen_version`` (what an edit form read), the row is first read again under a lock
+    and a change made since refuses the save (``StaleEdit``)."""
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationError(
             _("These fields cannot be changed here: %s") % ", ".join(sorted(unknown))
         )
+    lock_and_check(obj, seen_version)
     before = audit.snapshot(obj)
     for name, value in changes.items():
         setattr(obj, name, value)
@@ -70,12 +177,14 @@ def update_audited(
     actor: Actor,
     actor_label: str = "",
     home: audit.Home | None = None,
+    seen_version: SeenVersion | None = None,
 ) -> M:
     """Apply ``changes`` through ``apply_changes`` and record them, when anything changed.
 
     ``home`` says whose record it goes in when ``obj`` has no platform of its own (a shared
-    person or organisation: ``audit.home_of``)."""
-    changed = apply_changes(obj, changes, allowed=allowed)
+    person or organisation: ``audit.home_of``). ``seen_version``: the version the edit form
+    was read at; a newer one refuses the save (``StaleEdit``)."""
+    changed = apply_changes(obj, changes, allowed=allowed, seen_version=seen_version)
     if changed:
         audit.record(
             action,
@@ -123,7 +232,12 @@ def platform_create(*, actor: Actor, actor_label: str = "", **fields: Any) -> Pl
 
 @transaction.atomic
 def platform_update(
-    *, actor: Actor, platform: Platform, actor_label: str = "", **changes: Any
+    *,
+    actor: Actor,
+    platform: Platform,
+    actor_label: str = "",
+    seen_version: SeenVersion | None = None,
+    **changes: Any,
 ) -> Platform:
     return update_audited(
         platform,
@@ -132,6 +246,7 @@ def platform_update(
         action="core.platform.updated",
         actor=actor,
         actor_label=actor_label,
+        seen_version=seen_version,
     )
 
 
@@ -228,7 +343,14 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, actor: Actor, person: Person, actor_label: str = "", **changes: Any) -> Person:
+def person_update(
+    *,
+    actor: Actor,
+    person: Person,
+    actor_label: str = "",
+    seen_version: SeenVersion | None = None,
+    **changes: Any,
+) -> Person:
     """Change a person's name or contacts; only the secretariat of every platform they belong
     to (or the Forum's) may, since the change shows in all of them."""
     _refuse_account_link(actor, changes)
@@ -241,6 +363,7 @@ def person_update(*, actor: Actor, person: Person, actor_label: str = "", **chan
         actor=actor,
         actor_label=actor_label,
         home=audit.home_of(person),
+        seen_version=seen_version,
     )
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit, languages
 from platforma.core.models import Platform
-from platforma.core.services import apply_changes
+from platforma.core.services import SeenVersion, apply_changes, check_version
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 from platforma.core.uploads import stored_name, validate_image, validate_pdf
@@ -156,13 +156,16 @@ def event_update(
     event: Event,
     working_groups: Sequence[WorkingGroup] | None = None,
     actor_label: str = "",
+    seen_version: SeenVersion | None = None,
     **changes: Any,
 ) -> Event:
     """Change an event. Raising its capacity (or the seats per organisation) gives the freed
     seats to the waitlist in order of registration, each told by e-mail; lowering either below
-    the seats already confirmed is refused."""
+    the seats already confirmed is refused. ``seen_version``: what the edit form read; a change
+    made since refuses the save (``core.services.StaleEdit``)."""
     require_manage(actor, event, *(working_groups or ()), changes.get("custom_kind"))
     event = locked(event)
+    check_version(event, seen_version)
     _check_fields(changes)
     _check_room(event, changes)
     changed = apply_changes(event, changes, allowed=EVENT_FIELDS)

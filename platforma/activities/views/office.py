@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from platforma.core import languages
 from platforma.core.models import today_in
-from platforma.core.office import office_view, report
+from platforma.core.office import office_view, refused_stale, report
+from platforma.core.services import StaleEdit
 
 from .. import exports, selectors, services
 from ..forms import (
@@ -47,6 +48,9 @@ def _submit(request, form, action, success) -> bool:
         return False
     try:
         result = action(form.cleaned_data)
+    except StaleEdit as exc:
+        refused_stale(form, exc)
+        return False
     except ValidationError as exc:
         if hasattr(exc, "error_dict"):
             for field, errors in exc.error_dict.items():
@@ -135,7 +139,10 @@ def event_edit(request, platform, pk: int):
 
         def update(_data):
             saved = services.event_update(
-                actor=request.user, event=event, **form.service_arguments()
+                actor=request.user,
+                event=event,
+                seen_version=form.seen_version(),
+                **form.service_arguments(),
             )
             return len(saved.promoted_registrations)
 

@@ -112,11 +112,13 @@ def person_create(request, platform):
 def person_edit(request, platform, pk: int):
     person = get_object_or_404(scoped(Person.objects.all(), platform), pk=pk)
     initial = {name: getattr(person, name) or "" for name in PersonForm.PERSON_FIELDS}
-    form = PersonForm(request.POST or None, platform=platform, initial=initial)
+    form = PersonForm(request.POST or None, platform=platform, initial=initial, versioned=person)
 
     def update(data):
         changes = {k: v for k, v in data.items() if v != initial.get(k)}
-        core_services.person_update(actor=request.user, person=person, **changes)
+        core_services.person_update(
+            actor=request.user, person=person, seen_version=form.seen_version(), **changes
+        )
 
     if request.method == "POST" and submit(request, form, update, _("Saved.")):
         return redirect("members:office-person-edit", platform.slug, person.pk)

@@ -1,0 +1,52 @@
+"""Two tabs on a person's edit page: the second save does not silently undo the first."""
+
+import pytest
+from django.urls import reverse
+
+from platforma.core.models import AuditEntry, Person, PlatformRole
+from platforma.core.services import platform_role_grant
+from platforma.testing.stale import assert_refused, edit_form, two_tabs
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def colleague(demo_platform, django_user_model):
+    user = django_user_model.objects.create_user("sec-az-2", "sec2@example.org", "pw-sec-223456")
+    platform_role_grant(
+        actor=None, user=user, platform=demo_platform, role=PlatformRole.Role.SECRETARIAT
+    )
+    return user
+
+
+def test_a_persons_second_tab_is_refused_then_saved_deliberately(
+    client, secretariat, colleague, demo_platform
+):
+    person = (
+        Person.objects.filter(representations__organisation__memberships__platform=demo_platform)
+        .order_by("pk")
+        .first()
+    )
+    url = reverse("members:office-person-edit", args=[demo_platform.slug, person.pk])
+    client.force_login(secretariat)
+    first, second = two_tabs(client, url)
+
+    other = client.__class__()
+    other.force_login(colleague)
+    assert other.post(url, {**first, "phone": "+994 12 111"}).status_code == 302
+
+    entries = AuditEntry.objects.count()
+    refused = client.post(url, {**second, "phone": "+994 12 222", "email": "new@example.org"})
+    assert refused.status_code == 400
+    assert_refused(refused, who="sec-az-2", typed="+994 12 222", saved="+994 12 111")
+    assert "new@example.org" in refused.content.decode()  # what was typed stays in the form
+    person.refresh_from_db()
+    assert person.phone == "+994 12 111"
+    assert person.email != "new@example.org"
+    assert AuditEntry.objects.count() == entries  # nothing written
+
+    again = edit_form(refused)
+    assert again["phone"] == "+994 12 222"
+    assert client.post(url, again).status_code == 302
+    person.refresh_from_db()
+    assert (person.phone, person.email) == ("+994 12 222", "new@example.org")
