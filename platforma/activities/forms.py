@@ -37,6 +37,10 @@ class RegistrationForm(forms.Form):
     consent_public = forms.BooleanField(
         label=_("List my name and organisation publicly among the participants"), required=False
     )
+    # A honeypot: hidden from people (a class of activities.css, aria-hidden, out of the tab
+    # order), filled by scripts that fill every field. Filled, the request is answered as a
+    # success and nothing is written or sent.
+    fax = forms.CharField(required=False, max_length=200)
 
     def __init__(self, *args, platform, **kwargs):
         super().__init__(*args, **kwargs)

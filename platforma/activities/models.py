@@ -218,12 +218,19 @@ def new_token() -> str:
 
 
 class Registration(TimeStampedModel):
-    """Someone's place at an event: confirmed, on the waitlist, or cancelled."""
+    """Someone's place at an event: confirmed, on the waitlist, or cancelled.
+
+    A public registration starts "awaiting confirmation" (``PENDING``): it holds no seat and no
+    waitlist place until its address is confirmed by the link e-mailed to it; one not confirmed
+    in time becomes ``EXPIRED`` (kept, holding nothing; the address may register again).
+    """
 
     class Status(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("registration status", "Awaiting confirmation")
         CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
         WAITLISTED = "waitlisted", pgettext_lazy("registration status", "On the waitlist")
         CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+        EXPIRED = "expired", pgettext_lazy("registration status", "Expired (not confirmed)")
 
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations"
@@ -256,12 +263,27 @@ class Registration(TimeStampedModel):
         help_text=_("Organisers always see every participant."),
     )
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_token)
-    registered_at = models.DateTimeField(_("registered at"), db_index=True)
+    registered_at = models.DateTimeField(
+        _("registered at"),
+        db_index=True,
+        help_text=_("For a public registration: when its address was confirmed."),
+    )
+    # The confirmation link's token is e-mailed; only its SHA-256 is stored, and it is cleared
+    # once used (single use).
+    confirmation_hash = models.CharField(
+        _("confirmation token (hash)"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    confirmation_expires_at = models.DateTimeField(
+        _("to be confirmed before"), null=True, blank=True
+    )
+    address_confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("promoted from the waitlist at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
     # Set by registration_cancel for the page that says who moved up (not a field).
     promoted_registrations: list[Registration]
+    # Set by registration_request: whether the confirmation e-mail went out (not a field).
+    mail_sent: bool
 
     class Meta:
         verbose_name = _("registration")
@@ -270,7 +292,7 @@ class Registration(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=~models.Q(status="cancelled"),
+                condition=~models.Q(status__in=["cancelled", "expired"]),
                 name="registration_unique_active_email",
             )
         ]
@@ -285,6 +307,11 @@ class Registration(TimeStampedModel):
     @property
     def organisation_display(self) -> str:
         return str(self.organisation) if self.organisation_id else self.organisation_name
+
+    @property
+    def holds_place(self) -> bool:
+        """A seat or a waitlist place (not awaiting confirmation, expired or cancelled)."""
+        return self.status in (self.Status.CONFIRMED, self.Status.WAITLISTED)
 
 
 class Attendance(TimeStampedModel):

@@ -14,6 +14,14 @@ from .events import (
     event_kind_create,
     event_update,
 )
+from .public_registration import (
+    ConfirmationInvalid,
+    RegistrationThrottled,
+    registration_awaiting,
+    registration_confirm,
+    registration_request,
+    registrations_expire,
+)
 from .registrations import (
     AUDIENCES,
     registration_cancel,
@@ -25,6 +33,8 @@ from .registrations import (
 
 __all__ = [
     "AUDIENCES",
+    "ConfirmationInvalid",
+    "RegistrationThrottled",
     "EVENT_FIELDS",
     "R",
     "attendance_check_in",
@@ -37,9 +47,13 @@ __all__ = [
     "event_kind_create",
     "event_mark_changed",
     "event_update",
+    "registration_awaiting",
     "registration_cancel",
+    "registration_confirm",
     "registration_create",
     "registration_promote_waitlisted",
+    "registration_request",
     "registration_set_consent",
+    "registrations_expire",
     "registrations_message",
 ]

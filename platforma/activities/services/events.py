@@ -22,7 +22,7 @@ from platforma.core.uploads import stored_name, validate_image, validate_pdf
 
 from ..models import Attendance, Event, EventFile, EventKind, Registration
 from ._common import R, confirmed, event_mark_changed, live, locked, mail
-from .registrations import promote
+from .registrations import member_keys, organisation_identity, promote
 
 if TYPE_CHECKING:
     from platforma.workinggroups.models import WorkingGroup
@@ -112,16 +112,16 @@ def event_create(
 
 
 def _organisation_seats_taken(event: Event) -> int:
-    """The most confirmed seats any one organisation holds (free-text names told apart as
-    written, case aside, as the registration service counts them)."""
+    """The most confirmed seats any one organisation holds (names matched by their key, as the
+    registration service counts them)."""
     counts: collections.Counter[tuple[str, object]] = collections.Counter()
+    keys = member_keys(event)
     for organisation_id, name in confirmed(event).values_list(
         "organisation_id", "organisation_name"
     ):
-        if organisation_id is not None:
-            counts[("member", organisation_id)] += 1
-        elif name.strip():
-            counts[("name", name.strip().lower())] += 1
+        identity = organisation_identity(organisation_id, name, keys)
+        if identity is not None:
+            counts[identity] += 1
     return max(counts.values(), default=0)
 
 
@@ -230,11 +230,16 @@ def event_cancel(
         raise ValidationError(
             _("Participants have already checked in at this event; it cannot be cancelled.")
         )
-    registrations = list(live(event).order_by("registered_at", "id"))
+    # Requests still awaiting confirmation are cancelled too, but not written to: their address
+    # was never confirmed.
+    registrations = list(live(event).exclude(status=R.EXPIRED).order_by("registered_at", "id"))
     for registration in registrations:
         registration.event = event
     before = {r.pk: r.status for r in registrations}
-    live(event).update(status=R.CANCELLED, cancelled_at=now, updated_at=now)
+    live(event).exclude(status=R.EXPIRED).update(
+        status=R.CANCELLED, cancelled_at=now, confirmation_hash="", updated_at=now
+    )
+    told = [r for r in registrations if r.holds_place]
     event.cancelled_at = now
     event.cancellation_reason = reason
     event.save(update_fields=["cancelled_at", "cancellation_reason", "updated_at"])
@@ -249,10 +254,10 @@ def event_cancel(
             "registrations_cancelled": [
                 {"id": pk, "status_before": status} for pk, status in before.items()
             ],
-            "registrants_told": len(registrations),
+            "registrants_told": len(told),
         },
     )
-    mail(registrations, "cancelled", {"reason": reason})
+    mail(told, "cancelled", {"reason": reason})
     return event
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
 from ..models import Event, Registration
+from ..orgnames import organisation_key, organisation_keys
 from ..selectors import registration_window_problem
 from ._common import R, confirmed, event_mark_changed, live, locked, mail
 
@@ -28,24 +30,92 @@ AUDIENCES = {
 }
 
 
-def _organisation_key(organisation: Organisation | None, organisation_name: str) -> Q | None:
-    if organisation is not None:
-        return Q(organisation=organisation)
-    name = organisation_name.strip()
-    if name:
-        return Q(organisation__isnull=True, organisation_name__iexact=name)
-    return None
+def member_keys(event: Event) -> dict[str, int]:
+    """The name keys of the organisations that ever applied to or joined the event's platform
+    (legal and short names in every language, acronym) -> the organisation's id, so that a
+    member typed by hand as "Other organisation" counts as that member."""
+    names = ["acronym", "legal_name", "short_name"]
+    for code, _name in settings.LANGUAGES:
+        names += [f"legal_name_{code}", f"short_name_{code}"]
+    keys: dict[str, int] = {}
+    rows = (
+        Organisation.objects.filter(memberships__platform=event.platform_id)
+        .distinct()
+        .values_list("pk", *names)
+        .order_by("pk")
+    )
+    for pk, *written in rows:
+        for key in organisation_keys(written):
+            keys.setdefault(key, pk)
+    return keys
 
 
-def _organisation_has_room(
-    event: Event, organisation: Organisation | None, organisation_name: str
+def organisation_identity(
+    organisation_id: int | None, organisation_name: str, keys: dict[str, int]
+) -> tuple[str, object] | None:
+    if organisation_id:
+        return ("member", organisation_id)
+    key = organisation_key(organisation_name)
+    if not key:
+        return None
+    if key in keys:
+        return ("member", keys[key])
+    return ("name", key)
+
+
+def holding(event: Event, now: datetime.datetime, *, awaiting: bool) -> QuerySet[Registration]:
+    """Registrations that count against the seats per organisation: the confirmed ones, and
+    (``awaiting``) those awaiting confirmation whose link has not expired."""
+    held = Q(status=R.CONFIRMED)
+    if awaiting:
+        held |= Q(status=R.PENDING, confirmation_expires_at__gt=now)
+    return Registration.objects.filter(held, event=event)
+
+
+def organisation_has_room(
+    event: Event,
+    organisation: Organisation | None,
+    organisation_name: str,
+    *,
+    awaiting: bool = True,
+    now: datetime.datetime | None = None,
+    exclude: int | None = None,
+    keys: dict[str, int] | None = None,
 ) -> bool:
+    """Whether the organisation may take one more seat. The organisation is matched by the
+    key of its name (``orgnames``), not as typed: a renamed variant is the same organisation,
+    and a member's name typed by hand is that member."""
     if not event.seats_per_organisation:
         return True
-    key = _organisation_key(organisation, organisation_name)
-    if key is None:
+    keys = member_keys(event) if keys is None else keys
+    me = organisation_identity(organisation.pk if organisation else None, organisation_name, keys)
+    if me is None:
         return True
-    return confirmed(event).filter(key).count() < event.seats_per_organisation
+    rows = holding(event, now or timezone.now(), awaiting=awaiting)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude)
+    taken = sum(
+        1
+        for organisation_id, name in rows.values_list("organisation_id", "organisation_name")
+        if organisation_identity(organisation_id, name, keys) == me
+    )
+    return taken < event.seats_per_organisation
+
+
+def organisation_full_error(event: Event) -> ValidationError:
+    return ValidationError(
+        _(
+            "Your organisation already has all the seats it may take (%(n)d). "
+            "Ask a colleague to cancel, or contact the organisers."
+        )
+        % {"n": event.seats_per_organisation}
+    )
+
+
+def seat_or_waitlist(event: Event) -> str:
+    """The status a newly confirmed registration gets (the caller holds the event's lock)."""
+    full = event.capacity is not None and confirmed(event).count() >= event.capacity
+    return R.WAITLISTED if full else R.CONFIRMED
 
 
 def _registrant_or_manager(actor: Actor, registration: Registration, token: str) -> None:
@@ -71,7 +141,13 @@ def registration_create(
     by_organiser: bool = False,
     notify: bool = True,
 ) -> Registration:
-    """A seat if one is free, else a place on the waitlist. Safe against concurrent requests.
+    """A seat if one is free, else a place on the waitlist, at once. Safe against concurrent
+    requests.
+
+    For registrations whose address needs no confirmation: made by the organisers
+    (``by_organiser``), or by a logged-in person with their own account's address. The public
+    form calls ``registration_request`` (``public``), which holds nothing until the address is
+    confirmed.
 
     The event row is locked (``select_for_update``) so two requests for the last seat are
     served one after the other: one seat, one waitlist place. Anyone may register while the
@@ -95,15 +171,9 @@ def registration_create(
         errors["email"] = _("Please give your e-mail address.")
     if errors:
         raise ValidationError(errors)
-    if not _organisation_has_room(event, organisation, organisation_name):
-        raise ValidationError(
-            _(
-                "Your organisation already has all the seats it may take (%(n)d). "
-                "Ask a colleague to cancel, or contact the organisers."
-            )
-            % {"n": event.seats_per_organisation}
-        )
-    full = event.capacity is not None and confirmed(event).count() >= event.capacity
+    if not organisation_has_room(event, organisation, organisation_name, now=now):
+        raise organisation_full_error(event)
+    status = seat_or_waitlist(event)
     registration = Registration(
         event=event,
         name=name,
@@ -111,8 +181,9 @@ def registration_create(
         organisation=organisation,
         organisation_name="" if organisation else organisation_name.strip(),
         consent_public=consent_public,
-        status=R.WAITLISTED if full else R.CONFIRMED,
+        status=status,
         registered_at=now,
+        address_confirmed_at=now,
     )
     # The field rules only: the event is the one locked above and the organisation came from
     # the form's choices (checking each again is a query apiece). The one constraint, one live
@@ -139,7 +210,7 @@ def registration_create(
         data={"after": audit.snapshot(registration, ["event", "organisation", "status"])},
     )
     if notify:
-        mail([registration], "waitlisted" if full else "confirmed")
+        mail([registration], status)
     event_mark_changed(event.pk)
     return registration
 
@@ -154,13 +225,16 @@ def promote(event: Event) -> list[Registration]:
         event = Event.objects.select_related("platform").get(pk=event.pk)
     promoted: list[Registration] = []
     free = None if event.capacity is None else event.capacity - confirmed(event).count()
+    keys = member_keys(event) if event.seats_per_organisation else {}
     waiting = Registration.objects.filter(event=event, status=R.WAITLISTED).order_by(
         "registered_at", "id"
     )
     for candidate in waiting:
         if free is not None and free <= 0:
             break
-        if not _organisation_has_room(event, candidate.organisation, candidate.organisation_name):
+        if not organisation_has_room(
+            event, candidate.organisation, candidate.organisation_name, awaiting=False, keys=keys
+        ):
             continue
         candidate.event = event
         candidate.status = R.CONFIRMED
@@ -186,12 +260,15 @@ def registration_cancel(
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status == R.CANCELLED:
         raise ValidationError(_("This registration is already cancelled."))
+    if registration.status == R.EXPIRED:
+        raise ValidationError(_("This registration has expired: it was never confirmed."))
     if hasattr(registration, "attendance"):
         raise ValidationError(_("This participant has checked in; the place cannot be cancelled."))
     before = registration.status
     registration.status = R.CANCELLED
     registration.cancelled_at = timezone.now()
-    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    registration.confirmation_hash = ""  # an unused confirmation link dies with it
+    registration.save(update_fields=["status", "cancelled_at", "confirmation_hash", "updated_at"])
     event_mark_changed(event.pk)
     promoted = promote(event) if before == R.CONFIRMED else []
     audit.record(

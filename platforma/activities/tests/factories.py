@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import factory
 from django.utils import timezone
@@ -13,6 +14,13 @@ from platforma.testing.factories import PlatformFactory
 
 def in_days(days: float) -> datetime.datetime:
     return timezone.now() + datetime.timedelta(days=days)
+
+
+def confirmation_path(message) -> str:
+    """The path of the confirmation link in an e-mail (links start with PLATFORMA_BASE_URL)."""
+    match = re.search(r"https?://[^/\s]+(/\S*/confirm/[\w-]+/)", message.body)
+    assert match, message.body
+    return match.group(1)
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -27,9 +27,11 @@ from .public import (
     event_register,
     feed_ics,
     registration_cancel,
+    registration_confirm,
     registration_consent,
     registration_detail,
     registration_ics,
+    registration_sent,
 )
 
 __all__ = [
@@ -53,8 +55,10 @@ __all__ = [
     "office_registration_cancel",
     "registration_add",
     "registration_cancel",
+    "registration_confirm",
     "registration_consent",
     "registration_detail",
     "registration_ics",
+    "registration_sent",
     "registrations_export",
 ]

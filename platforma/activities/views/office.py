@@ -168,7 +168,7 @@ def event_edit(request, platform, pk: int):
 def event_cancel(request, platform, pk: int):
     event = _event(platform, pk)
     form = EventCancelForm(request.POST or None, platform=platform)
-    told = Registration.objects.filter(event=event).exclude(status=R.CANCELLED).count()
+    told = Registration.objects.filter(event=event, status__in=[R.CONFIRMED, R.WAITLISTED]).count()
     if request.method == "POST" and _submit(
         request,
         form,

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from platforma.core import pagecache
 from platforma.core.mail import absolute, site_domain
@@ -19,7 +19,7 @@ from platforma.core.selectors import platform_for_public
 from platforma.core.uploads import attachment_response
 from platforma.workinggroups.models import WorkingGroup
 
-from .. import calendar, selectors, services
+from .. import calendar, ratelimit, selectors, services
 from ..forms import RegistrationForm, member_organisations
 from ..models import Event, EventFile, Registration
 from ..permissions import can_organise
@@ -104,8 +104,27 @@ def event_detail(request, platform: str, pk: int):
     return pagecache.cached_page(request, version, render_page)
 
 
+def _own_address(request, email: str) -> bool:
+    """A logged-in person registering with their own account's address: the account proves
+    the address (it was reached by the invitation or a password reset), so no link is sent."""
+    user = request.user
+    return bool(
+        user.is_authenticated and user.email and user.email.strip().lower() == email.strip().lower()
+    )
+
+
+def _too_many(request, site, pk: int, form, message: str):
+    event = selectors.event_for(site, pk, organiser=can_organise(request.user, site))
+    context = _detail_context(request, site, event, form=form, errors=[message])
+    return render(request, "activities/event_detail.html", context, status=429)
+
+
 @require_POST
 def event_register(request, platform: str, pk: int):
+    """The public form. A registration by a stranger holds nothing until its address is
+    confirmed (``registration_request``); one with the visitor's own account address is made
+    at once. Beyond the per-client limit: 429, nothing written or sent. The honeypot filled:
+    the same page as a success, nothing written or sent."""
     # The service reads the event again under a lock; the whole event (files, groups) is read
     # only when the form has to be shown again.
     event = selectors.event_for_registration(platform, pk, request.user)
@@ -114,26 +133,97 @@ def event_register(request, platform: str, pk: int):
     errors: list[str] = []
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            registration = services.registration_create(
-                actor=request.user,
-                actor_label="" if request.user.is_authenticated else "public registration",
-                event=event,
-                name=data["name"],
-                email=data["email"],
-                organisation=data["organisation"],
-                organisation_name=data["organisation_name"],
-                consent_public=data["consent_public"],
+        own = _own_address(request, data["email"])
+        if not own and not ratelimit.registration_allowed(request):
+            message = _(
+                "Too many registrations from your connection in the last hour. Please try "
+                "again later, or write to the organisers."
             )
+            return _too_many(request, site, pk, form, message)
+        if data["fax"]:
+            return redirect("activities:event-registration-sent", platform=site.slug, pk=pk)
+        fields = {
+            "event": event,
+            "name": data["name"],
+            "email": data["email"],
+            "organisation": data["organisation"],
+            "organisation_name": data["organisation_name"],
+            "consent_public": data["consent_public"],
+        }
+        try:
+            if own:
+                registration = services.registration_create(actor=request.user, **fields)
+            else:
+                services.registration_request(
+                    actor=request.user,
+                    actor_label="" if request.user.is_authenticated else "public registration",
+                    **fields,
+                )
+        except services.RegistrationThrottled as exc:
+            return _too_many(request, site, pk, form, _error_messages(exc)[0])
         except ValidationError as exc:
             errors = _error_messages(exc)
         else:
-            return redirect(
-                "activities:registration-detail", platform=site.slug, token=registration.token
-            )
+            if own:
+                return redirect(
+                    "activities:registration-detail", platform=site.slug, token=registration.token
+                )
+            return redirect("activities:event-registration-sent", platform=site.slug, pk=pk)
     event = selectors.event_for(site, pk, organiser=can_organise(request.user, site))
     context = _detail_context(request, site, event, form=form, errors=errors)
     return render(request, "activities/event_detail.html", context, status=400)
+
+
+@require_GET
+def registration_sent(request, platform: str, pk: int):
+    """ "Check your e-mail": the same page whatever happened to the address (a request made,
+    the link sent again, not sent again so soon, or a honeypot caught)."""
+    site = platform_for_public(platform)
+    event = selectors.event_for(site, pk, organiser=can_organise(request.user, site))
+    context = {
+        "platform": site,
+        "event": event,
+        "hours": services.public_registration.confirm_hours(),
+        "minutes": services.public_registration.resend_minutes(),
+    }
+    return render(request, "activities/registration_sent.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def registration_confirm(request, platform: str, token: str):
+    """The link in the confirmation e-mail. GET shows the registration and one button; POST
+    confirms. (Mail systems open links to scan them: a GET that confirmed would confirm the
+    addresses a script typed.)"""
+    site = platform_for_public(platform)
+    now = timezone.now()
+    try:
+        if request.method == "POST":
+            registration = services.registration_confirm(
+                actor=request.user,
+                actor_label="" if request.user.is_authenticated else "registrant",
+                platform=site,
+                token=token,
+                now=now,
+            )
+            messages.success(request, _("Thank you: your address is confirmed."))
+            return redirect(
+                "activities:registration-detail", platform=site.slug, token=registration.token
+            )
+        registration = services.registration_awaiting(site, token, now)
+    except services.ConfirmationInvalid as exc:
+        context = {"platform": site, "problem": _error_messages(exc)[0]}
+        return render(request, "activities/registration_confirm.html", context, status=404)
+    except ValidationError as exc:
+        registration = services.registration_awaiting(site, token, now)
+        context = {
+            "platform": site,
+            "registration": registration,
+            "event": registration.event,
+            "errors": _error_messages(exc),
+        }
+        return render(request, "activities/registration_confirm.html", context, status=400)
+    context = {"platform": site, "registration": registration, "event": registration.event}
+    return render(request, "activities/registration_confirm.html", context)
 
 
 @require_GET
