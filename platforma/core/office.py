@@ -203,7 +203,7 @@ class Versioned(_FormBase):
         self.stale_refused = False
         self.versioned_object = obj
         self._seen_digest = ""
-        if obj is None or obj.pk is None:
+        if obj is None:  # (an unsaved one: a record the service creates on the first save)
             return
         # Computed when shown: forms add fields after their base's __init__.
         self.fields[VERSION_FIELD] = forms.CharField(

@@ -10,12 +10,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from platforma.core.office import OfficeForm
+from platforma.core.office import OfficeForm, Versioned
 from platforma.governance.models import Body, Mandate
 from platforma.governance.selectors import mandates_in_force
 from platforma.members.models import Membership
 
-from .models import AgendaItem, Meeting, Motion, Vote
+from .models import AgendaItem, Meeting, Minutes, Motion, Vote
 from .selectors import eligible_memberships
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -203,11 +203,18 @@ class TotalsForm(forms.Form):
         return data["votes_for"], data["votes_against"], data["votes_abstain"]
 
 
-class NarrativeForm(forms.Form):
+class NarrativeForm(Versioned, forms.Form):
     secretary = forms.CharField(label=_("Secretary"), max_length=200, required=False)
     narrative = forms.CharField(
         label=_("Narrative"), widget=forms.Textarea(attrs={"rows": 10}), required=False
     )
+
+    def __init__(
+        self, *args: Any, meeting: Meeting, minutes: Minutes | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        # Before the first save, the version of empty minutes (the service creates them).
+        self._versioned(minutes or Minutes(meeting=meeting))
 
 
 class ApproveForm(forms.Form):

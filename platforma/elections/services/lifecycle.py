@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from platforma.core import audit, languages
 from platforma.core.models import Platform
+from platforma.core.services import SeenVersion, check_version
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 from platforma.governance.models import Body, Office
@@ -205,15 +206,23 @@ def settings_refusal(election: Election) -> str | None:
 
 @transaction.atomic
 def election_update(
-    *, actor: Actor, election: Election, actor_label: str = "", **changes: Any
+    *,
+    actor: Actor,
+    election: Election,
+    actor_label: str = "",
+    seen_version: SeenVersion | None = None,
+    **changes: Any,
 ) -> Election:
-    """Change an election's settings; only in its draft or while nominations are open."""
+    """Change an election's settings; only in its draft or while nominations are open.
+
+    ``seen_version``: what the edit form read; a change made since refuses the save."""
     require_manage(actor, election, changes.get("office"))
     election = (
         Election.objects.select_for_update(of=("self",))
         .select_related("platform", "office")
         .get(pk=election.pk)
     )
+    check_version(election, seen_version)
     refusal = settings_refusal(election)
     if refusal:
         raise ValidationError(refusal)

@@ -134,12 +134,16 @@ def office_election_edit(request, platform, election):
             request.POST or None,
             platform=platform,
             initial=ElectionEditForm.initial_for(election),
+            versioned=election,
         )
         if request.method == "POST" and submit(
             request,
             form,
             lambda data: services.election_update(
-                actor=request.user, election=election, **form.changes()
+                actor=request.user,
+                election=election,
+                seen_version=form.seen_version(),
+                **form.changes(),
             ),
             _("The election's settings are saved."),
         ):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from platforma.core import audit
 from platforma.core.mail import render_text
 from platforma.core.selectors import rules_in_force
+from platforma.core.services import SeenVersion, check_version, lock_and_check
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 from platforma.core.uploads import check_upload, stored_name
@@ -138,13 +139,19 @@ def meeting_create(
 
 @transaction.atomic
 def meeting_update(
-    *, actor: Actor, meeting: Meeting, actor_label: str = "", **changes: Any
+    *,
+    actor: Actor,
+    meeting: Meeting,
+    actor_label: str = "",
+    seen_version: SeenVersion | None = None,
+    **changes: Any,
 ) -> Meeting:
     """Change a meeting's body, kind, time, place, link, language or texts (title_en ...).
 
     Once its sitting is open, its body, kind and start are what the record was taken against
     and no longer change. A new start after a convocation calls for a new convocation: the
-    audit entry says so, and the page tells the secretariat.
+    audit entry says so, and the page tells the secretariat. ``seen_version``: what the edit
+    form read; a change made since refuses the save (``core.services.StaleEdit``).
     """
     require_manage(actor, meeting, changes.get("body"))
     ensure_open(meeting)
@@ -159,6 +166,7 @@ def meeting_update(
         .select_related("platform", "body")
         .get(pk=meeting.pk)
     )
+    check_version(meeting, seen_version)
     before = audit.snapshot(meeting)
     for name, value in changes.items():
         nullable = name in ("vote_deadline", "ends_at", "body")
@@ -333,12 +341,19 @@ def agenda_item_add(
 
 @transaction.atomic
 def agenda_item_update(
-    *, actor: Actor, item: AgendaItem, actor_label: str = "", **texts: str
+    *,
+    actor: Actor,
+    item: AgendaItem,
+    actor_label: str = "",
+    seen_version: SeenVersion | None = None,
+    **texts: str,
 ) -> AgendaItem:
-    """Change an item's title and description (in each language)."""
+    """Change an item's title and description (in each language); ``seen_version``: what the
+    edit form read (a change made since refuses the save)."""
     require_manage(actor, item)
     ensure_open(item.meeting)
     check_fields(texts, ("title", "description"), _("agenda item"))
+    lock_and_check(item, seen_version)
     before = audit.snapshot(item)
     for name, value in texts.items():
         setattr(item, name, value or "")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.models import today_in
+from platforma.core.services import SeenVersion, check_version
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 
@@ -22,12 +23,17 @@ def minutes_update(
     narrative: str | None = None,
     secretary: str | None = None,
     actor_label: str = "",
+    seen_version: SeenVersion | None = None,
 ) -> Minutes:
-    """Write the narrative part of the minutes (the record itself is generated, never typed)."""
+    """Write the narrative part of the minutes (the record itself is generated, never typed).
+
+    ``seen_version``: what the form read (of empty minutes, before the first save); a change
+    made since refuses the save (``core.services.StaleEdit``)."""
     require_manage(actor, meeting)
     minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
     if minutes.is_locked:
         raise ValidationError(_("These minutes are approved and can no longer be changed."))
+    check_version(minutes, seen_version)
     before = audit.snapshot(minutes, ["narrative", "secretary"])
     if narrative is not None:
         minutes.narrative = narrative

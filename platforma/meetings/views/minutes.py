@@ -12,7 +12,8 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from platforma.core.office import office_view
+from platforma.core.office import office_view, refused_stale
+from platforma.core.services import StaleEdit
 
 from .. import selectors, services
 from ..forms import ApproveForm, NarrativeForm
@@ -29,7 +30,9 @@ def minutes_page(request, platform, pk: int):
         initial={
             "narrative": minutes.narrative if minutes else "",
             "secretary": minutes.secretary if minutes else "",
-        }
+        },
+        meeting=meeting,
+        minutes=minutes,
     )
     approve_form = ApproveForm(meeting=meeting)
     if request.method == "POST":
@@ -46,13 +49,18 @@ def minutes_page(request, platform, pk: int):
                     messages.success(request, _("Minutes approved and locked."))
                     return redirect(here)
             else:
-                narrative_form = NarrativeForm(request.POST)
+                narrative_form = NarrativeForm(request.POST, meeting=meeting, minutes=minutes)
                 if narrative_form.is_valid():
                     services.minutes_update(
-                        actor=request.user, meeting=meeting, **narrative_form.cleaned_data
+                        actor=request.user,
+                        meeting=meeting,
+                        seen_version=narrative_form.seen_version(),
+                        **narrative_form.cleaned_data,
                     )
                     messages.success(request, _("Narrative saved."))
                     return redirect(here)
+        except StaleEdit as exc:
+            refused_stale(narrative_form, exc)
         except ValidationError as exc:
             report(request, exc)
     # The minutes themselves are in the meeting's language, whatever the page's language.

@@ -67,12 +67,16 @@ def office_meeting_edit(request, platform, pk: int):
             platform=platform,
             zone=meeting.time_zone,
             initial=MeetingForm.initial_for(meeting),
+            versioned=meeting,
         )
         changed = {}
 
         def action(data):
             changed["meeting"] = services.meeting_update(
-                actor=request.user, meeting=meeting, **form.service_kwargs()
+                actor=request.user,
+                meeting=meeting,
+                seen_version=form.seen_version(),
+                **form.service_kwargs(),
             )
 
         if request.method == "POST" and submit(request, form, action, _("The meeting is saved.")):
@@ -164,11 +168,16 @@ def office_agenda_item_edit(request, platform, pk: int, item: int):
     meeting = selectors.meeting_of(platform, pk)
     agenda_item = _item_of(meeting, item)
     form = AgendaItemForm(
-        posted(request), platform=platform, initial=AgendaItemForm.initial_for(agenda_item)
+        posted(request),
+        platform=platform,
+        initial=AgendaItemForm.initial_for(agenda_item),
+        versioned=agenda_item,
     )
 
     def action(data):
-        services.agenda_item_update(actor=request.user, item=agenda_item, **data)
+        services.agenda_item_update(
+            actor=request.user, item=agenda_item, seen_version=form.seen_version(), **data
+        )
 
     if request.method == "POST" and submit(request, form, action, _("The item is saved.")):
         return redirect(meeting_url("office-agenda", meeting))
