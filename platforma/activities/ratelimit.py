@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import hashlib
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+
+from .conf import limit
 
 WINDOW_SECONDS = 3600
 
 
 def per_client_per_hour() -> int:
-    return int(getattr(settings, "PLATFORMA_REGISTRATION_PER_CLIENT_HOUR", 10))
+    return limit("PLATFORMA_REGISTRATION_PER_CLIENT_HOUR")
 
 
 def client_address(request: HttpRequest) -> str:

@@ -21,7 +21,6 @@ import datetime
 import hashlib
 import secrets
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -35,6 +34,7 @@ from platforma.core.models import Platform
 from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
+from ..conf import limit
 from ..models import Event, Registration
 from ..selectors import registration_window_problem
 from ._common import R, event_mark_changed, locked, mail
@@ -50,15 +50,15 @@ class ConfirmationInvalid(ValidationError):
 
 
 def confirm_hours() -> int:
-    return int(getattr(settings, "PLATFORMA_REGISTRATION_CONFIRM_HOURS", 24))
+    return limit("PLATFORMA_REGISTRATION_CONFIRM_HOURS")
 
 
 def pending_per_address() -> int:
-    return int(getattr(settings, "PLATFORMA_REGISTRATION_PENDING_PER_ADDRESS", 3))
+    return limit("PLATFORMA_REGISTRATION_PENDING_PER_ADDRESS")
 
 
 def resend_minutes() -> int:
-    return int(getattr(settings, "PLATFORMA_REGISTRATION_RESEND_MINUTES", 5))
+    return limit("PLATFORMA_REGISTRATION_RESEND_MINUTES")
 
 
 def token_hash(token: str) -> str:

@@ -300,3 +300,12 @@ def test_cancelling_the_event_does_not_write_to_unconfirmed_addresses(
     assert mails_to("bot1@example.org")
     assert not mails_to("bot2@example.org")
     assert set(Registration.objects.values_list("status", flat=True)) == {R.CANCELLED}
+
+
+def test_the_limits_are_settings(platform, post, settings):
+    settings.PLATFORMA_REGISTRATION_PER_CLIENT_HOUR = 2
+    settings.PLATFORMA_REGISTRATION_PENDING_PER_ADDRESS = 1
+    event, other = EventFactory(platform=platform), EventFactory(platform=platform)
+    assert [post(event, person(n)).status_code for n in range(3)] == [302, 302, 429]
+    assert post(other, person(0), ip="192.0.2.50").status_code == 429  # one awaiting already
+    assert Registration.objects.count() == 2
