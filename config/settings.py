@@ -267,6 +267,12 @@ if not DEBUG and env_bool("DJANGO_SECURE", False):
     # Preloading binds the domain and every sub-domain to HTTPS for years: only when asked.
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    # Off by choice, not by oversight: Django's deploy check would warn about each (W005, W021)
+    # and `check --deploy` is to stay clean; turned on, the warning has nothing to say.
+    SILENCED_SYSTEM_CHECKS = [
+        *(["security.W005"] if not SECURE_HSTS_INCLUDE_SUBDOMAINS else []),
+        *(["security.W021"] if not SECURE_HSTS_PRELOAD else []),
+    ]
 
 # Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere.
 # PLATFORMA_CSP_REPORT_ONLY=1 sends it as Content-Security-Policy-Report-Only instead.
@@ -284,6 +290,10 @@ _CSP_POLICY = {
         "object-src": ["'none'"],
     }
 }
+# Where browsers send their reports of what the policy refused (an address that collects them,
+# e.g. a report-collecting service); none by default: the browser's console shows them anyway.
+if os.environ.get("PLATFORMA_CSP_REPORT_URI"):
+    _CSP_POLICY["DIRECTIVES"]["report-uri"] = [os.environ["PLATFORMA_CSP_REPORT_URI"]]
 if env_bool("PLATFORMA_CSP_REPORT_ONLY", False):
     CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_POLICY
 else:

@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from platforma.core.pdf import html_to_pdf
+from platforma.core.svg import csp_safe_svg
 
 
 def _number(text: str) -> Fraction:
@@ -135,7 +136,8 @@ def rounds_chart_svg(table: ResultTable, *, title: str = "") -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg")
     svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    # Inlined in the page: styles become presentation attributes, which the CSP allows.
+    return csp_safe_svg(svg[svg.index("<svg") :])
 
 
 def result_pdf_bytes(context: dict[str, Any]) -> bytes:
