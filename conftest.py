@@ -37,6 +37,29 @@ def _private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _force_login_gives_the_second_factor(monkeypatch):
+    """``client.force_login(user)`` logs in as if the user had also typed their code.
+
+    Back-office pages require a second factor (platforma/accounts/middleware.py); the tests that
+    log a secretariat straight in with ``force_login`` are about those pages, not the login, so
+    force_login also gives the user a confirmed authenticator (platforma.testing.second_factor)
+    and marks the session verified by it, with the session clocks started now. Tests of the login
+    itself go through the login page and type the code (``totp_code``).
+    """
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        from platforma.testing.second_factor import verify_session
+
+        original(self, user, backend)
+        verify_session(self.session, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def demo_platform(db):
     """The seed's Azerbaijan National Platform, loaded through the services."""

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "platforma.publications",
     "platforma.reports",
     "platforma.website",
+    "platforma.accounts",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +95,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Session limits (12 hours; 30 minutes idle for back-office roles) and the second factor
+    # that back-office pages require: after OTPMiddleware and the messages.
+    "platforma.accounts.middleware.AccountsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into its answer.
     "axes.middleware.AxesMiddleware",
@@ -183,6 +187,14 @@ AXES_FAILURE_LIMIT = int(os.environ.get("PLATFORMA_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PLATFORMA_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# The lockout page: translated, saying until when (platforma/accounts/views.py).
+AXES_LOCKOUT_CALLABLE = "platforma.accounts.views.lockout_response"
+# Two factors (django-otp): the name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = os.environ.get("PLATFORMA_OTP_ISSUER", "Platforma")
+# Sessions: at most 12 hours from the login; back-office roles (superuser, secretariat, tellers)
+# are logged out after PLATFORMA_IDLE_MINUTES without a request (platforma/accounts/middleware.py).
+SESSION_COOKIE_AGE = int(os.environ.get("PLATFORMA_SESSION_HOURS", "12")) * 3600
+PLATFORMA_IDLE_MINUTES = int(os.environ.get("PLATFORMA_IDLE_MINUTES", "30"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "account-home"  # the user's own office, or the site's front page
 

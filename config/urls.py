@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 
+from platforma.accounts import views as account_views
 from platforma.website import accounts
 
 admin.site.site_header = _("Platforma back office")
@@ -23,7 +24,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        account_views.LoginView.as_view(),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -44,6 +45,8 @@ urlpatterns += i18n_patterns(
         accounts.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
+    # The second factor, the account's security page, the office's lockouts.
+    path("", include("platforma.accounts.urls")),
     # Each domain app serves its pages under a platform: /<lang>/<platform>/<section>/...
     path("<slug:platform>/activities/", include("platforma.activities.urls")),
     path("<slug:platform>/publications/", include("platforma.publications.urls")),

@@ -10,6 +10,9 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from platforma.accounts import throttle
+from platforma.accounts.models import FormAttempt
+from platforma.accounts.views import render_locked
 from platforma.core.permissions import managed_platforms
 from platforma.members.models import Membership
 
@@ -47,7 +50,24 @@ def account_home(request):
     )
 
 
-class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+class ThrottledTokenMixin:
+    """A link with a token (an invitation, a password reset) is tried at most as often as a
+    password (``PLATFORMA_LOGIN_FAILURES`` in ``PLATFORMA_LOGIN_COOLOFF_MINUTES``), counted per
+    client address and per account (``platforma.accounts.throttle``): every presented token
+    and every form sent counts, the set-password page's own reloads do not."""
+
+    def dispatch(self, request, *args, **kwargs):
+        token = kwargs.get("token", "")
+        if request.method == "POST" or token != self.reset_url_token:  # type: ignore[attr-defined]
+            keys = throttle.keys_for(request, account=kwargs.get("uidb64", ""))
+            until = throttle.locked_until(FormAttempt.Form.INVITATION, keys)
+            if until is not None:
+                return render_locked(request, until)
+            throttle.count(FormAttempt.Form.INVITATION, keys)
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class InvitationAcceptView(ThrottledTokenMixin, auth_views.PasswordResetConfirmView):
     """Choosing a password from an invitation: then straight to the login, saying so."""
 
     template_name = "registration/invitation_accept.html"
@@ -72,6 +92,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
 
+    def post(self, request, *args, **kwargs):
+        # As many requests as login attempts, per client address and per e-mail address;
+        # then the lockout page (and no e-mail) until the cool-off has passed.
+        keys = throttle.keys_for(request, email=request.POST.get("email", ""))
+        until = throttle.locked_until(FormAttempt.Form.PASSWORD_RESET, keys)
+        if until is not None:
+            return render_locked(request, until)
+        throttle.count(FormAttempt.Form.PASSWORD_RESET, keys)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         from django.conf import settings
 
@@ -79,7 +109,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(ThrottledTokenMixin, auth_views.PasswordResetConfirmView):
     template_name = "registration/invitation_accept.html"
     success_url = reverse_lazy("login")
     post_reset_login = False

@@ -12,14 +12,28 @@ from platforma.core.mail import render_text
 from platforma.core.models import PlatformRole
 from platforma.members.services import representative_assign
 from platforma.testing.factories import MembershipFactory, PersonFactory, PlatformFactory
+from platforma.testing.second_factor import totp_code, totp_device
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-pass-phrase-42"
 
 
-def login(client, username):
-    return client.post(reverse("login"), {"username": username, "password": PASSWORD}, follow=True)
+def login(client, username, password=PASSWORD):
+    """Through the login page, and the code page when the account has a second factor."""
+    from django.contrib.auth.models import User
+
+    response = client.post(
+        reverse("login"), {"username": username, "password": password}, follow=True
+    )
+    if response.redirect_chain and response.redirect_chain[-1][0] == reverse(
+        "accounts:second-factor"
+    ):
+        device = totp_device(User.objects.get(username=username))
+        response = client.post(
+            reverse("accounts:second-factor"), {"code": totp_code(device)}, follow=True
+        )
+    return response
 
 
 def secretariat(django_user_model, *platforms, name="sec"):
@@ -28,6 +42,7 @@ def secretariat(django_user_model, *platforms, name="sec"):
         services.platform_role_grant(
             actor=None, user=user, platform=platform, role=PlatformRole.Role.SECRETARIAT
         )
+    totp_device(user)  # a secretariat must have a second factor
     return user
 
 
@@ -67,10 +82,11 @@ def test_the_office_link_in_the_header_is_for_managers_only(client, django_user_
     office = reverse("members:office-home", args=["armenia"])
     home = reverse("website:platform-home", args=["armenia"])
     django_user_model.objects.create_user("nobody", "n@example.org", PASSWORD)
-    client.login(username="nobody", password=PASSWORD)
+    login(client, "nobody")
     assert office not in client.get(home).content.decode()
     secretariat(django_user_model, armenia)
-    client.login(username="sec", password=PASSWORD)
+    client.logout()
+    login(client, "sec")
     assert office in client.get(home).content.decode()
 
 
@@ -91,7 +107,8 @@ def test_password_reset_by_e_mail(client, django_user_model, settings):
         form_url, {"new_password1": PASSWORD, "new_password2": PASSWORD}, follow=True
     )
     assert "Your password is changed" in response.content.decode()
-    assert client.login(username="sec", password=PASSWORD)
+    login(client, "sec")
+    assert client.session["_auth_user_id"] == str(django_user_model.objects.get(username="sec").pk)
 
 
 def test_password_reset_says_the_same_for_an_unknown_address(client):

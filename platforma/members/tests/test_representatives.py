@@ -43,7 +43,12 @@ def representative(client, member, secretariat, django_capture_on_commit_callbac
         {"new_password1": "a-long-pass-phrase-42", "new_password2": "a-long-pass-phrase-42"},
     )
     assert response.status_code == 302
-    assert client.login(username="rauf.aliyev@hrpu.example.org", password="a-long-pass-phrase-42")
+    response = client.post(
+        reverse("login"),
+        {"username": "rauf.aliyev@hrpu.example.org", "password": "a-long-pass-phrase-42"},
+    )
+    assert response.status_code == 302  # logged in: a representative needs no second factor
+    assert client.session["_auth_user_id"]
     return member.organisation
 
 

@@ -1,0 +1,1 @@
+"""Accounts that hold: login throttling, second factors, session limits (issue 13)."""
