@@ -23,7 +23,7 @@ import secrets
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -93,6 +93,17 @@ def _new_token(registration: Registration, now: datetime.datetime) -> str:
     return token
 
 
+def _serialise_address(email: str) -> None:
+    """Requests for one address, for different events, are counted one after the other: each
+    holds a lock on its event only, so on PostgreSQL a transaction-scoped advisory lock keyed by
+    the address makes the per-address limit exact. (SQLite runs one writer at a time anyway.)"""
+    if connection.vendor != "postgresql":
+        return
+    key = int.from_bytes(hashlib.sha256(email.encode()).digest()[:8], "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 def _check_person(name: str, email: str) -> None:
     errors = {}
     if not name:
@@ -134,6 +145,7 @@ def registration_request(
     name, email = name.strip(), email.strip().lower()
     _check_person(name, email)
 
+    _serialise_address(email)
     waiting = Registration.objects.filter(event=event, email=email, status=R.PENDING).first()
     if waiting is not None:
         waiting.event = event
