@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
@@ -67,6 +68,12 @@ def test_register_get_promoted_and_see_it_in_the_calendar(page: Page, workshop):
     # The honeypot is there for scripts, out of sight for people (a class of the stylesheet:
     # the page's CSP allows no inline style).
     expect(page.get_by_label("Please leave this field empty")).not_to_be_in_viewport()
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"][:3]])
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []  # the hidden field is no trap for screen readers or the keyboard
     page.get_by_role("button", name="Register").click()
     expect(page).to_have_url(re.compile(r"/register/sent/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
