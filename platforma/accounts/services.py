@@ -151,6 +151,14 @@ def second_factor_remove(*, actor: User, password: str) -> None:
         )
 
 
+def second_factor_throttled(user: User) -> bool:
+    """django-otp's pause after a wrong code (1, 2, 4, ... seconds): no code is tried now."""
+    for device in [confirmed_totp(user), StaticDevice.objects.filter(user=user).first()]:
+        if device is not None and not device.verify_is_allowed()[0]:
+            return True
+    return False
+
+
 def second_factor_verify(*, user: User, token: str) -> Device | None:
     """The device that accepts ``token`` (a 6-digit code or a recovery code), or None.
 

@@ -135,7 +135,9 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     if data is not None and AxesProxyHandler.is_locked(request, credentials):
         return lockout_response(request, None, credentials)
     form = CodeForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
+    if form.is_valid() and services.second_factor_throttled(user):
+        form.add_error("code", _("Wait a few seconds, then type the code again."))
+    elif form.is_valid():
         device = services.second_factor_verify(user=user, token=form.cleaned_data["code"])
         if device is not None:
             return redirect(_finish(request, user, data, device))
