@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit, languages
 from platforma.core.models import Person, Platform, today_in
-from platforma.core.services import apply_changes
+from platforma.core.services import SeenVersion, apply_changes
 from platforma.core.tenancy import require_manage, scoped
 from platforma.core.types import Actor
 from platforma.core.uploads import PDF_ONLY, check_upload, stored_name
@@ -126,9 +126,13 @@ def publication_update(
     author_persons: Iterable[Person] | None = None,
     author_organisations: Iterable[Organisation] | None = None,
     actor_label: str = "",
+    seen_version: SeenVersion | None = None,
     **changes: Any,
 ) -> Publication:
-    """Change a publication's fields and, when given, its authors (the whole list)."""
+    """Change a publication's fields and, when given, its authors (the whole list).
+
+    ``seen_version``: what the edit form read; a change made since (to its fields or its
+    authors) refuses the save (``core.services.StaleEdit``)."""
     require_manage(actor, publication)
     if author_persons is not None:
         author_persons = list(author_persons)
@@ -144,7 +148,9 @@ def publication_update(
         _check_authors(publication.platform, (), added_organisations)
     if changes.get("working_group") is not None:
         require_manage(actor, changes["working_group"])
-    changed = apply_changes(publication, changes, allowed=PUBLICATION_FIELDS)
+    changed = apply_changes(
+        publication, changes, allowed=PUBLICATION_FIELDS, seen_version=seen_version
+    )
     if author_persons is not None:
         before = sorted(publication.author_persons.values_list("pk", flat=True))
         after = sorted(p.pk for p in author_persons)

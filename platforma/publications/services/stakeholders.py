@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.models import Platform
-from platforma.core.services import apply_changes
+from platforma.core.services import SeenVersion, apply_changes
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 
@@ -60,11 +60,20 @@ def stakeholder_create(
 
 @transaction.atomic
 def stakeholder_update(
-    *, actor: Actor, stakeholder: Stakeholder, actor_label: str = "", **changes: Any
+    *,
+    actor: Actor,
+    stakeholder: Stakeholder,
+    actor_label: str = "",
+    seen_version: SeenVersion | None = None,
+    **changes: Any,
 ) -> Stakeholder:
-    """Correct a stakeholder's details or record its consent to be contacted (or its refusal)."""
+    """Correct a stakeholder's details or record its consent to be contacted (or its refusal).
+
+    ``seen_version``: what the edit form read; a change made since refuses the save."""
     require_manage(actor, stakeholder)
-    changed = apply_changes(stakeholder, changes, allowed=STAKEHOLDER_FIELDS)
+    changed = apply_changes(
+        stakeholder, changes, allowed=STAKEHOLDER_FIELDS, seen_version=seen_version
+    )
     if changed:
         audit.record(
             "publications.stakeholder.updated",

@@ -123,6 +123,7 @@ def publication_edit(request, platform, pk: int):
         services.publication_update(
             actor=request.user,
             publication=Publication.objects.get(pk=publication.pk),
+            seen_version=form.seen_version(),
             author_persons=list(data.pop("author_persons")),
             author_organisations=list(data.pop("author_organisations")),
             **data,
@@ -395,7 +396,9 @@ def stakeholder_edit(request, platform, pk: int):
     )
 
     def action(data):
-        services.stakeholder_update(actor=request.user, stakeholder=stakeholder, **data)
+        services.stakeholder_update(
+            actor=request.user, stakeholder=stakeholder, seen_version=form.seen_version(), **data
+        )
 
     if request.method == "POST" and submit(request, form, action, _("The stakeholder is saved.")):
         return redirect(_stakeholder_list_url(platform))
