@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "platforma.core",
+    "platforma.documents",
     "platforma.members",
     "platforma.workinggroups",
     "platforma.governance",

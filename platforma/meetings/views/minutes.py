@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,11 +12,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from platforma.core.office import office_view, refused_stale
+from platforma.documents.views import pdf_response
 from platforma.core.services import StaleEdit
 
 from .. import selectors, services
 from ..forms import ApproveForm, NarrativeForm
-from ..pdf import minutes_pdf_bytes
+from ..pdf import KIND
 from ._helpers import report
 
 
@@ -80,10 +80,14 @@ def minutes_page(request, platform, pk: int):
 
 @office_view
 def minutes_pdf(request, platform, pk: int):
+    """The minutes' PDF, for the platform's managers: built by the worker and kept until the
+    meeting's records change; while it is built a page says so and reloads itself."""
     meeting = selectors.meeting_of(platform, pk)
-    record = selectors.minutes_record(meeting)
-    pdf = minutes_pdf_bytes(record)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = f"minutes-{meeting.platform.slug}-{meeting.date.isoformat()}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+    return pdf_response(
+        request,
+        kind=KIND,
+        platform=platform,
+        key=str(meeting.pk),
+        show_error=True,
+        context={"platform": platform, "meeting": meeting},
+    )

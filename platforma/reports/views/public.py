@@ -6,13 +6,14 @@ editing, approving and publishing are in ``office``."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 
-from .. import render as rendering
+from platforma.documents.views import pdf_response
+
+from ..pdf import KIND, report_key
 from ..permissions import can_manage_reports
 from ..render import report_document, status_label
 from ..selectors import owner_for_slug, report_for, reports_listed
@@ -66,11 +67,17 @@ def report_detail(request, platform: str, year: int):
 
 
 def report_pdf(request, platform: str, year: int):
+    """The report's PDF in the page's language, for whoever may read the report (the public
+    once it is published, its managers always): built by the worker, kept until the records
+    change; while it is built a page says so and reloads itself."""
     owner = owner_for_slug(platform)
-    report = report_for(request.user, owner, year)
-    language = _language()
-    doc = report_document(owner, year, language=language, report=report)
-    pdf = rendering.report_pdf(doc)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="report-{platform}-{year}-{language}.pdf"'
-    return response
+    report_for(request.user, owner, year)  # 404 for whoever may not read it
+    manager = can_manage_reports(request.user, owner)
+    return pdf_response(
+        request,
+        kind=KIND,
+        platform=owner,
+        key=report_key(year, _language()),
+        show_error=manager,
+        context={"platform": owner, "slug": platform},
+    )

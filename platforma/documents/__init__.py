@@ -1,0 +1,1 @@
+"""Documents built in the background (slow PDFs), cached until the records they show change."""
