@@ -12,8 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from platforma.core.office import office_view, refused_stale
-from platforma.documents.views import pdf_response
 from platforma.core.services import StaleEdit
+from platforma.documents.views import pdf_response
 
 from .. import selectors, services
 from ..forms import ApproveForm, NarrativeForm
