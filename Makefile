@@ -14,11 +14,18 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 ## run: set up everything, load the demo data if the database is empty, serve on http://$(HOST):$(PORT)
 # Links in e-mails point at the address served here unless PLATFORMA_BASE_URL says otherwise.
+# The task worker (every e-mail goes through it) runs beside the web server: it starts first,
+# and stops with it, whether the server ends or Ctrl+C stops both.
 run: export PLATFORMA_BASE_URL ?= http://$(HOST):$(PORT)
 run: runtime-deps deps migrate
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py demo_admin
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1}; \
+	$(PY) manage.py db_worker --no-reload --queue-name='*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	echo "Task worker started (pid $$worker): e-mail is sent from it."; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: the same set-up, then the whole test suite (DATABASE_URL picks the database)
 # pytest's exit status 5 means it collected no test: that is a failure here, said in words.

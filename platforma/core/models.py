@@ -333,3 +333,52 @@ class AuditChain(models.Model):
 def today_in(platform: Platform) -> datetime.date:
     """Today's date in the platform's own time zone."""
     return datetime.datetime.now(zoneinfo.ZoneInfo(platform.time_zone)).date()
+
+
+class OutgoingMail(models.Model):
+    """One e-mail in the outbox (``core.mail.queue``): stored with the change that sends it and
+    delivered by the worker (``core.tasks``), retried with back-off, kept when it fails so that
+    the secretariat sees it (and may send it again)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("mail", "queued")
+        SENDING = "sending", pgettext_lazy("mail", "being sent")
+        SENT = "sent", pgettext_lazy("mail", "sent")
+        FAILED = "failed", pgettext_lazy("mail", "failed")
+
+    # None: the Forum's or the system's own mail (seen by the Forum's secretariat).
+    platform = models.ForeignKey(
+        Platform,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="outgoing_mail",
+        verbose_name=_("platform"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=100, blank=True)
+    from_email = models.CharField(_("from"), max_length=300)
+    to = models.JSONField(_("to"), default=list)
+    cc = models.JSONField(_("cc"), default=list)
+    bcc = models.JSONField(_("bcc"), default=list)
+    reply_to = models.JSONField(_("reply to"), default=list)
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("body"))
+    # [{"name", "mimetype", "content" (base64)}]
+    attachments = models.JSONField(_("attachments"), default=list)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mail")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["platform", "status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {', '.join(self.to)}"[:300]

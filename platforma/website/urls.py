@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import outbox, views
 
 app_name = "website"
 
@@ -17,4 +17,10 @@ urlpatterns = [
     path("<slug:platform>/governance/", views.governance_page, name="governance"),
     # "forum" (a reserved slug) is the Forum's own record.
     path("<slug:platform>/transparency/", views.transparency, name="transparency"),
+    path("<slug:platform>/office/mail/", outbox.outgoing_mail_list, name="office-mail-list"),
+    path(
+        "<slug:platform>/office/mail/<int:pk>/retry/",
+        outbox.outgoing_mail_retry_view,
+        name="office-mail-retry",
+    ),
 ]

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from platforma.core import mail as outbox
 from platforma.core.mail import absolute, render_text
 
 from ..models import Event, Registration
@@ -71,21 +71,14 @@ def mail(
     extra: dict[str, Any] | None = None,
     subject: str = "",
 ) -> None:
-    """E-mail each registrant once the transaction commits (and only if it does).
+    """E-mail each registrant: the messages are queued in the outbox (``core.mail.queue``) in
+    the caller's transaction and sent by the worker once it commits (and only if it does).
 
-    Messages are written after the commit too: on SQLite the write lock is held until then,
-    and every other registration waits for it. ``subject`` given (a message the secretariat
-    wrote) replaces the template's subject. One connection serves all the messages.
+    A slow or failing mail server holds the worker, never the request (nor SQLite's write
+    lock); a failure is retried and shown on the secretariat's "Outgoing mail" page, and does
+    not undo the change. ``subject`` given (a message the secretariat wrote) replaces the
+    template's subject.
     """
-    registrations = list(registrations)
-    if not registrations:
-        return
-
-    def send() -> None:
-        messages = [_message(r, template, extra or {}, subject) for r in registrations]
-        with get_connection() as connection:
-            connection.send_messages(messages)
-
-    # robust: a mail server that fails is logged as an error; it does not undo a change already
-    # committed (each registrant has their page and link either way).
-    transaction.on_commit(send, robust=True)
+    for registration in registrations:
+        message = _message(registration, template, extra or {}, subject)
+        outbox.queue(message, platform=registration.event.platform, purpose=f"event {template}")

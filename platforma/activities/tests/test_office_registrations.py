@@ -201,6 +201,7 @@ def test_a_message_to_nobody_or_without_confirmation_is_refused(
     url = event_url("office-event-message", event)
     data = {"audience": "waitlisted", "subject": "Hello", "body": "Text", "confirm": "on"}
     register(event, 1)
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = office.post(url, data)
         unconfirmed = office.post(url, {**data, "audience": "live", "confirm": ""})

@@ -107,12 +107,12 @@ def election_tellers_appoint(
         },
     )
     language = translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: _tell_tellers(election.pk, language), robust=True)
+    _tell_tellers(election.pk, language)  # queued with the appointment (core.mail.queue)
     return tellers
 
 
 def _tell_tellers(election_pk: int, language: str) -> None:
-    """E-mail each teller where to take their share (after the commit, never inside it)."""
+    """Queue an e-mail to each teller saying where to take their share (sent after the commit)."""
     election = Election.objects.select_related("platform").get(pk=election_pk)
     tellers = list(Teller.objects.filter(election=election).select_related("user"))
     for teller in tellers:
@@ -120,6 +120,7 @@ def _tell_tellers(election_pk: int, language: str) -> None:
             to=[teller.user.email],
             language=language,
             template="elections/email/teller_appointed",
+            platform=election.platform,
             context={
                 "election": election,
                 "platform": election.platform,

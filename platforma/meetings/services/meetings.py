@@ -10,13 +10,13 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
-from platforma.core.mail import render_text
+from platforma.core.mail import queue, render_text
 from platforma.core.selectors import rules_in_force
 from platforma.core.services import SeenVersion, check_version, lock_and_check
 from platforma.core.tenancy import require_manage
@@ -642,4 +642,7 @@ def _deliver(meeting: Meeting, convocation: Convocation, meeting_url: str) -> No
         )
         message.attach("invitation.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
         messages.append(message)
-    get_connection().send_messages(messages)
+    # Queued in the convocation's transaction: the convocation and every message commit
+    # together or not at all; the worker sends them after the commit (core.mail.queue).
+    for message in messages:
+        queue(message, platform=meeting.platform, purpose="convocation")

@@ -188,7 +188,8 @@ def application_submit(
         },
     )
     if notify:
-        transaction.on_commit(lambda: _send_submission_mails(application.pk), robust=True)
+        # Queued in this transaction (core.mail.queue): sent by the worker once it commits.
+        _send_submission_mails(application.pk)
     return application
 
 
@@ -201,6 +202,7 @@ def _send_submission_mails(application_pk: int) -> None:
         to=[application.contact_email],
         language=application.language,
         template="members/email/application_receipt",
+        platform=platform,
         context={
             "application": application,
             "platform": platform,
@@ -217,6 +219,7 @@ def _send_submission_mails(application_pk: int) -> None:
             to=[email],
             language=application.language,
             template="members/email/recommendation_request",
+            platform=platform,
             context={
                 "application": application,
                 "platform": platform,
@@ -369,7 +372,7 @@ def application_decide(
         platform=platform,
         data={"admitted": admit, "decided_by": body_name, "reference": decision_reference},
     )
-    transaction.on_commit(lambda: _send_decision_mail(application.pk), robust=True)
+    _send_decision_mail(application.pk)  # queued with the decision (core.mail.queue)
     return application
 
 
@@ -381,6 +384,7 @@ def _send_decision_mail(application_pk: int) -> None:
         to=[application.contact_email],
         language=application.language,
         template="members/email/application_decided",
+        platform=application.platform,
         context={
             "application": application,
             "platform": application.platform,
@@ -456,17 +460,15 @@ def appeal_decide(
         platform=application.platform,
         data={"heard_by": appeal.heard_by, "reasons": appeal.outcome_reason},
     )
-    transaction.on_commit(
-        lambda: send_templated(
-            to=[application.contact_email],
-            language=application.language,
-            template="members/email/appeal_decided",
-            context={
-                "application": application,
-                "appeal": appeal,
-                "platform": application.platform,
-            },
-        ),
-        robust=True,
+    send_templated(  # queued with the decision (core.mail.queue)
+        to=[application.contact_email],
+        language=application.language,
+        template="members/email/appeal_decided",
+        context={
+            "application": application,
+            "appeal": appeal,
+            "platform": application.platform,
+        },
+        platform=application.platform,
     )
     return appeal

@@ -108,20 +108,18 @@ def representative_invite(
     )
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    transaction.on_commit(
-        lambda: send_templated(
-            to=[email],
-            language=language,
-            template="members/email/representative_invitation",
-            context={
-                "person": person,
-                "organisation": organisation,
-                "platform": platform,
-                "url": absolute_url("invitation-accept", language=language, args=[uid, token]),
-                "username": user.get_username(),
-            },
-        ),
-        robust=True,
+    send_templated(  # queued with the invitation (core.mail.queue)
+        to=[email],
+        language=language,
+        template="members/email/representative_invitation",
+        context={
+            "person": person,
+            "organisation": organisation,
+            "platform": platform,
+            "url": absolute_url("invitation-accept", language=language, args=[uid, token]),
+            "username": user.get_username(),
+        },
+        platform=platform,
     )
     return representative
 
