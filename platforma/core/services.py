@@ -78,11 +78,15 @@ def _version_value(obj: models.Model, name: str) -> Any:
     return audit._jsonable(value)
 
 
-def version_of(obj: models.Model, fields: tuple[str, ...] | list[str]) -> str:
-    """The version of ``obj`` as an edit form of ``fields`` sees it: a digest of their values."""
-    values = {name: _version_value(obj, name) for name in sorted(fields)}
+def version_digest(values: dict[str, Any]) -> str:
+    """A version: the digest of what an edit page shows (``{name: value}``, JSON-able)."""
     text = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def version_of(obj: models.Model, fields: tuple[str, ...] | list[str]) -> str:
+    """The version of ``obj`` as an edit form of ``fields`` sees it: a digest of their values."""
+    return version_digest({name: _version_value(obj, name) for name in sorted(fields)})
 
 
 class StaleEdit(ValidationError):
@@ -92,9 +96,9 @@ class StaleEdit(ValidationError):
     version, which the form carries from then on so that a deliberate second save goes through.
     """
 
-    def __init__(self, current: models.Model, seen: SeenVersion) -> None:
+    def __init__(self, current: models.Model, version: str) -> None:
         self.current = current
-        self.version = version_of(current, seen.fields)
+        self.version = version
         who, when = last_change(current)
         super().__init__(
             _("“%(object)s” was changed by %(who)s at %(when)s since you opened it.")
@@ -126,8 +130,9 @@ def check_version(current: models.Model, seen: SeenVersion | None) -> None:
     sent (a script, the API, a page opened before versions existed): nothing to compare."""
     if seen is None or not seen.digest:
         return
-    if version_of(current, seen.fields) != seen.digest:
-        raise StaleEdit(current, seen)
+    version = version_of(current, seen.fields)
+    if version != seen.digest:
+        raise StaleEdit(current, version)
 
 
 def lock_and_check(obj: M, seen: SeenVersion | None) -> M:

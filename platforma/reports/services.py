@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit
 from platforma.core.models import Platform, today_in
+from platforma.core.services import StaleEdit, version_digest
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 
@@ -153,6 +154,17 @@ def _write_narrative(
     return before
 
 
+def narratives_version(report: AnnualReport, language: str) -> str:
+    """The version of a report's text in one language, as its editor reads it (every section's
+    text): the page carries it, ``narratives_save`` compares it."""
+    texts = dict(
+        ReportNarrative.objects.filter(report=report, language=language).values_list(
+            "section", "text"
+        )
+    )
+    return version_digest({key: texts.get(key, "") for key in SECTION_KEYS})
+
+
 @transaction.atomic
 def narratives_save(
     *,
@@ -161,15 +173,22 @@ def narratives_save(
     language: str,
     texts: dict[str, str],
     actor_label: str = "",
+    seen_version: str | None = None,
 ) -> dict[str, dict[str, str]]:
     """Keep the text of several sections in one language at once: all of them, or none.
 
     Every text is checked before anything is written; one audit entry lists what changed.
     Returns ``{section: {"before": ..., "after": ...}}`` for the sections that changed.
+    ``seen_version``: the ``narratives_version`` the page was read at; when the text changed
+    since, nothing is written (``core.services.StaleEdit``).
     """
-    report = _locked(report)
+    report = _locked(report)  # the report's row lock serialises its text's saves
     _check_rights(actor, report.platform, report)
     _check_editable(report, language)
+    if seen_version:
+        version = narratives_version(report, language)
+        if version != seen_version:
+            raise StaleEdit(report, version)
     unknown = sorted(set(texts) - set(SECTION_KEYS))
     if unknown:
         raise ValidationError(

@@ -26,11 +26,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from platforma.core.office import FORUM_SLUG, office_view
+from platforma.core.office import FORUM_SLUG, StaleRow, office_view
 from platforma.core.office import report as report_refusal
+from platforma.core.services import StaleEdit
 
 from .. import services
-from ..models import SECTION_KEYS, AnnualReport
+from ..models import SECTION_CHOICES, SECTION_KEYS, AnnualReport
 from ..render import report_document
 from ..selectors import managed_report, narratives
 
@@ -84,13 +85,27 @@ def report_edit(request, owner, year: int):
     report = managed_report(request.user, owner, year)
     language = _editing_language(request)
     posted: dict[str, str] = {}
+    stale: dict | None = None
+    version = services.narratives_version(report, language)
     if request.method == "POST":
         posted = {key: request.POST[key] for key in SECTION_KEYS if key in request.POST}
         then_approve = request.POST.get("then") == "approve"
         try:
             changed = services.narratives_save(
-                actor=request.user, report=report, language=language, texts=posted
+                actor=request.user,
+                report=report,
+                language=language,
+                texts=posted,
+                seen_version=request.POST.get("seen_version") or None,
             )
+        except StaleEdit as error:
+            # What was typed stays in the form, beside what is saved now; with the new version
+            # a second save replaces it.
+            report_refusal(request, error)
+            stale = _stale(report, language, posted)
+            version = error.version
+            if then_approve:
+                messages.error(request, _("Nothing was approved: the text could not be saved."))
         except (ValidationError, PermissionDenied) as error:
             report_refusal(request, error)
             if then_approve:
@@ -128,8 +143,22 @@ def report_edit(request, owner, year: int):
             "languages": languages,
             "language_name": dict(settings.LANGUAGES).get(language, language),
             "editable": report.status == AnnualReport.Status.DRAFT,
+            "version": version,
+            "stale": stale,
         },
     )
+
+
+def _stale(report, language: str, posted: dict[str, str]) -> dict:
+    """The sections where what was typed differs from what is saved now (office/_stale.html)."""
+    saved = narratives(report, language)
+    titles = dict(SECTION_CHOICES)
+    rows = [
+        StaleRow(str(titles.get(key, key)), posted[key] or "—", saved.get(key) or "—")
+        for key in SECTION_KEYS
+        if key in posted and posted[key].replace("\r\n", "\n").strip() != saved.get(key, "")
+    ]
+    return {"stale_refused": True, "stale_rows": rows}
 
 
 @require_http_methods(["GET", "POST"])
