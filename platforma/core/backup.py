@@ -138,11 +138,13 @@ def _columns(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     return [field for field in model._meta.concrete_fields if not field.generated]
 
 
-def _applied(connection: BaseDatabaseWrapper) -> set[Migration]:
-    recorder = MigrationRecorder(connection)
-    if not recorder.has_table():
+def _applied(connection: BaseDatabaseWrapper, loader: MigrationLoader) -> set[Migration]:
+    """The applied migrations as the graph knows them (a squashed one counts when all it
+    replaces are applied); ``set()`` for a database never migrated."""
+    if not MigrationRecorder(connection).has_table():
         return set()
-    return set(recorder.applied_migrations())
+    applied = loader.applied_migrations or {}
+    return {key for key in applied if key in loader.graph.nodes}
 
 
 def _encode(value: Any) -> Any:
@@ -168,18 +170,19 @@ def _dump_rows(alias: str, apps: Apps, out: IO[str], existing: set[str]) -> dict
             continue
         fields = _columns(model)
         names = [field.attname for field in fields]
-        rows = model._base_manager.using(alias).order_by(model._meta.pk.attname).values_list(*names)
-        buffered = [json.dumps([_encode(v) for v in row], ensure_ascii=False) for row in rows]
-        header = {
-            "model": model._meta.label_lower,
-            "table": table,
-            "columns": names,
-            "rows": len(buffered),
-        }
-        out.write(json.dumps(header, ensure_ascii=False) + "\n")
-        for line in buffered:
-            out.write(line + "\n")
-        counts[table] = len(buffered)
+        rows = model._base_manager.using(alias).order_by(model._meta.pk.attname)
+        # Counted and read in the same snapshot (the copy's file, or the repeatable-read
+        # transaction), then streamed: a large table is never held in memory.
+        count = rows.count()
+        header = {"model": model._meta.label_lower, "table": table, "columns": names}
+        out.write(json.dumps({**header, "rows": count}, ensure_ascii=False) + "\n")
+        written = 0
+        for row in rows.values_list(*names).iterator(chunk_size=2000):
+            out.write(json.dumps([_encode(v) for v in row], ensure_ascii=False) + "\n")
+            written += 1
+        if written != count:
+            raise BackupError(f"{table} changed while it was read: the snapshot did not hold.")
+        counts[table] = count
     return counts
 
 
@@ -212,8 +215,11 @@ def _sqlite_copy(connection: BaseDatabaseWrapper, target: Path) -> None:
     copy = sqlite3.connect(str(target))
     try:
         source.backup(copy)
-        # One self-contained file: the copy does not need a -wal beside it.
+        # One self-contained file (no -wal beside it), rebuilt so that it carries no free
+        # pages: those may still hold deleted rows, such as earlier versions of a ballot box
+        # (docs/elections.md). Only the copy is vacuumed; the live database is not touched.
         copy.execute("PRAGMA journal_mode=DELETE")
+        copy.execute("VACUUM")
     finally:
         copy.close()
 
@@ -343,8 +349,9 @@ def create_backup(output: Path, *, using: str = DEFAULT_DB_ALIAS) -> BackupRepor
             _sqlite_copy(connection, native)
             with _snapshot_alias(native) as alias:
                 snap = connections[alias]
-                applied = _applied(snap)
-                apps = _state_apps(MigrationLoader(snap), applied)
+                loader = MigrationLoader(snap)
+                applied = _applied(snap, loader)
+                apps = _state_apps(loader, applied)
                 with rows_path.open("w", encoding="utf-8") as out:
                     existing = set(snap.introspection.table_names())
                     counts = _dump_rows(alias, apps, out, existing)
@@ -359,8 +366,9 @@ def create_backup(output: Path, *, using: str = DEFAULT_DB_ALIAS) -> BackupRepor
                     cursor.execute("SELECT pg_export_snapshot()")
                     snapshot = cursor.fetchone()[0]
                 _pg_dump(connection, snapshot, native)
-                applied = _applied(connection)
-                apps = _state_apps(MigrationLoader(connection), applied)
+                loader = MigrationLoader(connection)
+                applied = _applied(connection, loader)
+                apps = _state_apps(loader, applied)
                 existing = set(connection.introspection.table_names())
                 with rows_path.open("w", encoding="utf-8") as out:
                     counts = _dump_rows(using, apps, out, existing)
@@ -576,6 +584,8 @@ def _check_rows_file(archive: _Archive, apps: Apps) -> dict[str, type[models.Mod
                     f"The archive's row count of {header['table']} is not its manifest's."
                 )
             found[header["table"]] = model
+        if set(found) != set(counts):
+            raise BackupError("The archive's rows file lacks tables its manifest counts.")
     except (ValueError, KeyError, StopIteration, TypeError) as error:
         raise BackupError(f"The archive's rows cannot be read ({error}).") from None
     return found
@@ -631,7 +641,7 @@ def restore_backup(
         secret = (archive.folder / SECRET).read_text(encoding="utf-8")
 
         say("Checking that this installation is empty ...")
-        applied = _applied(connection)
+        applied = _applied(connection, loader)
         if applied and applied != recorded:
             raise BackupError(
                 "This database is migrated to another state than the archive's "
