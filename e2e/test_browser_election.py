@@ -21,11 +21,19 @@ def site(live_server, transactional_db):
 
 
 def log_in(page: Page, base: str, user, password: str, next_path: str) -> None:
+    """The password, then the code of the user's authenticator (secretariat and tellers must
+    have one; every user of this test is given one, and types what it shows)."""
+    from platforma.testing.second_factor import totp_code, totp_device
+
+    device = totp_device(user)
     page.context.clear_cookies()
     page.goto(f"{base}/en/accounts/login/?next={next_path}")
     page.get_by_label("Username").fill(user.get_username())
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Your code")).to_be_visible()
+    page.get_by_label("Code").fill(totp_code(device))
+    page.get_by_role("button", name="Continue").click()
 
 
 SHARE = re.compile(r"^PS1-\d+-\d+-[0-9a-f]{64}$", re.MULTILINE)

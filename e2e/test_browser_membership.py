@@ -79,11 +79,20 @@ def test_apply_recommend_admit_and_appear_in_the_directory(page: Page, site, tmp
         page.get_by_role("button", name="We recommend this organisation").click()
         expect(page.locator(".message")).to_contain_text("your answer has been recorded")
 
-    # The secretariat logs in, reads the eligibility check and admits.
+    # The secretariat logs in (with the code of its authenticator), reads the eligibility
+    # check and admits.
+    from django.contrib.auth import get_user_model
+
+    from platforma.testing.second_factor import totp_code, totp_device
+
+    device = totp_device(get_user_model().objects.get(username="sec"))
     page.goto(f"{site.url}/en/accounts/login/?next=/en/azerbaijan/office/applications/")
     page.get_by_label("Username").fill("sec")
     page.get_by_label("Password").fill("pw-secretariat-42")
     page.get_by_role("button", name="Log in").click()
+    # A secretariat gives the code of its authenticator app.
+    page.get_by_label("Code").fill(totp_code(device))
+    page.get_by_role("button", name="Continue").click()
     page.get_by_role("link", name="Clean Air Public Union").click()
     criteria = page.locator("table.criteria tbody tr")
     expect(criteria).to_have_count(8)

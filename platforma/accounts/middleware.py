@@ -7,8 +7,9 @@ For every logged-in request, before the view runs:
 - a back-office session (superuser, secretariat, teller of an election not yet closed) ends
   after ``PLATFORMA_IDLE_MINUTES`` (30) without a request;
 - an account that must hold a second factor and has not given it in this session reaches no
-  office page (URL names ``office-*`` or routes under ``office/``), no page of Django's admin
-  and no teller's share page: it is sent to give its code, or to set one up.
+  office page (every view behind ``platforma.core.office.office_view``, and the URL names
+  ``office-*`` and routes under ``office/``), no page of Django's admin and no teller's share
+  page: it is sent to give its code, or to set one up.
 
 Install after django_otp's ``OTPMiddleware`` and the messages middleware.
 """
@@ -27,6 +28,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from platforma.core.office import office_view
 from platforma.core.types import AnyUser
 
 from . import session as keys
@@ -36,8 +38,33 @@ from .policy import must_have_second_factor
 SECOND_FACTOR_PAGES = {"teller-share"}
 
 
-def protected(request: HttpRequest) -> bool:
+def _office_code() -> object:
+    """The code of ``office_view``'s guard, which every office page runs (whatever its name)."""
+
+    def view(request: HttpRequest, platform: object) -> HttpResponse:
+        return HttpResponse()
+
+    return office_view(view).__code__
+
+
+_OFFICE_CODE = _office_code()
+
+
+def is_office_view(view: Any) -> bool:
+    """Whether ``view`` is an office page: ``office_view``'s guard, under any decorators."""
+    seen = 0
+    while view is not None and seen < 10:
+        if getattr(view, "__code__", None) is _OFFICE_CODE:
+            return True
+        view = getattr(view, "__wrapped__", None)
+        seen += 1
+    return False
+
+
+def protected(request: HttpRequest, view: Any = None) -> bool:
     """An office page, a page of the admin, or a teller's share page."""
+    if view is not None and is_office_view(view):
+        return True
     match = request.resolver_match
     if match is None:
         return False
