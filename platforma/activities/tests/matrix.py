@@ -1,9 +1,10 @@
 """The permission matrix's rows for the organisers' office of events (merged by the core walk).
 
-The public pages' rows stay in ``core/tests/test_permission_matrix.py``.
+The public pages' rows stay in ``core/tests/test_permission_matrix.py``, but for those of the
+public registration's confirmation, kept here beside the pages.
 """
 
-from platforma.testing.matrix import OFFICE
+from platforma.testing.matrix import OFFICE, PUBLIC
 
 
 def _event(d):
@@ -20,6 +21,12 @@ MATRIX = {
     "activities:office-event-registrations": (_event, OFFICE),
     "activities:office-event-message": (_event, OFFICE),
     "activities:office-registration-export": (lambda d: [*_event(d), "csv"], OFFICE),
+    # "Check your e-mail" after the public form: the same page for everyone.
+    "activities:event-registration-sent": (_event, PUBLIC),
+}
+# A confirmation link that is unknown (or used, or expired) is not found, whoever follows it.
+POST_HIDDEN = {
+    "activities:registration-confirm": lambda d: ["azerbaijan", "not-a-confirmation-token"],
 }
 POST_ONLY = {
     "activities:office-registration-add": _event,
