@@ -2,10 +2,12 @@
 what the form shows after it (core.services.version_of / check_version, core.office)."""
 
 import datetime
+import threading
 import zoneinfo
 
 import pytest
 from django import forms
+from django.db import connection, connections
 from django.utils import formats, timezone
 
 from platforma.core.models import AuditEntry, Platform
@@ -151,3 +153,44 @@ def test_the_refused_form_shows_both_versions_and_carries_the_new_one(platform, 
     )
     platform.refresh_from_db()
     assert platform.email == "mine@x.org"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row locks (select_for_update) need PostgreSQL; SQLite serialises writers already "
+    "(IMMEDIATE transactions) and its test database is one in-memory connection",
+)
+def test_two_saves_from_the_same_version_at_the_same_moment_one_is_refused():
+    platform = PlatformFactory(slug="raceland", name_en="Raceland", email="np@example.org")
+    opened = seen(platform)
+    barrier = threading.Barrier(2)
+    saved, refused, errors = [], [], []
+
+    def save(n):
+        try:
+            barrier.wait(timeout=10)
+            platform_update(
+                actor=None,
+                actor_label=f"tab {n}",
+                platform=Platform.objects.get(pk=platform.pk),
+                seen_version=opened,
+                email=f"tab{n}@example.org",
+            )
+            saved.append(n)
+        except StaleEdit:
+            refused.append(n)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors
+    assert (len(saved), len(refused)) == (1, 1)
+    platform.refresh_from_db()
+    assert platform.email == f"tab{saved[0]}@example.org"
