@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.mail import EmailMessage
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -13,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from platforma.accounts import throttle
 from platforma.accounts.models import FormAttempt
 from platforma.accounts.views import render_locked
+from platforma.core.mail import queue, render_text
 from platforma.core.permissions import managed_platforms
 from platforma.members.models import Membership
 
@@ -84,9 +88,29 @@ class InvitationAcceptView(ThrottledTokenMixin, auth_views.PasswordResetConfirmV
         return response
 
 
+class QueuedPasswordResetForm(PasswordResetForm):
+    """The reset e-mail goes through the outbox and the task queue (``core.mail.queue``), like
+    every other: a slow mail server never holds the page."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = " ".join(render_text(subject_template_name, context).split())
+        body = render_text(email_template_name, context)
+        message = EmailMessage(subject, body, from_email or settings.DEFAULT_FROM_EMAIL, [to_email])
+        queue(message, purpose="password reset")
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """The reset link is built from ``PLATFORMA_BASE_URL``, never from the request's host."""
 
+    form_class = QueuedPasswordResetForm
     template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
@@ -103,8 +127,6 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        from django.conf import settings
-
         self.extra_email_context = {"base_url": settings.PLATFORMA_BASE_URL}
         return super().form_valid(form)
 

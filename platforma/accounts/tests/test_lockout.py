@@ -163,6 +163,10 @@ def test_password_reset_requests_are_limited_per_e_mail(client, django_user_mode
     assert [a.status_code for a in answers] == [302] * 5 + [429]
     assert LOCKED in answers[5].content.decode()
     assert len(mail.outbox) == 5
+    # Sent through the outbox and the task queue, like every e-mail.
+    from platforma.core.models import OutgoingMail
+
+    assert OutgoingMail.objects.filter(purpose="password reset").count() == 5
     # Another address from elsewhere is not held up.
     other = client.post(url, {"email": "x@example.org"}, REMOTE_ADDR="198.51.100.7")
     assert other.status_code == 302
