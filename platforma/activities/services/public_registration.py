@@ -264,14 +264,9 @@ def registration_confirm(
         raise ValidationError(_("This event is cancelled."))
     if now >= event.starts_at:
         raise ValidationError(_("Registration is closed."))
-    organisation = (
-        Organisation.objects.get(pk=registration.organisation_id)
-        if (registration.organisation_id)
-        else None
-    )
     if not organisation_has_room(
         event,
-        organisation,
+        registration.organisation,
         registration.organisation_name,
         awaiting=False,
         now=now,
