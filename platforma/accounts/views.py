@@ -135,17 +135,23 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     if data is not None and AxesProxyHandler.is_locked(request, credentials):
         return lockout_response(request, None, credentials)
     form = CodeForm(request.POST if request.method == "POST" else None)
-    if form.is_valid() and services.second_factor_throttled(user):
-        form.add_error("code", _("Wait a few seconds, then type the code again."))
-    elif form.is_valid():
-        device = services.second_factor_verify(user=user, token=form.cleaned_data["code"])
+    if form.is_valid():
+        # django-otp pauses after a wrong code (1, 2, 4 ... seconds): no code is tried then.
+        paused = services.second_factor_throttled(user)
+        device = None
+        if not paused:
+            device = services.second_factor_verify(user=user, token=form.cleaned_data["code"])
         if device is not None:
             return redirect(_finish(request, user, data, device))
-        # A wrong code counts as a failed login for django-axes: five lock the user name.
+        # A wrong code, or one sent during the pause, counts as a failed login for
+        # django-axes: five lock the user name, as five wrong passwords do.
         user_login_failed.send(sender=__name__, credentials=credentials, request=request)
         if getattr(request, "axes_locked_out", False):
             return lockout_response(request, None, credentials)
-        form.add_error("code", _("That code is not right, or was used already. Try again."))
+        if paused:
+            form.add_error("code", _("Wait a few seconds, then type the code again."))
+        else:
+            form.add_error("code", _("That code is not right, or was used already. Try again."))
     return render(request, "accounts/second_factor.html", {"form": form, "subject": user})
 
 
