@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from platforma.core.models import Person, Platform
-from platforma.core.office import OfficeForm
+from platforma.core.office import OfficeForm, Versioned
 from platforma.core.statute_rules import AdmissionRule
 from platforma.core.uploads import check_upload
 from platforma.workinggroups.models import WorkingGroup
@@ -226,7 +226,14 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(Versioned, forms.Form):
+    """An organisation's profile as its representative edits it (translated texts in the page's
+    language); it carries the version it was read at, like the office's edit forms."""
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._versioned(organisation)
+
     short_name = forms.CharField(label=_("Short name"), max_length=200, required=False)
     acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
     website = forms.URLField(label=_("Website"), required=False)

@@ -21,7 +21,12 @@ from django.utils.translation import gettext as _
 from platforma.core import audit, languages
 from platforma.core.mail import absolute_url, send_templated
 from platforma.core.models import Person, Platform, today_in
-from platforma.core.services import person_create, require_manage_wholly
+from platforma.core.services import (
+    SeenVersion,
+    lock_and_check,
+    person_create,
+    require_manage_wholly,
+)
 from platforma.core.tenancy import may_manage, platforms_of, require_manage
 from platforma.core.types import Actor
 
@@ -126,13 +131,20 @@ def representative_invite(
 
 @transaction.atomic
 def organisation_profile_update(
-    *, actor: User, platform: Platform, organisation: Organisation, changes: dict[str, Any]
+    *,
+    actor: User,
+    platform: Platform,
+    organisation: Organisation,
+    changes: dict[str, Any],
+    seen_version: SeenVersion | None = None,
 ) -> ProfileChangeRequest | None:
     """Apply profile changes now; put changes to legal data to the secretariat.
 
     ``actor`` is a user, never the system: a request to change legal data names who made it.
+    ``seen_version``: what the form read; a change made since refuses the save (``StaleEdit``).
     """
     require_act_for(actor, platform, organisation)
+    lock_and_check(organisation, seen_version)
     unknown = set(changes) - PROFILE_FIELDS - LEGAL_FIELDS
     if unknown:
         raise ValidationError(

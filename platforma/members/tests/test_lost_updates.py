@@ -7,6 +7,8 @@ from platforma.core.models import AuditEntry, Person, PlatformRole
 from platforma.core.services import platform_role_grant
 from platforma.testing.stale import assert_refused, edit_form, two_tabs
 
+from .test_representatives import member, representative  # noqa: F401  (fixtures)
+
 pytestmark = pytest.mark.django_db
 
 
@@ -50,3 +52,27 @@ def test_a_persons_second_tab_is_refused_then_saved_deliberately(
     assert client.post(url, again).status_code == 302
     person.refresh_from_db()
     assert (person.phone, person.email) == ("+994 12 222", "new@example.org")
+
+
+def test_an_organisations_profile_in_two_tabs(client, request):
+    """The representative's own page (views/account.py) keeps its profile the same way."""
+    organisation = request.getfixturevalue("representative")  # logged in as its representative
+    url = reverse("members:my-organisation", args=["azerbaijan"])
+    first, second = two_tabs(client, url)
+    assert client.post(url, {**first, "phone": "+994 12 555 00 00"}).status_code == 302
+
+    refused = client.post(url, {**second, "website": "https://hrpu.example.org/new"})
+    assert_refused(
+        refused,
+        who="rauf.aliyev@hrpu.example.org",
+        typed=second["phone"] or "—",
+        saved="+994 12 555 00 00",
+    )
+    organisation.refresh_from_db()
+    assert organisation.phone == "+994 12 555 00 00"
+    assert organisation.website != "https://hrpu.example.org/new"
+
+    assert client.post(url, edit_form(refused)).status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.website == "https://hrpu.example.org/new"
+    assert organisation.phone == second["phone"]

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from platforma.core.models import today_in
+from platforma.core.office import refused_stale
 from platforma.core.permissions import login_redirect
 from platforma.core.selectors import platform_for_public
+from platforma.core.services import StaleEdit
 from platforma.workinggroups import services as wg_services
 from platforma.workinggroups.models import Enrolment, WorkingGroup
 
@@ -50,7 +52,9 @@ def my_organisation(request, platform: str):
     }
     consent_initial = {f: getattr(organisation, f) for f in ConsentForm.base_fields}
     action = request.POST.get("action")
-    profile_form = ProfileForm(request.POST if action == "profile" else None, initial=initial)
+    profile_form = ProfileForm(
+        request.POST if action == "profile" else None, initial=initial, organisation=organisation
+    )
     consent_form = ConsentForm(
         request.POST if action == "consent" else None, initial=consent_initial
     )
@@ -68,6 +72,7 @@ def my_organisation(request, platform: str):
                 platform=the_platform,
                 organisation=organisation,
                 changes=changes,
+                seen_version=profile_form.seen_version(),
             )
             messages.success(
                 request,
@@ -98,6 +103,9 @@ def my_organisation(request, platform: str):
                 request, _("You have left %(group)s.") % {"group": enrolment.working_group}
             )
             return redirect(request.get_full_path())
+    except StaleEdit as exc:
+        refused_stale(profile_form, exc)
+        messages.error(request, exc.messages[0])
     except (ValidationError, WorkingGroup.DoesNotExist, Enrolment.DoesNotExist) as exc:
         text = " ".join(exc.messages) if isinstance(exc, ValidationError) else _("Not found.")
         messages.error(request, text)
