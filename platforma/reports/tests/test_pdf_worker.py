@@ -150,3 +150,34 @@ def test_a_failed_build_says_so_and_can_be_retried(
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
     assert documents().get().status == RenderedDocument.Status.READY
+
+
+def test_the_forum_report_follows_every_platform_and_a_platforms_only_its_own(
+    client, settings, demo_platform
+):
+    """The Forum-wide report reads every platform: any platform's audit chain moving changes
+    its fingerprint. A platform's report changes with its own chain and the Forum's only."""
+    from platforma.core import audit
+    from platforma.documents import selectors
+
+    use_queue(settings, IMMEDIATE)
+    report = services.report_draft(platform=None, year=2014, **WHO)
+    services.report_approve(report=report, **WHO)
+    services.report_publish(report=report, **WHO)
+    url = "/en/forum/reports/2014/report.pdf"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'inline; filename="report-forum-2014-en.pdf"'
+    built = documents().get(platform__isnull=True)
+    platform_before = selectors.fingerprint("annual-report", demo_platform, "2014/en")
+
+    other = PlatformFactory(slug="elsewhere")
+    audit.record("test.touched", platform=other, actor_label="test")
+
+    assert selectors.fingerprint("annual-report", None, "2014/en") != built.fingerprint
+    assert selectors.fingerprint("annual-report", demo_platform, "2014/en") == platform_before
+    assert client.get(url).status_code == 200
+    assert documents().get(platform__isnull=True).fingerprint != built.fingerprint
+
+    audit.record("test.touched", forum=True, actor_label="test")
+    assert selectors.fingerprint("annual-report", demo_platform, "2014/en") != platform_before
