@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 from .feeds import PublicationsFeed
-from .views import office
+from .views import mailing, office
 
 app_name = "publications"
 
@@ -40,6 +40,7 @@ urlpatterns = [
         office.distribution_remove,
         name="office-distribution-remove",
     ),
+    path("office/<int:pk>/email/", mailing.distribution_email, name="office-distribution-email"),
     path("office/stakeholders/", office.stakeholder_list, name="office-stakeholder-list"),
     path("office/stakeholders/new/", office.stakeholder_create, name="office-stakeholder-create"),
     path(

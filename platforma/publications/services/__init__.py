@@ -4,7 +4,13 @@ Each service checks that the actor manages the platform of every object it is ha
 (``core.tenancy.require_manage``; ``actor=None`` is the system) and records one audit entry.
 """
 
-from .distributions import distribution_record, distribution_record_aggregate, distribution_remove
+from .distributions import (
+    distribution_email,
+    distribution_record,
+    distribution_record_aggregate,
+    distribution_remove,
+    email_audience,
+)
 from .publications import (
     PUBLICATION_FIELDS,
     publication_create,
@@ -24,9 +30,11 @@ from .stakeholders import (
 __all__ = [
     "PUBLICATION_FIELDS",
     "STAKEHOLDER_FIELDS",
+    "distribution_email",
     "distribution_record",
     "distribution_record_aggregate",
     "distribution_remove",
+    "email_audience",
     "publication_create",
     "publication_sign",
     "publication_update",

@@ -208,3 +208,78 @@ def distribution_remove(*, actor: Actor, distribution: Distribution, actor_label
         },
     )
     distribution.delete()
+
+
+def email_audience(platform: Platform) -> tuple[int, int]:
+    """``(written to, not written to)``: the platform's stakeholders who consented to be
+    contacted and have an address, and all the others."""
+    stakeholders = Stakeholder.objects.filter(platform=platform)
+    written = stakeholders.filter(consent_to_contact=True).exclude(email="").count()
+    return written, stakeholders.count() - written
+
+
+@transaction.atomic
+def distribution_email(
+    *,
+    actor: Actor,
+    publication: Publication,
+    language: str,
+    actor_label: str = "",
+) -> Distribution:
+    """E-mail a publication's page to every stakeholder of its platform who consented to be
+    contacted and has an address, and record it as an e-mail distribution (today).
+
+    Only the distribution and its recipients are written here; the worker writes the e-mails
+    (``publications.tasks.distribution_mail``, enqueued in this transaction) and sends them,
+    so the page answers at once for a thousand stakeholders. A stakeholder without consent is
+    never written to.
+    """
+    require_manage(actor, publication)
+    platform = publication.platform
+    if not publication.is_public:
+        raise ValidationError(
+            _("Publish it on the website first: the e-mail links to its page there.")
+        )
+    consenting = list(
+        Stakeholder.objects.filter(platform=platform, consent_to_contact=True)
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+    if not consenting:
+        raise ValidationError(
+            _("No stakeholder with an e-mail address has agreed to be contacted.")
+        )
+    today = today_in(platform)
+    distribution = _distribution(
+        platform,
+        publication,
+        year=today.year,
+        sent_on=today,
+        channel=Distribution.Channel.EMAIL,
+        event=None,
+        copies=len(consenting),
+        note="",
+        is_demo=False,
+        mode=Distribution.Mode.INDIVIDUAL,
+        total=len(consenting),
+    )
+    DistributionRecipient.objects.bulk_create(
+        DistributionRecipient(distribution=distribution, stakeholder_id=pk, copies=1)
+        for pk in consenting
+    )
+    from ..tasks import distribution_mail
+
+    distribution_mail.enqueue(distribution.pk, language)
+    not_written = Stakeholder.objects.filter(platform=platform).count() - len(consenting)
+    audit.record(
+        "publications.distribution.emailed",
+        actor=actor,
+        actor_label=actor_label,
+        target=distribution,
+        data={
+            "after": audit.snapshot(distribution),
+            "written_to": len(consenting),
+            "not_written_to": not_written,
+        },
+    )
+    return distribution

@@ -52,6 +52,10 @@ MATRIX = {
         lambda d: ["azerbaijan", _publication(d).pk],
         OFFICE,
     ),
+    "publications:office-distribution-email": (
+        lambda d: ["azerbaijan", _publication(d).pk],
+        OFFICE,
+    ),
     "publications:office-distribution-remove": (
         lambda d: ["azerbaijan", _distribution(d).pk],
         OFFICE,
