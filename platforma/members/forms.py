@@ -255,7 +255,11 @@ class ProfileForm(Versioned, forms.Form):
     )
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(Versioned, forms.Form):
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._versioned(organisation)
+
     public_email = forms.BooleanField(label=_("Show our e-mail"), required=False)
     public_phone = forms.BooleanField(label=_("Show our phone"), required=False)
     public_website = forms.BooleanField(label=_("Show our website"), required=False)

@@ -80,14 +80,17 @@ class _Forms(HTMLParser):
             self._select = None
 
 
-def edit_form(page: Any) -> dict[str, Any]:
-    """The fields of ``page``'s edit form (the one carrying a version), as a browser posts
-    them: one value, or a list where a name has several (check boxes, multiple selects)."""
+def edit_form(page: Any, having: dict[str, str] | None = None) -> dict[str, Any]:
+    """The fields of ``page``'s edit form (the first one carrying a version, and the fields
+    ``having`` says, where a page has several), as a browser posts them: one value, or a list
+    where a name has several (check boxes, multiple selects)."""
     parser = _Forms()
     parser.feed(page.content.decode())
     for fields in parser.forms:
         names = [name for name, _value in fields]
-        if any(name.endswith(VERSION_FIELD) for name in names):
+        if any(name.endswith(VERSION_FIELD) for name in names) and all(
+            pair in fields for pair in (having or {}).items()
+        ):
             data: dict[str, Any] = {}
             for name, value in fields:
                 if name not in data:

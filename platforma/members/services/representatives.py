@@ -208,10 +208,16 @@ def profile_change_decide(
 
 @transaction.atomic
 def public_contacts_update(
-    *, actor: Actor, organisation: Organisation, **consent: bool
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    seen_version: SeenVersion | None = None,
+    **consent: bool,
 ) -> Organisation:
-    """What the organisation agrees to show in the public directory."""
+    """What the organisation agrees to show in the public directory (``seen_version``: what
+    the form read; a change made since refuses the save)."""
     require_act_for(actor, None, organisation)
+    lock_and_check(organisation, seen_version)
     unknown = set(consent) - CONTACT_CONSENT_FIELDS
     if unknown:
         raise ValidationError(_("Unknown consent fields: %s") % ", ".join(sorted(unknown)))

@@ -76,3 +76,23 @@ def test_an_organisations_profile_in_two_tabs(client, request):
     organisation.refresh_from_db()
     assert organisation.website == "https://hrpu.example.org/new"
     assert organisation.phone == second["phone"]
+
+
+def test_what_the_directory_shows_in_two_tabs(client, request):
+    organisation = request.getfixturevalue("representative")
+    url = reverse("members:my-organisation", args=["azerbaijan"])
+    consent = {"action": "consent"}
+    first, second = (edit_form(client.get(url), consent) for _tab in range(2))
+    assert "public_email" not in first  # nothing shown yet
+
+    assert client.post(url, {**first, "public_email": "on"}).status_code == 302
+    refused = client.post(url, {**second, "public_phone": "on"})
+    assert_refused(refused, who="rauf.aliyev@hrpu.example.org", typed="no", saved="yes")
+    organisation.refresh_from_db()
+    assert (organisation.public_email, organisation.public_phone) == (True, False)
+
+    again = edit_form(refused, consent)
+    assert "public_email" not in again  # as typed in the second tab
+    assert client.post(url, {**again, "public_email": "on"}).status_code == 302
+    organisation.refresh_from_db()
+    assert (organisation.public_email, organisation.public_phone) == (True, True)

@@ -56,7 +56,9 @@ def my_organisation(request, platform: str):
         request.POST if action == "profile" else None, initial=initial, organisation=organisation
     )
     consent_form = ConsentForm(
-        request.POST if action == "consent" else None, initial=consent_initial
+        request.POST if action == "consent" else None,
+        initial=consent_initial,
+        organisation=organisation,
     )
     today = today_in(the_platform)
     try:
@@ -83,7 +85,10 @@ def my_organisation(request, platform: str):
             return redirect(request.get_full_path())
         if action == "consent" and consent_form.is_valid():
             services.public_contacts_update(
-                actor=request.user, organisation=organisation, **consent_form.cleaned_data
+                actor=request.user,
+                organisation=organisation,
+                seen_version=consent_form.seen_version(),
+                **consent_form.cleaned_data,
             )
             messages.success(request, _("Saved: the directory now shows what you chose."))
             return redirect(request.get_full_path())
@@ -104,7 +109,7 @@ def my_organisation(request, platform: str):
             )
             return redirect(request.get_full_path())
     except StaleEdit as exc:
-        refused_stale(profile_form, exc)
+        refused_stale(consent_form if action == "consent" else profile_form, exc)
         messages.error(request, exc.messages[0])
     except (ValidationError, WorkingGroup.DoesNotExist, Enrolment.DoesNotExist) as exc:
         text = " ".join(exc.messages) if isinstance(exc, ValidationError) else _("Not found.")
