@@ -56,10 +56,13 @@ def test_demo_admin_prints_the_login(demo_platform, capsys, settings, tmp_path):
     password = (tmp_path / "demo_password").read_text().strip()
     assert f"admin        / {password}" in out
     from django.contrib.auth import authenticate
+    from django.test import RequestFactory
 
     from platforma.core.permissions import can_manage_platform
 
-    secretariat = authenticate(username="secretariat", password=password)
+    # django-axes checks every authentication against its lockouts: it needs the request.
+    request = RequestFactory().post("/en/accounts/login/")
+    secretariat = authenticate(request, username="secretariat", password=password)
     # The office is the secretariat's back office: no staff status, no way into Django's admin.
     assert can_manage_platform(secretariat, demo_platform)
     assert not secretariat.is_staff

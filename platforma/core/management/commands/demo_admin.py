@@ -43,5 +43,7 @@ class Command(BaseCommand):
                 if platform
                 else ""
             )
-            + f"  (the password is kept in {path})"
+            + f"  (the password is kept in {path})\n"
+            + "  Both must add a second factor at their first login: an authenticator app "
+            "(the page shows its QR code and the key as text)."
         )
