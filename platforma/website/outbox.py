@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from platforma.core.models import OutgoingMail, Platform
@@ -19,6 +20,32 @@ from platforma.core.services_mail import outgoing_mail_of, outgoing_mail_retry
 
 PER_PAGE = 50
 
+# What each e-mail is for, as the secretariat says it (``OutgoingMail.purpose`` is a code).
+PURPOSES = {
+    "application_receipt": gettext_lazy("Application received"),
+    "recommendation_request": gettext_lazy("Recommendation request"),
+    "application_decided": gettext_lazy("Decision on an application"),
+    "appeal_decided": gettext_lazy("Decision on an appeal"),
+    "representative_invitation": gettext_lazy("Invitation of a representative"),
+    "teller_appointed": gettext_lazy("Teller appointed"),
+    "convocation": gettext_lazy("Convocation"),
+    "password reset": gettext_lazy("Password reset"),
+    "event confirm_address": gettext_lazy("Event: confirm the address"),
+    "event confirmed": gettext_lazy("Event: seat confirmed"),
+    "event waitlisted": gettext_lazy("Event: on the waitlist"),
+    "event promoted": gettext_lazy("Event: seat from the waitlist"),
+    "event cancelled": gettext_lazy("Event: cancelled"),
+    "event message": gettext_lazy("Event: message to registrants"),
+}
+
+
+def purpose_label(purpose: str) -> str:
+    if purpose in PURPOSES:
+        return str(PURPOSES[purpose])
+    if purpose.startswith("distribution "):
+        return _("Publication sent to stakeholders")
+    return purpose.replace("_", " ")
+
 
 @office_view(forum=True)
 def outgoing_mail_list(request: HttpRequest, platform: Platform | None) -> HttpResponse:
@@ -26,6 +53,8 @@ def outgoing_mail_list(request: HttpRequest, platform: Platform | None) -> HttpR
     status = status if status in OutgoingMail.Status.values else ""
     mails = outgoing_mail_of(request.user, platform, status=status)
     page = Paginator(mails, PER_PAGE).get_page(request.GET.get("page"))
+    for mail in page.object_list:
+        mail.purpose_label = purpose_label(mail.purpose)
     context = {
         "platform": platform,
         "slug": platform.slug if platform else FORUM_SLUG,

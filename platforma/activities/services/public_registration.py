@@ -27,6 +27,7 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from platforma.core import audit
 from platforma.core.mail import absolute
@@ -170,9 +171,12 @@ def registration_request(
     ).count()
     if awaiting >= pending_per_address():
         raise RegistrationThrottled(
-            _(
+            ngettext(
+                "This address already has %(n)d registration awaiting confirmation. Confirm "
+                "it with the link we sent (or let it expire) before registering again.",
                 "This address already has %(n)d registrations awaiting confirmation. Confirm "
-                "them with the links we sent (or let them expire) before registering again."
+                "them with the links we sent (or let them expire) before registering again.",
+                awaiting,
             )
             % {"n": awaiting}
         )
