@@ -27,6 +27,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from platforma.core.office import office_view
 from platforma.core.types import AnyUser
@@ -117,7 +118,11 @@ class AccountsMiddleware:
             if seen is not None and now - float(seen) > idle:
                 return self._end(
                     request,
-                    _("You were logged out after %(minutes)d minutes without activity.")
+                    ngettext(
+                        "You were logged out after %(minutes)d minute without activity.",
+                        "You were logged out after %(minutes)d minutes without activity.",
+                        settings.PLATFORMA_IDLE_MINUTES,
+                    )
                     % {"minutes": settings.PLATFORMA_IDLE_MINUTES},
                 )
             if seen is None or now - float(seen) >= keys.SEEN_RESOLUTION_SECONDS:
