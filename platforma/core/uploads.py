@@ -7,6 +7,7 @@ stream them (``FileResponse``).
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from collections.abc import Mapping
 from typing import IO, Any, cast
@@ -18,6 +19,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -31,9 +33,19 @@ PNG = "image/png"
 DOCUMENT_TYPES = {PDF: "PDF", ODT: "ODT", DOCX: "DOCX", JPEG: "JPEG", PNG: "PNG"}
 
 
+class PrivateStorage(FileSystemStorage):
+    """``MEDIA_ROOT/private``, read from the settings when first used and again whenever
+    ``MEDIA_ROOT`` changes (Django's ``setting_changed`` clears the cached location), so a test
+    that points ``MEDIA_ROOT`` at its own folder keeps private uploads there too."""
+
+    @cached_property
+    def base_location(self) -> str:
+        return os.path.join(settings.MEDIA_ROOT, "private")
+
+
 def private_storage() -> FileSystemStorage:
-    """Storage outside the web root; a callable so tests can point MEDIA_ROOT elsewhere."""
-    return FileSystemStorage(location=settings.MEDIA_ROOT / "private", base_url=None)
+    """Storage outside the web root (no URL: files are served only by views that check)."""
+    return PrivateStorage(base_url=None)
 
 
 def detect_type(upload: File[Any] | IO[bytes]) -> str | None:
