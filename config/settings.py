@@ -40,8 +40,10 @@ def _local_secret_key() -> str:
     """A secret generated on first run and kept in var/, so none is ever committed."""
     path = VAR_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        # Created readable by the owner only from the first byte (no window for others).
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
