@@ -9,9 +9,10 @@ from collections.abc import Callable
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django_tasks_db.models import DBTaskResult
 from modeltranslation.admin import TranslationAdmin
 
-from .admin_base import ReadOnlyAdmin
+from .admin_base import ReadOnlyAdmin, make_read_only
 from .models import AuditEntry, Person, Platform, PlatformRole, Statute
 
 
@@ -66,3 +67,8 @@ class AuditEntryAdmin(ReadOnlyAdmin):
         for hide in HIDDEN_FOR_NOW:
             entries = hide(entries)
         return entries
+
+
+# The task queue's rows (e-mail deliveries, PDF builds) are the worker's: a queued e-mail is
+# retried from the office's "Outgoing mail" page, never re-run or dropped here.
+make_read_only(DBTaskResult)

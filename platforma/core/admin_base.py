@@ -23,6 +23,13 @@ def _no(*args: Any, **kwargs: Any) -> bool:
     return False
 
 
+def _shown_only(inlines: list[InlineModelAdmin[Any, Any]]) -> list[InlineModelAdmin[Any, Any]]:
+    for inline in inlines:
+        for name in ("has_add_permission", "has_change_permission", "has_delete_permission"):
+            setattr(inline, name, _no)
+    return inlines
+
+
 if TYPE_CHECKING:
     _ModelAdmin = admin.ModelAdmin[Any]  # generic only in the stubs
 else:
@@ -50,11 +57,7 @@ class ReadOnlyAdmin(_ModelAdmin):
     def get_inline_instances(
         self, request: HttpRequest, obj: Any = None
     ) -> list[InlineModelAdmin[Any, Any]]:
-        inlines = super().get_inline_instances(request, obj)
-        for inline in inlines:
-            for name in ("has_add_permission", "has_change_permission", "has_delete_permission"):
-                setattr(inline, name, _no)
-        return inlines
+        return _shown_only(super().get_inline_instances(request, obj))
 
     def save_model(
         self, request: HttpRequest, obj: Any, form: Any, change: bool
@@ -68,3 +71,36 @@ class ReadOnlyAdmin(_ModelAdmin):
         self, request: HttpRequest, form: Any, formsets: Any, change: bool
     ) -> None:  # pragma: no cover
         raise PermissionError("The admin writes nothing: use the office pages.")
+
+
+def make_read_only(*models: type[Any]) -> None:
+    """Keep a library's own admin pages for these models, minus every write.
+
+    django-axes (lockouts), django-otp (second factors) and django-tasks (the queue) register
+    admins that add, change and delete: through them a lockout could be lifted, a person's second
+    factor replaced or a queued e-mail dropped with no audit record. Those writes belong to the
+    office's services (unlocking, the account page, Retry); here they are shown only.
+    """
+    for model in models:
+        if not admin.site.is_registered(model):
+            continue
+        base = type(admin.site._registry[model])
+        admin.site.unregister(model)
+
+        def get_inline_instances(
+            self: Any, request: HttpRequest, obj: Any = None, _base: type[Any] = base
+        ) -> list[InlineModelAdmin[Any, Any]]:
+            return _shown_only(_base.get_inline_instances(self, request, obj))
+
+        read_only = type(
+            f"ReadOnly{base.__name__}",
+            (base,),
+            {
+                "actions": None,
+                "has_add_permission": _no,
+                "has_change_permission": _no,
+                "has_delete_permission": _no,
+                "get_inline_instances": get_inline_instances,
+            },
+        )
+        admin.site.register(model, read_only)

@@ -18,11 +18,16 @@ from platforma.testing.factories import MembershipFactory, PlatformFactory
 pytestmark = pytest.mark.django_db
 
 
+# Libraries whose admin would otherwise lift a lockout, replace a person's second factor or drop
+# a queued e-mail with no audit record (issue 13).
+GUARDED_LIBRARIES = ("axes", "django_otp", "django_tasks_db")
+
+
 def project_admins():
     return [
         (model, model_admin)
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_config.name.startswith("platforma.")
+        if model._meta.app_config.name.startswith(("platforma.", *GUARDED_LIBRARIES))
     ]
 
 
@@ -30,6 +35,9 @@ def test_no_project_model_is_writable_in_the_admin(forum_secretariat):
     request = RequestFactory().get("/")
     request.user = forum_secretariat
     writable = []
+    labels = {model._meta.label for model, _ in project_admins()}
+    assert {"axes.AccessAttempt", "otp_totp.TOTPDevice", "otp_static.StaticDevice"} <= labels
+    assert "django_tasks_database.DBTaskResult" in labels
     for model, model_admin in project_admins():
         obj = model()
         for what, allowed in (
@@ -108,3 +116,17 @@ def test_the_superuser_still_manages_django_accounts_there(client, forum_secreta
     """Users and groups are Django's own tables: the admin keeps them writable."""
     client.force_login(forum_secretariat)
     assert client.get(reverse("admin:auth_user_add")).status_code == 200
+
+
+def test_a_forged_post_removes_no_second_factor_there(client, forum_secretariat, django_user_model):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    person = django_user_model.objects.create_user("sec2", "sec2@example.org", "pw-sec-2-long")
+    device = TOTPDevice.objects.create(user=person, name="phone", confirmed=True)
+    client.force_login(forum_secretariat)
+    url = reverse("admin:otp_totp_totpdevice_delete", args=[device.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert TOTPDevice.objects.filter(pk=device.pk).exists()
+    add = reverse("admin:otp_totp_totpdevice_add")
+    assert client.post(add, {"user": person.pk, "name": "mine"}).status_code == 403
+    assert TOTPDevice.objects.filter(user=person).count() == 1
