@@ -202,3 +202,24 @@ def test_a_wrong_code_counts_as_a_failed_login(client, armenia, make_secretariat
     assert response.status_code == 429
     assert not logged_in(client)
     assert log_in(client, "sec").status_code == 429
+
+
+def test_the_lockout_list_has_a_query_budget(client, armenia, forum_secretariat, settings):
+    """As many queries for 3 locked user names as for 9 (6 measured): one grouped read."""
+    from platforma.testing.budget import assert_page_budget
+
+    made = iter(range(1000))
+
+    def lock_out(n):
+        for _ in range(n):
+            AccessAttempt.objects.create(
+                username=f"locked-{next(made)}",
+                ip_address="203.0.113.9",
+                user_agent="test",
+                failures_since_start=settings.AXES_FAILURE_LIMIT,
+            )
+
+    client.force_login(forum_secretariat)
+    url = reverse("accounts:office-lockout-list", args=["armenia"])
+    response = assert_page_budget(client, url, lock_out, ceiling=6)
+    assert response.content.decode().count("locked-") >= 9
