@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "platforma.activities",
     "platforma.publications",
     "platforma.reports",
+    "platforma.forum",
     "platforma.website",
     "platforma.accounts",
 ]
