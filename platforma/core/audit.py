@@ -102,6 +102,8 @@ def record(
         raise ValueError(
             f"{action}: say whose record this is (platform=..., or forum=True for the Forum's)"
         )
+    if platform is not None and platform.is_forum:
+        platform = None  # the Forum's own row keeps its record in the Forum's one chain
     user = None if actor is None or isinstance(actor, AnonymousUser) else actor
     fields: dict[str, Any] = {
         "at": timezone.now(),

@@ -57,16 +57,35 @@ def format_at_precision(day: datetime.date | None, precision: str) -> str:
 
 RESERVED_SLUGS = {"admin", "accounts", "api", "static", "media", "forum", "healthz"}
 
+# The Forum's own row (``Platform.is_forum``) is addressed as this slug, which no platform may take.
+FORUM_SLUG = "forum"
+
 
 def validate_platform_slug(value: str) -> None:
-    if value in RESERVED_SLUGS:
+    if value in RESERVED_SLUGS - {FORUM_SLUG}:
         raise ValidationError(
             _("“%(value)s” is reserved for the site's own pages."), params={"value": value}
         )
 
 
+class PlatformQuerySet(models.QuerySet["Platform"]):
+    def national(self) -> PlatformQuerySet:
+        """The national platforms: every row but the Forum's own."""
+        return self.filter(is_forum=False)
+
+    def forum(self) -> Platform | None:
+        """The Forum's own row (its statute, bodies, offices, meetings, elections), if set up."""
+        return self.filter(is_forum=True).first()
+
+
 class Platform(TimeStampedModel):
-    """One national platform: the tenant everything else belongs to."""
+    """One national platform: the tenant everything else belongs to.
+
+    The Forum the platforms form is one more row, ``is_forum=True`` and slug ``forum``: it has
+    a statute, bodies, offices and mandates, working groups, direct (EU-side) members, meetings
+    and elections through the same machinery as a platform's. Lists of platforms use
+    ``Platform.objects.national()``.
+    """
 
     FoundedPrecision = DatePrecision
 
@@ -97,14 +116,41 @@ class Platform(TimeStampedModel):
         default=False,
         help_text=_("Marks a platform whose records are partly fictional demonstration data."),
     )
+    is_forum = models.BooleanField(
+        _("the Forum"),
+        default=False,
+        editable=False,
+        help_text=_("The Forum's own row: its statute, bodies, working groups and members."),
+    )
+
+    objects = PlatformQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("platform")
         verbose_name_plural = _("platforms")
         ordering = ["slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_forum"], condition=models.Q(is_forum=True), name="platform_one_forum"
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(is_forum=False) & ~models.Q(slug=FORUM_SLUG))
+                | models.Q(is_forum=True, slug=FORUM_SLUG),
+                name="platform_forum_slug",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if (self.slug == FORUM_SLUG) != self.is_forum:
+            raise ValidationError(
+                {
+                    "slug": _("“%(value)s” is reserved for the site's own pages.")
+                    % {"value": self.slug}
+                }
+            )
 
     @property
     def founded_display(self) -> str:

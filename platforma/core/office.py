@@ -24,7 +24,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .models import Platform
+from .models import FORUM_SLUG, Platform
 from .permissions import can_manage_platform, is_forum_secretariat, login_redirect
 from .services import SeenVersion, StaleEdit, version_of
 from .tenancy import scoped
@@ -32,10 +32,6 @@ from .types import AnyUser
 
 # An office page: ``view(request, platform, ...)``; ``platform`` is None for the Forum's pages.
 OfficeView = Callable[..., HttpResponse]
-
-# The Forum as a whole (its annual report) is addressed as this slug, which no platform may take
-# (``core.models.RESERVED_SLUGS``).
-FORUM_SLUG = "forum"
 
 
 def managed_platform(user: AnyUser, slug: str) -> Platform:

@@ -26,8 +26,16 @@ def rules_in_force(platform: Platform, on: datetime.date) -> StatuteRules:
     return statute.parsed_rules if statute else StatuteRules()
 
 
+def the_forum() -> Platform | None:
+    """The Forum's own row (statute, bodies, working groups, direct members), if set up."""
+    return Platform.objects.forum()
+
+
 def platform_for_public(slug: str) -> Platform:
-    """A platform by its slug for the public website (every platform is public), or 404."""
+    """A platform by its slug for the public website (every platform is public), or 404.
+
+    The slug ``forum`` gives the Forum's own row where its pages are a platform's (its
+    elections, meetings, activities); the Forum's own pages live in ``platforma.forum``."""
     try:
         return Platform.objects.get(slug=slug)
     except Platform.DoesNotExist:
@@ -45,7 +53,7 @@ def audit_head(platform: Platform | None) -> AuditHead | None:
     (one query); None while the chain is empty. ``verify_audit`` checks what leads to it."""
     entries = (
         AuditEntry.objects.filter(forum=True, platform__isnull=True)
-        if platform is None
+        if platform is None or platform.is_forum
         else AuditEntry.objects.filter(platform=platform)
     )
     last = entries.order_by("-seq").values_list("seq", "hash", "at").first()

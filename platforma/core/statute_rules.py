@@ -52,8 +52,13 @@ OFFICE_KINDS = (
     "board_member",
     "auditor",
     "ethics_council_member",
+    "co_chair",
     "other",
 )
+
+# What a Forum statute's Steering Committee is made of: the platforms' coordinators (the
+# Country Facilitators), and the holders of the Forum's own offices of the kinds named.
+COUNTRY_FACILITATORS = "country_facilitators"
 
 ADMISSION_DECIDERS = ("board", "board_then_assembly", "general_assembly", "steering_committee")
 
@@ -161,6 +166,81 @@ class ProxyRule:
 
 
 @dataclass(frozen=True)
+class QuotaBounds:
+    minimum: int = 0
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
+class DelegateRule:
+    """How the Forum's Annual Assembly delegates are selected (a Forum statute's rule).
+
+    ``per_country`` is keyed by platform slug (``"forum"`` for the Forum's direct, EU-side
+    members); countries and working groups not named take the defaults.
+    """
+
+    seats: int = 0
+    reserve: int = 0
+    per_country: dict[str, QuotaBounds] = field(default_factory=dict)
+    default_country: QuotaBounds = field(default_factory=QuotaBounds)
+    per_working_group: dict[int, QuotaBounds] = field(default_factory=dict)
+    default_working_group: QuotaBounds = field(default_factory=QuotaBounds)
+    # At least this share of women and at least this share of men among the selected.
+    min_share_each_gender: Fraction | None = None
+
+
+def _bounds(value: Any, where: str, problems: list[str]) -> QuotaBounds:
+    if not isinstance(value, dict):
+        problems.append(f"{where}: must be an object with minimum and maximum")
+        return QuotaBounds()
+    minimum = _int(value.get("minimum", 0), f"{where}.minimum", problems) or 0
+    maximum = _int(value.get("maximum"), f"{where}.maximum", problems, optional=True)
+    if maximum is not None and maximum < minimum:
+        problems.append(f"{where}: the maximum {maximum} is below the minimum {minimum}")
+    return QuotaBounds(minimum=minimum, maximum=maximum)
+
+
+def _delegates(d: Any, problems: list[str]) -> DelegateRule:
+    if not isinstance(d, dict):
+        problems.append("delegates: must be an object")
+        return DelegateRule()
+    per_country_raw = d.get("per_country", {})
+    per_group_raw = d.get("per_working_group", {})
+    if not isinstance(per_country_raw, dict) or not isinstance(per_group_raw, dict):
+        problems.append("delegates.per_country, delegates.per_working_group: must be objects")
+        per_country_raw, per_group_raw = {}, {}
+    per_group: dict[int, QuotaBounds] = {}
+    for key, value in per_group_raw.items():
+        if not str(key).isdigit():
+            problems.append(f"delegates.per_working_group: '{key}' is not a group number")
+            continue
+        per_group[int(key)] = _bounds(value, f"delegates.per_working_group.{key}", problems)
+    share = d.get("min_share_each_gender")
+    return DelegateRule(
+        seats=_int(d.get("seats", 0), "delegates.seats", problems) or 0,
+        reserve=_int(d.get("reserve", 0), "delegates.reserve", problems) or 0,
+        per_country={
+            str(key): _bounds(value, f"delegates.per_country.{key}", problems)
+            for key, value in per_country_raw.items()
+        },
+        default_country=_bounds(
+            d.get("default_country", {}), "delegates.default_country", problems
+        ),
+        per_working_group=per_group,
+        default_working_group=_bounds(
+            d.get("default_working_group", {}), "delegates.default_working_group", problems
+        ),
+        min_share_each_gender=(
+            None if share is None else _fraction(share, "delegates.min_share_each_gender", problems)
+        ),
+    )
+
+
+def _bounds_dict(bounds: QuotaBounds) -> dict[str, Any]:
+    return {"minimum": bounds.minimum, "maximum": bounds.maximum}
+
+
+@dataclass(frozen=True)
 class StatuteRules:
     quorum: QuorumRule = field(default_factory=QuorumRule)
     majorities: dict[str, str] = field(default_factory=lambda: {"ordinary": "simple"})
@@ -175,6 +255,10 @@ class StatuteRules:
     notice_days: dict[str, int] = field(
         default_factory=lambda: {"ordinary": 14, "extraordinary": 7}
     )
+    # A Forum statute: the Steering Committee's composition ("country_facilitators" and the
+    # kinds of the Forum's own offices whose holders sit in it), and the delegate selection.
+    steering_committee: tuple[str, ...] = ()
+    delegates: DelegateRule = field(default_factory=DelegateRule)
 
     # --- reading ---------------------------------------------------------------------------
     def majority_for(self, motion_kind: str) -> str:
@@ -190,6 +274,19 @@ class StatuteRules:
         data["board_composition"] = list(self.board_composition)
         data["admission"]["documents"] = list(self.admission.documents)
         data["admission"]["declarations"] = list(self.admission.declarations)
+        data["steering_committee"] = list(self.steering_committee)
+        d = self.delegates
+        data["delegates"] = {
+            "seats": d.seats,
+            "reserve": d.reserve,
+            "per_country": {k: _bounds_dict(v) for k, v in d.per_country.items()},
+            "default_country": _bounds_dict(d.default_country),
+            "per_working_group": {str(k): _bounds_dict(v) for k, v in d.per_working_group.items()},
+            "default_working_group": _bounds_dict(d.default_working_group),
+            "min_share_each_gender": (
+                None if d.min_share_each_gender is None else str(d.min_share_each_gender)
+            ),
+        }
         return data
 
     @classmethod
@@ -208,6 +305,8 @@ class StatuteRules:
             "nominations",
             "max_coordinator_posts_per_organisation",
             "notice_days",
+            "steering_committee",
+            "delegates",
         }
         for key in sorted(set(data) - known):
             problems.append(f"{key}: unknown rule")
@@ -349,6 +448,13 @@ class StatuteRules:
         for kind, days in notice.items():
             _int(days, f"notice_days.{kind}", problems)
 
+        committee = data.get("steering_committee", [])
+        if not isinstance(committee, list):
+            problems.append("steering_committee: must be a list")
+            committee = []
+        for part in committee:
+            _choice(part, (COUNTRY_FACILITATORS, *OFFICE_KINDS), "steering_committee", problems)
+
         rules = cls(
             quorum=quorum,
             majorities=dict(majorities),
@@ -370,6 +476,8 @@ class StatuteRules:
             )
             or 1,
             notice_days=dict(notice),
+            steering_committee=tuple(committee),
+            delegates=_delegates(data.get("delegates", {}), problems),
         )
         if problems:
             raise RulesError(problems)

@@ -94,6 +94,7 @@ PATHS: dict[str, tuple[Path, ...]] = {
     "elections.electionproxy": ("election__platform",),
     "elections.teller": ("election__platform",),
     "reports.reportnarrative": ("report__platform",),
+    "forum.delegatecall": ("assembly__platform",),
 }
 
 

@@ -17,6 +17,8 @@ class Body(TimeStampedModel):
     class Kind(models.TextChoices):
         GENERAL_ASSEMBLY = "general_assembly", _("General Assembly")
         BOARD = "board", _("Board of Governance")
+        STEERING_COMMITTEE = "steering_committee", _("Steering Committee")
+        ANNUAL_ASSEMBLY = "annual_assembly", _("Annual Assembly")
         OTHER = "other", pgettext_lazy("body kind", "Other body")
 
     platform = models.ForeignKey(
@@ -52,6 +54,7 @@ class Office(TimeStampedModel):
         BOARD_MEMBER = "board_member", _("Board member")
         AUDITOR = "auditor", _("Auditor")
         ETHICS_COUNCIL_MEMBER = "ethics_council_member", _("Ethics council member")
+        CO_CHAIR = "co_chair", _("Co-chair")
         OTHER = "other", pgettext_lazy("office kind", "Other office")
 
     platform = models.ForeignKey(

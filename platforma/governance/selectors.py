@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from platforma.core.models import Platform
 from platforma.core.selectors import rules_in_force
+from platforma.core.statute_rules import COUNTRY_FACILITATORS
 
 from .models import Body, Mandate, Office
 
@@ -54,6 +56,52 @@ def coordinators_by_working_group(
         assert group_id is not None  # filtered above
         result.setdefault(group_id, []).append(mandate)
     return result
+
+
+@dataclass(frozen=True)
+class CommitteeSeat:
+    """One member of the Forum's Steering Committee on a day, and why they sit in it."""
+
+    mandate: Mandate
+    part: str  # "country_facilitators" or the kind of the Forum office they hold
+
+    @property
+    def platform(self) -> Platform:
+        return self.mandate.office.platform
+
+
+def steering_committee(on: datetime.date) -> list[CommitteeSeat]:
+    """The Steering Committee on ``on``, derived, never typed: the composition rule of the
+    Forum's statute in force applied to the mandates in force that day, in the rule's order
+    (Country Facilitators by platform name, Forum offices by working group). Two queries
+    after the statute's; empty when there is no Forum or its statute names no composition."""
+    forum = Platform.objects.forum()
+    if forum is None:
+        return []
+    parts = rules_in_force(forum, on).steering_committee
+    if not parts:
+        return []
+    kinds = [part for part in parts if part != COUNTRY_FACILITATORS]
+    wanted = Q(office__platform=forum, office__kind__in=kinds)
+    if COUNTRY_FACILITATORS in parts:
+        wanted |= Q(office__platform__is_forum=False, office__kind=Office.Kind.PLATFORM_COORDINATOR)
+    mandates = (
+        Mandate.objects.filter(wanted, starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related(
+            "office__platform", "office__working_group__forum_group", "person", "organisation"
+        )
+        .order_by("office__platform__name", "office__working_group__position", "office__name")
+    )
+    seats = [
+        CommitteeSeat(
+            mandate=m,
+            part=COUNTRY_FACILITATORS if not m.office.platform.is_forum else m.office.kind,
+        )
+        for m in mandates
+    ]
+    order = {part: i for i, part in enumerate(parts)}
+    return sorted(seats, key=lambda seat: order[seat.part])  # stable: keeps the names' order
 
 
 def bodies(platform: Platform) -> QuerySet[Body]:

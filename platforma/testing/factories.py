@@ -25,6 +25,17 @@ class PlatformFactory(factory.django.DjangoModelFactory):
     time_zone = "UTC"
 
 
+class ForumFactory(PlatformFactory):
+    """The Forum's own row (``is_forum``, slug ``forum``); one per database."""
+
+    slug = "forum"
+    is_forum = True
+    country_code = "EU"
+    country_en = "Eastern Partnership"
+    name_en = "Eastern Partnership Civil Society Forum"
+    time_zone = "Europe/Brussels"
+
+
 class StatuteFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Statute

@@ -55,7 +55,7 @@ def _governance_context(platform: Platform, today: datetime.date) -> dict[str, A
 
 def platform_list(request):
     # Each platform with its count of members, through the one definition of good standing.
-    rows = list(Platform.objects.order_by(f"name_{get_language()}", "slug"))
+    rows = list(Platform.objects.national().order_by(f"name_{get_language()}", "slug"))
     counts = member_counts(rows)
     platforms = [(p, counts[p.pk]) for p in rows]
     return render(request, "website/platform_list.html", {"platforms": platforms})

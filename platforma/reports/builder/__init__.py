@@ -63,12 +63,12 @@ def build_report(platform: Platform, year: int, *, language: str) -> ReportDocum
 
 
 def forum_has_records(year: int) -> bool:
-    return any(has_records(p, year) for p in Platform.objects.all())
+    return any(has_records(p, year) for p in Platform.objects.national())
 
 
 def build_forum_report(year: int, *, language: str) -> ReportDocument:
     with translation.override(language):
-        datas = [gather(p, year) for p in Platform.objects.order_by("slug")]
+        datas = [gather(p, year) for p in Platform.objects.national().order_by("slug")]
         return ReportDocument(
             title=_("Activities of the national platforms of the Forum in %(year)s")
             % {"year": year},

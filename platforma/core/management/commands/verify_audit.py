@@ -45,13 +45,13 @@ class Command(BaseCommand):
             platform = Platform.objects.filter(slug=options["platform"]).first()
             if platform is None:
                 raise CommandError(f"No platform “{options['platform']}”.")
-            chains = [platform]
+            chains = [None if platform.is_forum else platform]
         elif options["forum"]:
             chains = [None]
         else:
             if expect:
                 raise CommandError("--expect needs --platform SLUG or --forum.")
-            chains = [None, *Platform.objects.order_by("slug")]
+            chains = [None, *Platform.objects.national().order_by("slug")]
         broken = 0
         for platform in chains:
             report = verify_chain(platform, expect=expect)
