@@ -47,6 +47,8 @@ urlpatterns += i18n_patterns(
     ),
     # The second factor, the account's security page, the office's lockouts.
     path("", include("platforma.accounts.urls")),
+    # The Forum's own pages; the rest of /forum/... is the Forum row's platform pages.
+    path("forum/", include("platforma.forum.urls")),
     # Each domain app serves its pages under a platform: /<lang>/<platform>/<section>/...
     path("<slug:platform>/activities/", include("platforma.activities.urls")),
     path("<slug:platform>/publications/", include("platforma.publications.urls")),
