@@ -157,6 +157,8 @@ class DelegateApplication(TimeStampedModel):
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("e-mail"))
     gender = models.CharField(_("gender"), max_length=5, choices=Gender.choices)
+    # The language the application was sent in: the applicant is told the outcome in it.
+    language = models.CharField(_("language"), max_length=10, default="en")
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
