@@ -28,7 +28,8 @@ def rules_in_force(platform: Platform, on: datetime.date) -> StatuteRules:
 
 def the_forum() -> Platform | None:
     """The Forum's own row (statute, bodies, working groups, direct members), if set up."""
-    return Platform.objects.forum()
+    forum: Platform | None = Platform.objects.filter(is_forum=True).first()
+    return forum
 
 
 def platform_for_public(slug: str) -> Platform:

@@ -98,6 +98,15 @@ PATHS: dict[str, tuple[Path, ...]] = {
 }
 
 
+# People and organisations shared by the platforms are the Forum's too: the Forum's members
+# are every platform's members (and its direct ones). Whoever manages the Forum's row reaches
+# them in its own work (the Steering Committee's elections and meetings, delegates), without
+# becoming one of their platforms: their records stay in their platforms' chains.
+FORUM_REACHES = frozenset(
+    {"core.person", "members.organisation", "members.representative", "auth.user"}
+)
+
+
 def platform_paths(model: type[models.Model]) -> tuple[Path, ...]:
     label = model._meta.label_lower
     if label in PATHS:
@@ -134,6 +143,10 @@ def scoped(
         platforms = [platforms]
     model = queryset.model
     paths = platform_paths(model)
+    if model._meta.label_lower in FORUM_REACHES and not isinstance(platforms, QuerySet):
+        platforms = list(platforms)
+        if any(p.is_forum for p in platforms):
+            platforms = Platform.objects.all()
     if paths == ("pk",) or paths == ("platform",):
         return queryset.filter(_condition(model, platforms))
     # Lookups across to-many relations can repeat a row: keep each once, in the queryset's order.
@@ -157,11 +170,25 @@ def platforms_of(obj: models.Model) -> set[int]:
     return ids
 
 
+def _reaches(mine: set[int], forum: bool, obj: models.Model) -> bool:
+    """Whether the managed platforms ``mine`` (``forum``: the Forum's row among them) reach
+    ``obj``: a platform of its own, or, for the Forum, a person or organisation of any."""
+    theirs = platforms_of(obj)
+    if mine & theirs:
+        return True
+    return forum and bool(theirs) and obj._meta.label_lower in FORUM_REACHES
+
+
+def _managed(actor: Actor) -> tuple[set[int], bool]:
+    rows = list(managed_platforms(actor).values_list("pk", "is_forum"))
+    return {pk for pk, _is_forum in rows}, any(is_forum for _pk, is_forum in rows)
+
+
 def may_manage(actor: Actor, obj: models.Model) -> bool:
     if actor is None or is_forum_secretariat(actor):
         return True
-    mine = set(managed_platforms(actor).values_list("pk", flat=True))
-    return bool(mine & platforms_of(obj))
+    mine, forum = _managed(actor)
+    return _reaches(mine, forum, obj)
 
 
 def require_manage(actor: Actor, *objects: models.Model | None) -> None:
@@ -172,11 +199,11 @@ def require_manage(actor: Actor, *objects: models.Model | None) -> None:
     """
     if actor is None or is_forum_secretariat(actor):
         return
-    mine = set(managed_platforms(actor).values_list("pk", flat=True))
+    mine, forum = _managed(actor)
     for obj in objects:
         if obj is None:
             continue
-        if not mine & platforms_of(obj):
+        if not _reaches(mine, forum, obj):
             raise PermissionDenied(
                 _("You do not manage the platform of “%(object)s”.") % {"object": obj}
             )

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from platforma.core.models import Person, Platform
 from platforma.core.selectors import rules_in_force
 from platforma.core.tenancy import scoped
+from platforma.governance.selectors import body_electorate
 from platforma.governance.services import MandateFacts, mandate_facts, mandate_problems_from
 from platforma.members.models import Organisation, Representative
-from platforma.members.selectors import members_in_good_standing
 
 from .models import (
     Election,
@@ -67,9 +67,15 @@ def public_election_at(platform_slug: str, pk: int) -> Election | None:
         return None
 
 
+def standing_in(election: Election, on: datetime.date) -> QuerySet:
+    """The memberships in good standing for ``election`` on ``on``: the platform's members,
+    or, for the Forum's Steering Committee, its members' organisations."""
+    return body_electorate(election.body, election.platform, on)
+
+
 def electorate(election: Election) -> QuerySet:
     """Memberships that may vote: members in good standing on the day voting opens."""
-    return members_in_good_standing(election.platform, opening_day(election))
+    return standing_in(election, opening_day(election))
 
 
 def on_roll(election: Election, organisations) -> set[int]:
@@ -257,7 +263,7 @@ def eligibility_facts(
     return EligibilityFacts(
         today=today,
         standing=frozenset(
-            members_in_good_standing(platform, today)
+            standing_in(election, today)
             .filter(organisation__in=organisation_ids)
             .values_list("organisation", flat=True)
         ),
@@ -412,7 +418,7 @@ def seconding_options(
         return
     today = local_date(election.platform, timezone.now())
     standing = set(
-        members_in_good_standing(election.platform, today)
+        standing_in(election, today)
         .filter(organisation__in=own)
         .values_list("organisation", flat=True)
     ) | set(

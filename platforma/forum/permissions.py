@@ -30,5 +30,5 @@ def is_forum_staff(user: AnyUser | None) -> bool:
         cached = PlatformRole.objects.filter(
             user=user, platform__is_forum=True, role=PlatformRole.Role.SECRETARIAT
         ).exists()
-        user._platforma_forum_staff = cached  # type: ignore[union-attr]  # once a request
+        user._platforma_forum_staff = cached  # type: ignore[attr-defined]  # once a request
     return bool(cached)

@@ -10,6 +10,8 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from platforma.core.models import Platform
 from platforma.core.selectors import rules_in_force
 from platforma.core.statute_rules import COUNTRY_FACILITATORS
+from platforma.members.models import Membership
+from platforma.members.selectors import members_in_good_standing, status_on
 
 from .models import Body, Mandate, Office
 
@@ -102,6 +104,52 @@ def steering_committee(on: datetime.date) -> list[CommitteeSeat]:
     ]
     order = {part: i for i, part in enumerate(parts)}
     return sorted(seats, key=lambda seat: order[seat.part])  # stable: keeps the names' order
+
+
+def forum_members(on: datetime.date) -> QuerySet[Membership]:
+    """The Forum's members on ``on``: every platform's members in good standing and the
+    Forum's direct ones (an organisation in two platforms comes twice)."""
+    return Membership.objects.annotate(status_then=status_on(on)).filter(
+        status_then=Membership.Status.ADMITTED
+    )
+
+
+def standing_for_office(platform: Platform, on: datetime.date) -> QuerySet[Membership]:
+    """Whose people may hold ``platform``'s offices on ``on``: its members in good standing;
+    the Forum's offices, the Forum's members."""
+    return forum_members(on) if platform.is_forum else members_in_good_standing(platform, on)
+
+
+def committee_memberships(on: datetime.date) -> QuerySet[Membership]:
+    """The Steering Committee as voters: one membership in good standing on ``on`` for each
+    organisation whose person holds a Committee seat that day (a Country Facilitator's in
+    their platform, an EU-side member's in the Forum's row). One vote per organisation, as in
+    every body; a seat held without an organisation has no vote here."""
+    organisations = {
+        seat.mandate.organisation_id
+        for seat in steering_committee(on)
+        if seat.mandate.organisation_id is not None
+    }
+    one_each: dict[int, int] = {}
+    standing = (
+        Membership.objects.filter(organisation__in=organisations)
+        .annotate(status_then=status_on(on))
+        .filter(status_then=Membership.Status.ADMITTED)
+        .order_by("platform__is_forum", "pk")
+        .values_list("organisation", "pk")
+    )
+    for organisation, pk in standing:
+        one_each.setdefault(organisation, pk)
+    return Membership.objects.filter(pk__in=one_each.values())
+
+
+def body_electorate(body: Body, platform: Platform, on: datetime.date) -> QuerySet[Membership]:
+    """Who votes in ``body`` on ``on`` (elections: the day voting opens): the Forum's Steering
+    Committee its members' organisations; any platform's body, its members in good standing.
+    Reads ``body.kind`` only for the Forum's row, so a platform's callers pay no query."""
+    if platform.is_forum and body.kind == Body.Kind.STEERING_COMMITTEE:
+        return committee_memberships(on)
+    return members_in_good_standing(platform, on)
 
 
 def bodies(platform: Platform) -> QuerySet[Body]:

@@ -25,11 +25,10 @@ from platforma.core.statute_rules import StatuteRules
 from platforma.core.tenancy import platforms_of, require_manage
 from platforma.core.types import Actor
 from platforma.members.models import Organisation
-from platforma.members.selectors import members_in_good_standing
 from platforma.workinggroups.models import WorkingGroup
 
 from .models import Body, Mandate, Office
-from .selectors import mandates_in_force
+from .selectors import mandates_in_force, standing_for_office
 
 COORDINATOR_KINDS = {
     Office.Kind.PLATFORM_COORDINATOR,
@@ -146,7 +145,7 @@ def mandate_facts(
         starts_on=starts_on,
         rules=rules_in_force(platform, starts_on),
         standing=frozenset(
-            members_in_good_standing(platform, starts_on)
+            standing_for_office(platform, starts_on)
             .filter(organisation__in=organisation_ids)
             .values_list("organisation", flat=True)
         ),

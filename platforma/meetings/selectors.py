@@ -16,9 +16,12 @@ from platforma.core.permissions import can_manage_platform
 from platforma.core.selectors import rules_in_force
 from platforma.core.types import AnyUser
 from platforma.governance.models import Body, Mandate, Office
-from platforma.governance.selectors import board_of_governance, mandates_in_force
+from platforma.governance.selectors import (
+    board_of_governance,
+    body_electorate,
+    mandates_in_force,
+)
 from platforma.members.models import Membership
-from platforma.members.selectors import members_in_good_standing
 
 from .majority import QuorumState, quorum_state
 from .models import Attendance, Decision, Meeting, Proxy
@@ -35,10 +38,11 @@ def eligible_memberships(meeting: Meeting, on: datetime.date | None = None) -> Q
     """The member organisations entitled to attend and vote: the body's members on the day.
 
     The General Assembly (and any other body for now): members in good standing. The Board:
-    the organisations of the holders of the mandates that compose it on the day.
+    the organisations of the holders of the mandates that compose it on the day. The Forum's
+    Steering Committee: its members' organisations, as its statute composes it on the day.
     """
     on = on or meeting.date
-    members = members_in_good_standing(meeting.platform, on)
+    members = body_electorate(meeting.body, meeting.platform, on)
     if meeting.body.kind == Body.Kind.BOARD:
         organisations = {m.organisation_id for m in board_of_governance(meeting.platform, on)}
         members = members.filter(organisation_id__in=organisations)

@@ -25,14 +25,19 @@ class PlatformFactory(factory.django.DjangoModelFactory):
     time_zone = "UTC"
 
 
-class ForumFactory(PlatformFactory):
+class ForumFactory(factory.django.DjangoModelFactory):
     """The Forum's own row (``is_forum``, slug ``forum``); one per database."""
+
+    class Meta:
+        model = Platform
+        django_get_or_create = ("slug",)
 
     slug = "forum"
     is_forum = True
     country_code = "EU"
     country_en = "Eastern Partnership"
     name_en = "Eastern Partnership Civil Society Forum"
+    founded_on = datetime.date(2009, 11, 16)
     time_zone = "Europe/Brussels"
 
 

@@ -15,7 +15,6 @@ from platforma.core.services import person_create
 from platforma.core.tenancy import require_manage, scoped
 from platforma.core.types import Actor
 from platforma.members.models import Membership, Organisation, Representative
-from platforma.members.selectors import members_in_good_standing
 from platforma.members.services import representative_assign
 
 from .. import selectors as sel
@@ -84,9 +83,7 @@ def nomination_create(
         if not allowed:
             raise ValidationError(_("You may not make this nomination."))
     if nominated_by is not None:
-        standing = members_in_good_standing(
-            election.platform, sel.local_date(election.platform, timezone.now())
-        )
+        standing = sel.standing_in(election, sel.local_date(election.platform, timezone.now()))
         if not standing.filter(organisation=nominated_by).exists():
             raise ValidationError(
                 _("%(organisation)s is not a member in good standing and cannot nominate.")
@@ -209,7 +206,7 @@ def nomination_second(
         raise ValidationError(_("The candidate's or the nominating organisation cannot second."))
     if (
         not sel.is_eligible_voter(election, organisation)
-        and not members_in_good_standing(election.platform)
+        and not sel.standing_in(election, sel.local_date(election.platform, timezone.now()))
         .filter(organisation=organisation)
         .exists()
     ):

@@ -25,7 +25,6 @@ from django.db import transaction
 
 from platforma.core.types import Actor
 from platforma.members.models import Membership
-from platforma.members.selectors import members_in_good_standing
 
 from .. import selectors as sel
 from ..models import Election, Elector, VoterRecord
@@ -46,11 +45,7 @@ def roll_update_for(
         opening_day = sel.opening_day(election)
         if effective_on > opening_day:
             continue  # standing on the opening day is what counts; this change comes after
-        eligible = (
-            members_in_good_standing(election.platform, opening_day)
-            .filter(pk=membership.pk)
-            .exists()
-        )
+        eligible = sel.standing_in(election, opening_day).filter(pk=membership.pk).exists()
         organisation = membership.organisation_id
         on_roll = Elector.objects.filter(election=election, organisation=organisation)
         if eligible and not on_roll.exists():

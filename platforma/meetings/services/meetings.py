@@ -22,8 +22,8 @@ from platforma.core.services import SeenVersion, check_version, lock_and_check
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 from platforma.core.uploads import check_upload, stored_name
-from platforma.governance.models import Body
-from platforma.governance.selectors import board_of_governance
+from platforma.governance.models import Body, Mandate
+from platforma.governance.selectors import board_of_governance, steering_committee
 from platforma.members.models import Representative
 from platforma.members.selectors import members_in_good_standing
 
@@ -516,12 +516,18 @@ def convocation_recipients(
     """Who is convened: (people with an address, organisations without one).
 
     The General Assembly (and other bodies): each member in good standing's current primary
-    representative. The Board: the holders of the mandates that compose it.
+    representative. The Board and the Forum's Steering Committee: the holders of the mandates
+    that compose it.
     """
     recipients: list[dict[str, Any]] = []
     missing: list[str] = []
+    holders: list[Mandate] | None = None
     if meeting.body.kind == Body.Kind.BOARD:
-        for mandate in board_of_governance(meeting.platform, on):
+        holders = board_of_governance(meeting.platform, on)
+    elif meeting.platform.is_forum and meeting.body.kind == Body.Kind.STEERING_COMMITTEE:
+        holders = [seat.mandate for seat in steering_committee(on)]
+    if holders is not None:
+        for mandate in holders:
             if mandate.person.email:
                 recipients.append(
                     {
