@@ -256,6 +256,10 @@ def assert_problems_real(pool: Sequence[Candidate], quotas: Quotas, error: Infea
     for problem in error.problems:
         assert (problem.quota, problem.key) in keys
         assert problem.message
+    sums = [  # the country minima, the group minima
+        sum(bounds_of(quotas, q, k).minimum for q, k in keys if q == dimension)
+        for dimension in ("country", "group")
+    ]
     simple = [p for p in error.problems if p.needed > p.available]
     if simple:  # the necessary conditions: each one is true on its own
         event("simple conditions")
@@ -270,14 +274,11 @@ def assert_problems_real(pool: Sequence[Candidate], quotas: Quotas, error: Infea
                 assert p.available in (applicants, bounds.maximum)
             elif p.quota == "seats":
                 assert p.available == quotas.seats
-                minima = [
-                    bounds_of(quotas, q, k).minimum
-                    for q, k in keys
-                    if q == p.quota or (q in ("country", "group"))
-                ]
-                assert p.needed <= sum(minima)
+                assert p.needed in sums
             else:
                 assert p.available == sum(1 for c in pool if c.gender == p.key)
+                assert quotas.min_share_each_gender is not None
+                assert p.needed == math.ceil(quotas.min_share_each_gender * max(sums))
         return
     # A conflict: these quotas alone cannot be met together, and without any one of them the
     # others can (the set is minimal).
@@ -377,7 +378,7 @@ def test_two_quotas_that_conflict_only_together() -> None:
     problems = raised.value.problems
     assert [(p.quota, p.key) for p in problems] == [("country", "armenia"), ("group", 1)]
     assert problems[0].message == (
-        "Armenia (at most 1 delegates) cannot be met together with Working group 1 "
+        "Armenia (at most 1 delegate) cannot be met together with Working group 1 "
         "(at least 2 delegates)"
     )
     # Each alone is met.
