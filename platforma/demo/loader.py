@@ -11,14 +11,13 @@ says so.
 from __future__ import annotations
 
 import datetime
-from typing import Any, TextIO, TypedDict
+from typing import Any, TextIO
 
 from django.db import transaction
 from django.utils.module_loading import import_string
 
 from platforma.core import services as core
 from platforma.core.models import Platform
-from platforma.core.types import Actor
 from platforma.governance import services as governance
 from platforma.governance.models import Body, Office
 from platforma.members import services as members
@@ -26,8 +25,11 @@ from platforma.members.models import Membership, Organisation
 from platforma.workinggroups import services as workinggroups
 from platforma.workinggroups.models import WorkingGroup
 
+from .common import ACTOR, RULES, TERM_YEARS, Who
+from .common import langs as _langs
 from .data_azerbaijan import ORGANISATIONS, PEOPLE
 from .forum import FORUM_WORKING_GROUPS
+from .forum_loader import load_forum_demo
 
 # Each domain adds its part of the demo through a function ``load(*, platform, who)`` that
 # writes through its services (``who`` = actor/actor_label keyword arguments).
@@ -40,10 +42,8 @@ DEMO_EXTENSIONS: list[str] = [
 ]
 
 SLUG = "azerbaijan"
-ACTOR = "system: load_demo"
 FOUNDED = datetime.date(2009, 11, 1)
 FIRST_MANDATES = datetime.date(2013, 11, 16)
-TERM_YEARS = 2
 
 PLATFORM: dict[str, Any] = {
     "slug": SLUG,
@@ -72,50 +72,6 @@ PLATFORM: dict[str, Any] = {
     "time_zone": "Asia/Baku",
     "is_demo": True,
 }
-
-# Demo statute: Azerbaijan's real statute is not in the seed; these numbers are typical ones.
-RULES: dict[str, Any] = {
-    "quorum": {"share": "1/2", "more_than": True, "count_proxies": True},
-    "majorities": {
-        "ordinary": "simple",
-        "admission": "simple_present",
-        "statute_change": "two_thirds_present",
-        "expulsion": "two_thirds_present",
-        "no_confidence": "absolute_members",
-    },
-    "abstentions_count_as_cast": False,
-    "offices": {
-        "platform_coordinator": {"term_years": TERM_YEARS, "max_consecutive_terms": None},
-        "wg_coordinator": {"term_years": TERM_YEARS, "max_consecutive_terms": None},
-    },
-    "board_composition": ["platform_coordinator", "wg_coordinator"],
-    "admission": {
-        "min_years_registered": 2,
-        "min_years_experience": 1,
-        "documents": ["registration_extract", "statute", "activity_report"],
-        "document_max_age_days": {"registration_extract": 30},
-        "recommendations_required": 2,
-        "min_working_groups": 1,
-        "decided_by": "board",
-        "majority": "simple_present",
-        "declarations": ["no_public_officials"],
-    },
-    "proxies": {"allowed": True, "max_per_delegate": 1},
-    "max_coordinator_posts_per_organisation": 1,
-    "notice_days": {"ordinary": 14, "extraordinary": 7},
-}
-
-
-class Who(TypedDict):
-    """Who the demo's writes are by: the system, with a label (``**who`` in every call)."""
-
-    actor: Actor
-    actor_label: str
-
-
-def _langs(prefix: str, values: dict[str, str]) -> dict[str, Any]:
-    """Keyword arguments for a service's translated fields: ``name_en=...``, ``name_az=...``."""
-    return {f"{prefix}_{lang}": text for lang, text in values.items()}
 
 
 def _admission_date(index: int) -> datetime.date:
@@ -270,6 +226,9 @@ def load_demo(*, stdout: TextIO | None = None) -> Platform | None:
             term += 1
     for extend in DEMO_EXTENSIONS:
         import_string(extend)(platform=platform, who=who)
+    # The other five platforms, the Forum's own row and its Annual Assembly (no extensions:
+    # the Azerbaijan platform shows every domain; these keep the demo quick to load).
+    load_forum_demo(azerbaijan=platform, forum_groups=forum_groups, who=who)
     return platform
 
 
