@@ -500,6 +500,16 @@ def _load_forum(
 # --- the Annual Assembly and its call for delegates ------------------------------------------
 
 
+def _language(platform: Platform, index: int) -> str:
+    """Azerbaijani for Azerbaijan's applicants, English for the EU side's, else English or
+    Russian in turn (the site's languages)."""
+    if platform.slug == "azerbaijan":
+        return "az"
+    if platform.is_forum:
+        return "en"
+    return ("en", "ru")[index % 2]
+
+
 def _load_assembly(
     forum: Loaded,
     forum_groups: dict[int, ForumWorkingGroup],
@@ -522,7 +532,7 @@ def _load_assembly(
     assembly.full_clean()
     assembly.save()
     audit.record(
-        "forum.annual_assembly.created",
+        "forum.assembly.created",
         target=assembly,
         platform=forum.platform,
         data={"after": audit.snapshot(assembly)},
@@ -576,6 +586,8 @@ def _load_assembly(
                     + organisation.email.partition("@")[2]
                 ),
                 gender=applicant.gender,
+                # The language the applicant is told the outcome in.
+                language=_language(loaded.platform, index),
             )
             application.full_clean()
             application.save()
@@ -583,7 +595,15 @@ def _load_assembly(
                 "forum.delegate_application.submitted",
                 target=application,
                 platform=loaded.platform,
-                data={"after": audit.snapshot(application)},
+                data={
+                    "call": call.pk,
+                    "organisation": organisation.pk,
+                    "working_group": number,
+                    "person": application.full_name,
+                    "email": application.email,
+                    "gender": application.gender,
+                    "again": False,
+                },
                 **who,
             )
     return call
