@@ -1,0 +1,1 @@
+"""The Forum's writes: every one a service with its audit record (ARCHITECTURE.md, rule 1)."""
