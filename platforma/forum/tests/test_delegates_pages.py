@@ -272,3 +272,16 @@ def test_the_office_page_has_a_query_budget(client, django_assert_max_num_querie
     )
     with django_assert_max_num_queries(25):
         client.get(office())
+
+
+def test_the_office_says_when_the_quotas_leave_seats_empty(client):
+    # One woman: at least a third of men is needed among the selected, so nobody can go.
+    world = make_delegates()
+    application = apply(world, make_rep(world.platforms["armenia"], "Ani"), 1, "woman")
+    call = svc.call_close_applications(actor=world.forum_staff, call=pass_deadline(world.call))
+    svc.call_close_ranking(actor=world.forum_staff, call=call)
+    svc.application_score(actor=world.forum_staff, application=application, marks=marks(5))
+    client.force_login(world.forum_staff)
+    page = text(client.post(office("action", "select"), follow=True))
+    assert "Only 0 of the 3 seats could be filled" in page
+    assert "On the reserve list, place 1." in page

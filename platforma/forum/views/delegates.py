@@ -34,6 +34,7 @@ from platforma.core.types import Actor
 from ..forms import AnnouncementForm, ApplicationForm, RankingForm, ScoreForm
 from ..models import AnnualAssembly, DelegateApplication, DelegateCall
 from ..permissions import forum_or_404, is_forum_staff
+from ..selection import Selection
 from ..services import delegates as svc
 
 if TYPE_CHECKING:
@@ -329,11 +330,22 @@ def office_assembly_action(
     call = _call_or_404(year)
     service = ACTIONS[action]
     try:
-        service(actor=_actor(request), call=call)
+        result = service(actor=_actor(request), call=call)
     except (ValidationError, PermissionDenied) as exc:
         report(request, exc)
     else:
         messages.success(request, _success(action))
+        if isinstance(result, Selection):
+            seats = svc.quotas_of(call).seats
+            if len(result.selected) < seats:
+                messages.warning(
+                    request,
+                    _(
+                        "Only %(selected)s of the %(seats)s seats could be filled: the quotas "
+                        "of the statute allow no more delegates from these applicants."
+                    )
+                    % {"selected": len(result.selected), "seats": seats},
+                )
     return redirect(_office_url(year))
 
 
