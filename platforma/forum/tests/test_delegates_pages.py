@@ -285,3 +285,43 @@ def test_the_office_says_when_the_quotas_leave_seats_empty(client):
     page = text(client.post(office("action", "select"), follow=True))
     assert "Only 0 of the 3 seats could be filled" in page
     assert "On the reserve list, place 1." in page
+
+
+def test_the_demo_call_runs_to_a_published_list(client, django_assert_max_num_queries):
+    """The demo's open call (41 applications, six platforms and the EU side) under the demo
+    Forum statute: every platform ranks, every application is marked, the solver selects."""
+    from django.core.management import call_command
+
+    from platforma.core.models import Platform
+
+    call_command("load_demo", stdout=None)
+    call = DelegateCall.objects.select_related("assembly").get()
+    year = call.assembly.year
+    staff = get_user_model().objects.create_superuser("operator", "op@example.org", "pw-op-123")
+    call = svc.call_close_applications(actor=staff, call=pass_deadline(call))
+    for platform in Platform.objects.all():
+        own = list(DelegateApplication.objects.filter(call=call, platform=platform).order_by("pk"))
+        if own:
+            ranks = {a.pk: i for i, a in enumerate(own, start=1)}
+            svc.platform_rank(actor=staff, call=call, platform=platform, ranks=ranks)
+    call = svc.call_close_ranking(actor=staff, call=call)
+    for i, application in enumerate(DelegateApplication.objects.filter(call=call)):
+        svc.application_score(
+            actor=staff, application=application, marks=marks(i % 11, (3 * i) % 11, (7 * i) % 11)
+        )
+    result = svc.call_select(actor=staff, call=call)
+    outcomes = set(DelegateApplication.objects.values_list("outcome", flat=True))
+    assert "pending" not in outcomes
+    assert all(DelegateApplication.objects.values_list("reason", flat=True))
+    client.force_login(staff)
+    url = reverse("forum:office-assembly", args=[year])
+    with django_assert_max_num_queries(25):
+        page = text(client.get(url))
+    assert page.count("Selected with a score of") == len(result.selected)
+    svc.call_publish(actor=staff, call=call)
+    client.logout()
+    with django_assert_max_num_queries(12):
+        page = text(client.get(reverse("forum:assembly", args=[year])))
+    first = DelegateApplication.objects.filter(outcome="selected").first()
+    assert first is not None
+    assert first.full_name in page
