@@ -27,20 +27,24 @@ Constraints, each a linear row with integer coefficients:
   ``women >= ceil(share * k)``. Likewise for men. "other" (which also covers "prefers not to
   say") counts toward neither target but takes a seat.
 
-Objective, in two exact stages (both on integers, solved with ``mip_rel_gap = 0``, so HiGHS
+Objective, in exact stages (all on integers, solved with ``mip_rel_gap = 0``, so HiGHS
 proves optimality; its absolute gap, 1e-6, is below the step of an integer objective):
 
 1. maximise the total score ``sum(score[i] * x[i])``: its optimum S is exact;
 2. tie-break: keep ``sum(score[i] * x[i]) >= S`` and maximise ``sum((n - i) * x[i])``, i.e.
-   take the selection with the smallest sum of rank positions. Among selections with the
+   take the selection with the smallest sum of rank positions R. Among selections with the
    same total score this prefers the higher-ranked applicant in any one-for-one exchange (a
-   higher score, or the same score and a lower id). Two different selections with the same
-   total score and the same rank sum (rare: it needs at least a two-for-two exchange, e.g.
-   ranks 0 + 3 against 1 + 2) are settled by HiGHS, which is deterministic for a given model;
-   the model is built from the ranking, so the same applicants in any order give the same
-   answer. The rank sum is not a strict lexicographic order (that would need weights 2**n,
-   beyond floating point): 6 + 2 at ranks 0 and 4 loses to 4 + 4 at ranks 1 and 2
-   (``test_equal_totals_take_the_smallest_rank_sum``).
+   higher score, or the same score and a lower id);
+3. if, with the total S and the rank sum R, another selection exists (one more solve, which
+   excludes the one found, says so; it needs at least a two-for-two exchange, e.g. ranks
+   0 + 3 against 1 + 2), take the lexicographically first: the one that, at the first rank
+   where they differ, takes that applicant (see ``_Model._lexicographic``).
+
+So the answer is fully defined by the rule "best total score, then smallest rank sum, then
+lexicographic", whatever path the solver takes, and the same applicants in any order give the
+same answer. A plain lexicographic order instead of the rank sum would need weights like
+``2**(n - i)``, beyond floating point; the rank sum is a different order: 6 + 2 at ranks 0 and
+4 loses to 4 + 4 at ranks 1 and 2 (``test_equal_totals_take_the_smallest_rank_sum``).
 
 Both stages run without HiGHS's presolve: on 4780 applicants it takes 0.6 s, ten times the
 solve, and these models' LP relaxations are nearly integral (bench/bench_selection.py: about
@@ -467,8 +471,17 @@ class _Model:
                 )
         return items
 
-    def _solve(self, objective: _Vector, rows: Sequence[_Row]) -> _Chosen | None:
-        """Minimise ``objective`` over binary x under ``rows``; None when infeasible."""
+    def _solve(
+        self,
+        objective: _Vector,
+        rows: Sequence[_Row],
+        lower_bounds: _Vector | None = None,
+        upper_bounds: _Vector | None = None,
+    ) -> _Chosen | None:
+        """Minimise ``objective`` over binary x under ``rows``; None when infeasible.
+
+        ``lower_bounds`` / ``upper_bounds`` fix some variables to 1 / to 0.
+        """
         constraints = []
         if rows:
             matrix = np.vstack([row.coefficients for row in rows])
@@ -478,7 +491,10 @@ class _Model:
         result = milp(
             c=objective,
             integrality=np.ones(self.n),
-            bounds=VariableBounds(0, 1),
+            bounds=VariableBounds(
+                np.zeros(self.n) if lower_bounds is None else lower_bounds,
+                np.ones(self.n) if upper_bounds is None else upper_bounds,
+            ),
             constraints=constraints,
             # mip_rel_gap 0: prove optimality (the default stops within 0.01 %). No presolve:
             # see the module docstring.
@@ -505,10 +521,56 @@ class _Model:
             return None
         total = float(self.scores[first].sum())
         ranks = np.arange(self.n, 0, -1, dtype=np.float64)  # n for the best-ranked, 1 for the last
-        second = self._solve(-ranks, [*rows, _Row(self.scores.copy(), total, math.inf)])
-        if second is not None and float(self.scores[second].sum()) == total:
-            return second
-        return first  # pragma: no cover - only if HiGHS rounded the second stage away
+        optimal = [*rows, _Row(self.scores.copy(), total, math.inf)]
+        second = self._solve(-ranks, optimal)
+        if second is None or float(self.scores[second].sum()) != total:  # pragma: no cover
+            second = first  # only if HiGHS rounded the second stage away
+        face = [*optimal, _Row(ranks, float(ranks[second].sum()), math.inf)]
+        return self._lexicographic(face, second, size)
+
+    def _lexicographic(self, face: list[_Row], incumbent: _Chosen, size: int) -> _Chosen:
+        """The lexicographically best selection among those meeting ``face``.
+
+        ``face``: the quotas, the size, the best total score and the best rank sum;
+        ``incumbent`` meets it. Usually it is the only one (one solve shows it). Otherwise walk
+        down the ranking fixing each applicant: selected if some selection meeting the face
+        and the fixings so far selects them, else not. On the face every selection takes,
+        within each kind (country, group, gender), a prefix of the kind's ranking (exchanging
+        a lower-ranked for a higher-ranked one of the same kind would keep the quotas and
+        improve the score or the rank sum), so once an applicant of a kind cannot be selected
+        neither can the rest of that kind: at most one failed solve per kind.
+        """
+        # Another selection on the face takes, in some kind, more than the incumbent does, so
+        # it takes the first of that kind the incumbent leaves out (and vice versa).
+        left_out: dict[_Kind, int] = {}
+        for index, candidate in enumerate(self.ranked):
+            if not incumbent[index]:
+                left_out.setdefault(_kind(candidate), index)
+        first_left_out = np.zeros(self.n)
+        first_left_out[list(left_out.values())] = 1
+        # These are feasibility questions; the score as objective makes HiGHS's simplex reach
+        # the face (and prove it empty) several times faster than no objective at all.
+        objective = -self.scores
+        if self._solve(objective, [*face, _Row(first_left_out, 1, math.inf)]) is None:
+            return incumbent
+        lower, upper = np.zeros(self.n), np.ones(self.n)
+        blocked: set[_Kind] = set()
+        for index, candidate in enumerate(self.ranked):
+            if lower.sum() == size:
+                break  # every seat is fixed: the incumbent is that selection
+            if incumbent[index]:
+                lower[index] = 1
+                continue
+            if _kind(candidate) not in blocked:
+                lower[index] = 1
+                found = self._solve(objective, face, lower, upper)
+                if found is not None:
+                    incumbent = found
+                    continue
+                lower[index] = 0
+                blocked.add(_kind(candidate))
+            upper[index] = 0
+        return incumbent
 
     def _feasible(self, items: Sequence[_Quota]) -> bool:
         return self._solve(np.zeros(self.n), self._rows(items, seats=True)) is not None

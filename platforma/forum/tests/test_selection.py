@@ -84,19 +84,23 @@ def meets(
 
 def brute_force(
     pool: Sequence[Candidate], quotas: Quotas, active: Callable[[Key], bool] = lambda key: True
-) -> tuple[int, int, int] | None:
-    """(size, best total score, smallest rank sum at that score), or None if nothing is feasible."""
+) -> tuple[int, ...] | None:
+    """The best selection (ids in rank order), or None if no selection meets the quotas.
+
+    The largest size that meets them (up to the seats), then the best total score, then the
+    smallest sum of rank positions, then lexicographically: the first rank where two differ.
+    """
     ranked = ranking(pool)
     cap = min(quotas.seats, len(pool)) if active(("seats", None)) else len(pool)
     for size in range(cap, -1, -1):
-        best: tuple[int, int] | None = None
-        for combo in combinations(range(len(ranked)), size):
+        best: tuple[int, int, tuple[int, ...]] | None = None
+        for combo in combinations(range(len(ranked)), size):  # positions, ascending
             chosen = [ranked[i] for i in combo]
             if meets(chosen, pool, quotas, active):
-                value = (sum(c.score for c in chosen), -sum(combo))
-                best = value if best is None or value > best else best
+                value = (-sum(c.score for c in chosen), sum(combo), combo)
+                best = value if best is None or value < best else best
         if best is not None:
-            return size, best[0], -best[1]
+            return tuple(ranked[i].id for i in best[2])
     return None
 
 
@@ -240,13 +244,9 @@ def test_matches_brute_force(problem: tuple[list[Candidate], Quotas]) -> None:
         event("infeasible")
         return
     result = select(pool, quotas)
-    size, best_score, best_rank_sum = expected
-    assert len(result.selected) == size
-    assert result.total_score == best_score
-    ranked_ids = [c.id for c in ranking(pool)]
-    assert sum(ranked_ids.index(i) for i in result.selected) == best_rank_sum
+    assert result.selected == expected
     assert_consistent(pool, quotas, result)
-    event("full seats" if size == quotas.seats else "fewer than the seats")
+    event("full seats" if len(expected) == quotas.seats else "fewer than the seats")
     event(f"{len({d.reason for d in result.decisions.values()})} kinds of reason")
 
 
@@ -462,6 +462,20 @@ def test_equal_totals_take_the_smallest_rank_sum() -> None:
         default_group=one,
     )
     assert select(pool, quotas).selected == (2, 3)
+
+
+def test_then_lexicographic() -> None:
+    """5 + 3 or 4 + 4 at ranks 0 + 3 or 1 + 2: the same total and rank sum; the first rank wins."""
+    pool = [
+        Candidate(1, 5, "armenia", 1, "other"),
+        Candidate(2, 4, "armenia", 2, "other"),
+        Candidate(3, 4, "georgia", 1, "other"),
+        Candidate(4, 3, "georgia", 2, "other"),
+    ]
+    one = Bounds(1, 1)
+    quotas = Quotas(seats=2, per_country={}, default_country=one, default_group=one)
+    assert select(pool, quotas).selected == (1, 4)
+    assert select(list(reversed(pool)), quotas).selected == (1, 4)
 
 
 def test_reserve_prefers_who_can_take_a_seat() -> None:
