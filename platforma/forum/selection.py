@@ -47,8 +47,9 @@ same answer. A plain lexicographic order instead of the rank sum would need weig
 4 loses to 4 + 4 at ranks 1 and 2 (``test_equal_totals_take_the_smallest_rank_sum``).
 
 Both stages run without HiGHS's presolve: on 4780 applicants it takes 0.6 s, ten times the
-solve, and these models' LP relaxations are nearly integral (bench/bench_selection.py: about
-0.05 s for 478 applications and 155 seats, 0.3 s for ten times that).
+solve, and these models' LP relaxations are nearly integral. bench/bench_selection.py: under
+0.1 s for 478 applications and 155 seats, about 0.5 s for ten times that (three solves each,
+on a shared two-core machine).
 
 Why an integer programme and not a greedy pass down the ranking: the three quota dimensions
 (country, working group, gender) cut across each other, so taking the best applicant who still
@@ -106,11 +107,8 @@ from fractions import Fraction
 import numpy as np
 import numpy.typing as npt
 
-# scipy ships neither type information nor a stub package; milp is the only name used.
-from scipy.optimize import (  # type: ignore[import-untyped]
-    Bounds as VariableBounds,
-)
-from scipy.optimize import LinearConstraint, milp
+# scipy ships neither type information nor a stub package (mypy: import-untyped).
+from scipy import optimize  # type: ignore[import-untyped]
 
 GENDERS = ("woman", "man", "other")
 """``"other"`` also covers "prefers not to say": it counts toward neither gender target."""
@@ -487,11 +485,11 @@ class _Model:
             matrix = np.vstack([row.coefficients for row in rows])
             lower = np.array([row.lower for row in rows])
             upper = np.array([row.upper for row in rows])
-            constraints.append(LinearConstraint(matrix, lower, upper))
-        result = milp(
+            constraints.append(optimize.LinearConstraint(matrix, lower, upper))
+        result = optimize.milp(
             c=objective,
             integrality=np.ones(self.n),
-            bounds=VariableBounds(
+            bounds=optimize.Bounds(
                 np.zeros(self.n) if lower_bounds is None else lower_bounds,
                 np.ones(self.n) if upper_bounds is None else upper_bounds,
             ),
