@@ -82,8 +82,14 @@ def _admission_date(index: int) -> datetime.date:
 
 
 @transaction.atomic
-def load_demo(*, stdout: TextIO | None = None) -> Platform | None:
-    """Create the demo platform; return None when it is already there (idempotent)."""
+def load_demo(*, stdout: TextIO | None = None, forum: bool = False) -> Platform | None:
+    """Create the demo platform; return None when it is already there (idempotent).
+
+    With ``forum`` (``manage.py load_demo`` asks for it) the rest of the Forum comes too: the
+    five other national platforms, the Forum's own row and its Annual Assembly with an open
+    call for delegates. Without it only Azerbaijan loads, as the tests' ``demo_platform``
+    fixture wants it: quick, and the only platform.
+    """
     if Platform.objects.filter(slug=SLUG).exists():
         return None
     who: Who = {"actor": None, "actor_label": ACTOR}
@@ -228,7 +234,8 @@ def load_demo(*, stdout: TextIO | None = None) -> Platform | None:
         import_string(extend)(platform=platform, who=who)
     # The other five platforms, the Forum's own row and its Annual Assembly (no extensions:
     # the Azerbaijan platform shows every domain; these keep the demo quick to load).
-    load_forum_demo(azerbaijan=platform, forum_groups=forum_groups, who=who)
+    if forum:
+        load_forum_demo(azerbaijan=platform, forum_groups=forum_groups, who=who)
     return platform
 
 

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         if if_empty and Platform.objects.exists():
             self.stdout.write("Platforms already exist; demo data not loaded.")
             return
-        platform = load_demo()
+        platform = load_demo(forum=True)
         if platform is None:
             self.stdout.write(f"The demo platform “{SLUG}” is already loaded; nothing changed.")
             return
