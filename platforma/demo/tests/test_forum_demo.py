@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from platforma.core.models import AuditEntry, Platform, today_in
 from platforma.core.selectors import rules_in_force
+from platforma.forum import selection
 from platforma.forum.models import DelegateApplication, DelegateCall
 from platforma.governance.selectors import country_facilitator, steering_committee
 from platforma.members.selectors import members_in_good_standing
@@ -137,6 +138,41 @@ def test_the_annual_assembly_has_an_open_call(loaded):
         AuditEntry.objects.filter(action="forum.delegate_application.submitted").count()
         == applications.count()
     )
+
+
+def test_the_applications_can_fill_the_statutes_quotas(loaded):
+    """The demo lets the Forum secretariat run a selection: the applicants can fill every
+    quota of the Forum statute (whatever their scores, here all equal)."""
+    forum = Platform.objects.forum()
+    rule = rules_in_force(forum, today_in(forum)).delegates
+    candidates = [
+        selection.Candidate(
+            id=a.pk,
+            score=100,
+            country=a.platform.slug,
+            group=a.working_group.number,
+            gender=a.gender,
+        )
+        for a in DelegateApplication.objects.select_related("platform", "working_group")
+    ]
+
+    def bounds(b):
+        return selection.Bounds(minimum=b.minimum, maximum=b.maximum)
+
+    chosen = selection.select(
+        candidates,
+        selection.Quotas(
+            seats=rule.seats,
+            per_country={slug: bounds(b) for slug, b in rule.per_country.items()},
+            default_country=bounds(rule.default_country),
+            per_group={n: bounds(b) for n, b in rule.per_working_group.items()},
+            default_group=bounds(rule.default_working_group),
+            min_share_each_gender=rule.min_share_each_gender,
+            reserve=rule.reserve,
+        ),
+    )
+    assert len(chosen.selected) == 30
+    assert len(chosen.reserve) == 8
 
 
 def test_every_chain_verifies(loaded, capsys):
