@@ -5,7 +5,10 @@ publication. ``make_delegates`` builds the world the page and browser tests use 
 from __future__ import annotations
 
 import datetime
+import random
+from collections import Counter
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -481,3 +484,61 @@ def test_the_applicants_are_told_in_their_language_then_the_list_is_published():
     call = svc.call_publish(actor=world.forum_staff, call=world.call)
     assert call.state == DelegateCall.State.PUBLISHED
     assert fresh(world.assembly).delegates_published_at is not None
+
+
+def test_real_scale_155_delegates_from_478_applications():
+    """The Forum's real numbers under a statute with every kind of quota. The applications are
+    written directly (478 representatives would only slow the test); the selection is the
+    service's."""
+    rules = {
+        "delegates": {
+            "seats": 155,
+            "reserve": 20,
+            "default_country": {"minimum": 15, "maximum": 30},
+            "per_country": {"forum": {"minimum": 20, "maximum": 40}},
+            "default_working_group": {"minimum": 20, "maximum": 40},
+            "min_share_each_gender": "2/5",
+        }
+    }
+    world = make_delegates(rules=rules)
+    platforms = [world.platforms["armenia"], world.platforms["georgia"], world.forum] + [
+        PlatformFactory.create(slug=slug)
+        for slug in ("azerbaijan", "belarus", "moldova", "ukraine")
+    ]
+    rnd = random.Random(14)
+    rows = []
+    for i in range(478):
+        platform = platforms[i % len(platforms)]
+        rows.append(
+            DelegateApplication(
+                call=world.call,
+                platform=platform,
+                organisation=MembershipFactory.create(platform=platform).organisation,
+                working_group=world.groups[rnd.randrange(5)],
+                motivation="m",
+                first_name="F",
+                last_name=f"L{i}",
+                email=f"p{i}@example.org",
+                gender=rnd.choice(["woman", "man", "man", "woman", "other"]),
+                scores=marks(rnd.randrange(11), rnd.randrange(11), rnd.randrange(11)),
+            )
+        )
+    DelegateApplication.objects.bulk_create(rows)
+    call = svc.call_close_applications(actor=world.forum_staff, call=pass_deadline(world.call))
+    call = svc.call_close_ranking(actor=world.forum_staff, call=call)
+    result = svc.call_select(actor=world.forum_staff, call=call)
+
+    applications = list(DelegateApplication.objects.select_related("platform", "working_group"))
+    selected = [a for a in applications if a.outcome == "selected"]
+    assert len(selected) == 155 == len(result.selected)
+    countries = Counter(a.platform.slug for a in selected)
+    assert 20 <= countries.pop("forum") <= 40
+    assert all(15 <= n <= 30 for n in countries.values())
+    assert all(20 <= n <= 40 for n in Counter(a.working_group.number for a in selected).values())
+    genders = Counter(a.gender for a in selected)
+    assert genders["woman"] >= Fraction(2, 5) * 155
+    assert genders["man"] >= Fraction(2, 5) * 155
+    reserve = sorted(a.reserve_rank for a in applications if a.outcome == "reserve")
+    assert reserve == list(range(1, 21))
+    assert all(a.reason for a in applications)
+    assert all(a.score is not None for a in applications)

@@ -343,23 +343,25 @@ def call_select(*, actor: Actor, call: DelegateCall) -> selection.Selection:
             [_("No selection meets the quotas of the Forum statute:")]
             + [problem.message for problem in exc.problems]
         ) from exc
+    now = timezone.now()
     for application in ineligible:
         application.outcome = Outcome.INELIGIBLE
         application.reserve_rank = None
         application.reason = NOT_IN_GOOD_STANDING
         application.reason_params = {"platform": application.platform.slug}
-        application.save(
-            update_fields=["outcome", "reserve_rank", "reason", "reason_params", "updated_at"]
-        )
+        application.updated_at = now
     for application in eligible:
         decision = result.decisions[application.pk]
         application.outcome = decision.outcome
         application.reserve_rank = decision.reserve_rank
         application.reason = decision.reason
         application.reason_params = dict(decision.params)
-        application.save(
-            update_fields=["outcome", "reserve_rank", "reason", "reason_params", "updated_at"]
-        )
+        application.updated_at = now
+    DelegateApplication.objects.bulk_update(
+        applications,
+        ["outcome", "reserve_rank", "reason", "reason_params", "updated_at"],
+        batch_size=500,
+    )
     _move(
         call,
         actor,

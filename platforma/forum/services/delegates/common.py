@@ -189,8 +189,12 @@ def _in_call(call: DelegateCall) -> QuerySet[DelegateApplication]:
 def _rescore(call: DelegateCall, applications: Sequence[DelegateApplication]) -> None:
     """Recompute the stored score of ``applications`` (marks or ranking changed)."""
     per_platform = Counter(a.platform_id for a in applications)
+    changed = []
+    now = timezone.now()
     for application in applications:
         new = score_of(call, application, per_platform[application.platform_id])
         if new != application.score:
             application.score = new
-            application.save(update_fields=["score", "updated_at"])
+            application.updated_at = now
+            changed.append(application)
+    DelegateApplication.objects.bulk_update(changed, ["score", "updated_at"], batch_size=500)
