@@ -65,6 +65,14 @@ class AnnouncementForm(forms.Form):
             self.fields[name].help_text = _("Time zone: %(zone)s") % {"zone": zone}
 
 
+class AssemblyEditForm(AnnouncementForm):
+    """The Assembly's facts and its call's dates (the year stays)."""
+
+    def __init__(self, *args: Any, zone: str, **kwargs: Any) -> None:
+        super().__init__(*args, zone=zone, **kwargs)
+        del self.fields["year"]
+
+
 class RankingForm(forms.Form):
     """A platform's ranking of its applicants: one place per application, 1 the best."""
 

@@ -10,6 +10,11 @@ urlpatterns = [
     path("office/assembly/", delegates.office_assembly_list, name="office-assembly-list"),
     path("office/assembly/<int:year>/", delegates.office_assembly, name="office-assembly"),
     path(
+        "office/assembly/<int:year>/edit/",
+        delegates.office_assembly_edit,
+        name="office-assembly-edit",
+    ),
+    path(
         "office/assembly/<int:year>/do/<slug:action>/",
         delegates.office_assembly_action,
         name="office-assembly-action",

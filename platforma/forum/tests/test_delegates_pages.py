@@ -325,3 +325,30 @@ def test_the_demo_call_runs_to_a_published_list(client, django_assert_max_num_qu
     first = DelegateApplication.objects.filter(outcome="selected").first()
     assert first is not None
     assert first.full_name in page
+
+
+def test_the_forum_office_moves_the_deadline(client):
+    world = make_delegates()
+    url = office("edit")
+    client.force_login(world.secretariats["armenia"])
+    assert client.get(url).status_code == 404
+    client.force_login(world.forum_staff)
+    form = {
+        "title": "Annual Assembly 2027",
+        "place": "Yerevan",
+        "starts_on": "2027-11-10",
+        "ends_on": "2027-11-12",
+        "description": "",
+        "opens_at": "2026-01-01T09:00",
+        "closes_at": "2020-01-01T09:00",
+    }
+    response = client.post(url, form)
+    assert "The deadline must come after the opening." in text(response)
+    response = client.post(url, {**form, "opens_at": "2019-01-01T09:00"})
+    assert "its deadline cannot be in the past" in text(response)
+    assert DelegateCall.objects.get().assembly.place == "Tbilisi"  # nothing saved
+    response = client.post(url, {**form, "closes_at": "2099-01-31T18:00"}, follow=True)
+    assert "The Assembly is saved." in text(response)
+    call = DelegateCall.objects.select_related("assembly").get()
+    assert call.assembly.place == "Yerevan"
+    assert call.closes_at.isoformat() == "2099-01-31T17:00:00+00:00"  # Brussels, winter

@@ -31,7 +31,7 @@ from platforma.core.office import posted, report, submit
 from platforma.core.permissions import login_redirect, managed_platforms
 from platforma.core.types import Actor
 
-from ..forms import AnnouncementForm, ApplicationForm, RankingForm, ScoreForm
+from ..forms import AnnouncementForm, ApplicationForm, AssemblyEditForm, RankingForm, ScoreForm
 from ..models import AnnualAssembly, DelegateApplication, DelegateCall
 from ..permissions import forum_or_404, is_forum_staff
 from ..selection import Selection
@@ -279,6 +279,36 @@ def office_assembly(
         "decided": decided,
     }
     return render(request, "forum/office/call_detail.html", context)
+
+
+@forum_office
+def office_assembly_edit(
+    request: HttpRequest, year: int, *, forum: Platform, scope: Scope
+) -> HttpResponse:
+    """The Forum's secretariat corrects the Assembly's facts or moves the call's dates."""
+    if not scope.forum_staff:
+        raise Http404("No such page")
+    call = _call_or_404(year)
+    assembly = call.assembly
+    initial = {
+        "title": assembly.title,
+        "place": assembly.place,
+        "starts_on": assembly.starts_on,
+        "ends_on": assembly.ends_on,
+        "description": assembly.description,
+        "opens_at": timezone.localtime(call.opens_at),
+        "closes_at": timezone.localtime(call.closes_at),
+    }
+    form = AssemblyEditForm(posted(request), initial=initial, zone=forum.time_zone)
+    if request.method == "POST" and submit(
+        request,
+        form,
+        lambda data: svc.assembly_revise(actor=_actor(request), call=call, **data),
+        _("The Assembly is saved."),
+    ):
+        return redirect(_office_url(year))
+    context = {"forum": forum, "call": call, "assembly": assembly, "form": form}
+    return render(request, "forum/office/assembly_edit.html", context)
 
 
 ACTIONS: dict[str, Callable[..., object]] = {

@@ -200,6 +200,66 @@ def assembly_announce(
     return call
 
 
+@transaction.atomic
+def call_reschedule(
+    *, actor: Actor, call: DelegateCall, opens_at: datetime.datetime, closes_at: datetime.datetime
+) -> DelegateCall:
+    """Move the call's opening or deadline, while it is a draft or open (e.g. a later deadline);
+    once open, a deadline already passed cannot be set."""
+    _require_forum_staff(actor)
+    call = (
+        DelegateCall.objects.select_for_update()
+        .select_related("assembly__platform")
+        .get(pk=call.pk)
+    )
+    _require_state(call, State.DRAFT, State.OPEN)
+    if closes_at <= opens_at:
+        raise ValidationError(_("The deadline must come after the opening."))
+    if call.state == State.OPEN and closes_at <= timezone.now():
+        raise ValidationError(_("The call is open: its deadline cannot be in the past."))
+    before = audit.snapshot(call, ["opens_at", "closes_at"])
+    call.opens_at, call.closes_at = opens_at, closes_at
+    call.save(update_fields=["opens_at", "closes_at", "updated_at"])
+    audit.record(
+        "forum.delegate_call.rescheduled",
+        actor=actor,
+        target=call,
+        platform=call.assembly.platform,
+        data=audit.diff(before, audit.snapshot(call, ["opens_at", "closes_at"])),
+    )
+    return call
+
+
+@transaction.atomic
+def assembly_revise(
+    *,
+    actor: Actor,
+    call: DelegateCall,
+    title: str,
+    place: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    description: str,
+    opens_at: datetime.datetime,
+    closes_at: datetime.datetime,
+) -> DelegateCall:
+    """The office's edit form: the Assembly's facts and, when they change, the call's dates."""
+    if not title.strip() or not place.strip():
+        raise ValidationError(_("Give the Assembly a title and a place."))
+    assembly_update(
+        actor=actor,
+        assembly=call.assembly,
+        title=title,
+        place=place,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        description=description,
+    )
+    if (opens_at, closes_at) != (call.opens_at, call.closes_at):
+        call = call_reschedule(actor=actor, call=call, opens_at=opens_at, closes_at=closes_at)
+    return call
+
+
 def _move(call: DelegateCall, actor: Actor, to: str, action: str, **data: Any) -> DelegateCall:
     before = call.state
     call.state = to
