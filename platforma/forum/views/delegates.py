@@ -71,7 +71,9 @@ def assembly_page(request: HttpRequest, year: int) -> HttpResponse:
     reserve: list[DelegateApplication] = []
     if published and call is not None:
         delegates = list(
-            _listed(call, Outcome.SELECTED).order_by("platform__slug", "last_name", "first_name")
+            _listed(call, Outcome.SELECTED).order_by(
+                "platform__is_forum", "platform__slug", "last_name", "first_name"
+            )
         )
         reserve = list(_listed(call, Outcome.RESERVE).order_by("reserve_rank"))
     context = {
@@ -249,7 +251,11 @@ def office_assembly(
     )
     if visible is not None:
         applications = applications.filter(platform__in=list(visible))
-    rows = list(applications.order_by("platform__slug", "platform_rank", "last_name", "pk"))
+    rows = list(
+        applications.order_by(
+            "platform__is_forum", "platform__slug", "platform_rank", "last_name", "pk"
+        )
+    )
     names = svc.platform_names()
     decided = call.state in (State.SELECTED, State.PUBLISHED)
     for application in rows:

@@ -142,9 +142,9 @@ def counts_by_platform(call: DelegateCall, platforms: Iterable[int] | None = Non
     if platforms is not None:
         rows = rows.filter(platform__in=list(platforms))
     return list(
-        rows.values("platform", "platform__slug", "platform__name")
+        rows.values("platform", "platform__slug", "platform__name", "platform__is_forum")
         .annotate(total=Count("id"), withdrawn=Count("id", filter=Q(outcome=Outcome.WITHDRAWN)))
-        .order_by("platform__slug")
+        .order_by("platform__is_forum", "platform__slug")
     )
 
 
