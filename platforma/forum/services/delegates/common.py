@@ -102,14 +102,6 @@ def standing_platform(organisation: Organisation) -> Platform | None:
     return None
 
 
-def in_good_standing(organisation: Organisation, platform: Platform) -> bool:
-    return (
-        members_in_good_standing(platform, today_in(platform))
-        .filter(organisation=organisation)
-        .exists()
-    )
-
-
 @dataclass(frozen=True)
 class Applicant:
     """An organisation ``user`` may apply for, and the platform it applies through."""
