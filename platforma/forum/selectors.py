@@ -36,11 +36,15 @@ def _count_by_platform(rows: QuerySet) -> dict[int, int]:
     return dict(rows.values("platform").annotate(n=Count("pk")).values_list("platform", "n"))
 
 
-def platform_figures(year: int) -> list[PlatformFigures]:
-    """Each national platform (and the Forum's own row, for its direct members) with its
-    members in good standing today, its working groups, and its public activities and
-    publications of ``year``. Five queries at most (member counts: one per distinct "today")."""
-    platforms = list(Platform.objects.order_by("is_forum", "name", "slug"))
+def every_platform() -> list[Platform]:
+    """The national platforms and the Forum's own row, in one query."""
+    return list(Platform.objects.order_by("is_forum", "slug"))
+
+
+def platform_figures(platforms: list[Platform], year: int) -> list[PlatformFigures]:
+    """Each of ``platforms`` with its members in good standing today, its working groups, and
+    its public activities and publications of ``year``. Four queries (member counts: one per
+    distinct "today" of the platforms' time zones)."""
     members = member_counts(platforms)
     groups = _count_by_platform(WorkingGroup.objects.filter(parent__isnull=True))
     activities = _count_by_platform(

@@ -1,8 +1,9 @@
 """The Forum's pages under /<lang>/forum/ (anything else falls through to the platform patterns
 with the slug ``forum``: the Forum's meetings, elections and transparency pages)."""
 
-from django.urls import include, path
+from django.urls import path
 
+from . import urls_delegates
 from .views import public
 
 app_name = "forum"
@@ -13,5 +14,5 @@ urlpatterns = [
     path("working-groups/", public.working_group_list, name="workinggroup-list"),
     path("working-groups/<int:number>/", public.working_group_detail, name="workinggroup-detail"),
     # The Annual Assembly, its call for delegates and the Forum office's pages for them.
-    path("", include("platforma.forum.urls_delegates")),
+    *urls_delegates.urlpatterns,
 ]

@@ -9,7 +9,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from platforma.core.models import Platform
 from platforma.core.selectors import rules_in_force
-from platforma.core.statute_rules import COUNTRY_FACILITATORS
+from platforma.core.statute_rules import COUNTRY_FACILITATORS, StatuteRules
 from platforma.members.models import Membership
 from platforma.members.selectors import members_in_good_standing, status_on
 
@@ -72,15 +72,17 @@ class CommitteeSeat:
         return self.mandate.office.platform
 
 
-def steering_committee(on: datetime.date) -> list[CommitteeSeat]:
+def steering_committee(
+    on: datetime.date, *, forum: Platform | None = None, rules: StatuteRules | None = None
+) -> list[CommitteeSeat]:
     """The Steering Committee on ``on``, derived, never typed: the composition rule of the
     Forum's statute in force applied to the mandates in force that day, in the rule's order
     (Country Facilitators by platform name, Forum offices by working group). Two queries
     after the statute's; empty when there is no Forum or its statute names no composition."""
-    forum = Platform.objects.forum()
+    forum = forum or Platform.objects.forum()
     if forum is None:
         return []
-    parts = rules_in_force(forum, on).steering_committee
+    parts = (rules or rules_in_force(forum, on)).steering_committee
     if not parts:
         return []
     kinds = [part for part in parts if part != COUNTRY_FACILITATORS]

@@ -36,6 +36,7 @@ PURPOSES = {
     "event promoted": gettext_lazy("Event: seat from the waitlist"),
     "event cancelled": gettext_lazy("Event: cancelled"),
     "event message": gettext_lazy("Event: message to registrants"),
+    "delegate_outcome": gettext_lazy("Outcome of a delegate application"),
 }
 
 

@@ -11,7 +11,7 @@ import datetime
 import zoneinfo
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -49,10 +49,14 @@ def _day(request: HttpRequest, today: datetime.date) -> tuple[datetime.date, str
 
 
 def forum_home(request: HttpRequest) -> HttpResponse:
-    forum = forum_or_404()
+    platforms = selectors.every_platform()
+    forum = next((p for p in platforms if p.is_forum), None)
+    if forum is None:
+        raise Http404("No Forum")
     today = today_in(forum)
     statute = statute_in_force(forum, today)
-    figures = selectors.platform_figures(today.year)
+    rules = statute.parsed_rules if statute else None
+    figures = selectors.platform_figures(platforms, today.year)
     national = [f for f in figures if not f.platform.is_forum]
     direct = next((f for f in figures if f.platform.is_forum), None)
     language = get_language()
@@ -69,9 +73,9 @@ def forum_home(request: HttpRequest) -> HttpResponse:
             "publications": sum(f.publications for f in national),
         },
         "statute": statute,
-        "rules": statute.parsed_rules if statute else None,
+        "rules": rules,
         "bodies": selectors.forum_bodies(forum),
-        "committee_size": len(steering_committee(today)),
+        "committee_size": len(steering_committee(today, forum=forum, rules=rules)),
         "assemblies": list(AnnualAssembly.objects.order_by("-year")[:5]),
     }
     return render(request, "forum/home.html", context)

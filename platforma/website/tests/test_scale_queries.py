@@ -91,12 +91,7 @@ FORUM_PAGES: dict[str, str] = {
 }
 # Pages that miss the goal, with their counts, until their owner fixes them (the reason says
 # which page and how many queries at each size).
-KNOWN: dict[str, str] = {
-    "forum home": (
-        "forum home (/en/forum/): 12 queries at both sizes, goal at most 10 "
-        "(platforma/forum/views/public.py and forum/selectors.py, another helper's)"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 
 def params(names) -> list:
