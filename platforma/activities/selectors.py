@@ -7,8 +7,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from platforma.core.models import Platform
@@ -56,32 +69,66 @@ def event_list(
         events = events.filter(kind=kind)
     if working_group is not None:
         events = events.filter(working_groups=working_group)
+    # The counts are correlated subqueries, not joins: a page of 30 events computes 30 counts
+    # (the database orders by the (platform, starts_at) index and stops at the page's end), and
+    # the paginator's COUNT leaves them out, where a GROUP BY would count every event's rows.
     return (
         events.select_related("custom_kind")
         .prefetch_related("working_groups__forum_group")
         .annotate(
-            attendee_count=Count("attendances", distinct=True),
-            attendee_org_count=Count(
-                "attendances__organisation",
-                filter=Q(attendances__organisation__isnull=False),
-                distinct=True,
+            attendee_count=_attendance_count(Count("pk")),
+            attendee_org_count=_attendance_count(
+                Count("organisation", distinct=True), organisation__isnull=False
             )
-            + Count(
-                "attendances__organisation_name",
-                filter=Q(attendances__organisation__isnull=True)
-                & ~Q(attendances__organisation_name=""),
-                distinct=True,
+            + _attendance_count(
+                Count("organisation_name", distinct=True),
+                Q(organisation__isnull=True) & ~Q(organisation_name=""),
             ),
         )
         .order_by("-starts_at", "-id")
     )
 
 
-def event_years(platform: Platform, *, organiser: bool = False) -> list[int]:
-    return sorted(
-        {d.year for d in events_visible(platform, organiser=organiser).dates("starts_at", "year")},
-        reverse=True,
+def _attendance_count(aggregate: Count, *conditions: Q, **filters: Any) -> Coalesce:
+    """``aggregate`` over the event's attendance rows that match, as a subquery (0 if none)."""
+    rows = (
+        Attendance.objects.filter(*conditions, event=OuterRef("pk"), **filters)
+        .order_by()
+        .values("event")
+        .annotate(n=aggregate)
+        .values("n")
     )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def event_years(platform: Platform, *, organiser: bool = False) -> list[int]:
+    """The years (in the current time zone) with events, newest first, in two queries whatever
+    the number of events: the first and last start, then one indexed EXISTS per year between
+    (``dates()`` would truncate every event's date, one function call per row on SQLite)."""
+    events = events_visible(platform, organiser=organiser)
+    bounds = events.aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    if bounds["first"] is None:
+        return []
+    tz = timezone.get_current_timezone()
+    first, last = (timezone.localtime(bounds[k], tz).year for k in ("first", "last"))
+
+    def new_year(year: int) -> datetime.datetime:
+        return datetime.datetime(year, 1, 1, tzinfo=tz)
+
+    found = (
+        Platform.objects.filter(pk=platform.pk)
+        .annotate(
+            **{
+                f"y{year}": Exists(
+                    events.filter(starts_at__gte=new_year(year), starts_at__lt=new_year(year + 1))
+                )
+                for year in range(first, last + 1)
+            }
+        )
+        .values(*[f"y{year}" for year in range(first, last + 1)])
+        .get()
+    )
+    return [year for year in range(last, first - 1, -1) if found[f"y{year}"]]
 
 
 def event_for(platform: Platform, pk: int, *, organiser: bool = False) -> Event:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from platforma.core.models import Platform
@@ -46,10 +47,19 @@ def library(
         publications = publications.filter(published_on__year=year)
     if language:
         publications = publications.filter(versions__language=language).distinct()
+    # The count is a correlated subquery, not a join: a page computes it for its own rows
+    # only, and the paginator's COUNT leaves it out (a GROUP BY would count every row first).
+    signatures = (
+        Signature.objects.filter(publication=OuterRef("pk"))
+        .order_by()
+        .values("publication")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         publications.select_related("working_group__forum_group")
         .prefetch_related("versions", "author_persons", "author_organisations")
-        .annotate(signature_count=Count("signatures", distinct=True))
+        .annotate(signature_count=Coalesce(Subquery(signatures, output_field=IntegerField()), 0))
         .order_by("-published_on", "-id")
     )
 
