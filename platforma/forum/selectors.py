@@ -33,7 +33,10 @@ class PlatformFigures:
 
 
 def _count_by_platform(rows: QuerySet) -> dict[int, int]:
-    return dict(rows.values("platform").annotate(n=Count("pk")).values_list("platform", "n"))
+    # order_by(): a model's default ordering would join the GROUP BY and split the counts.
+    return dict(
+        rows.order_by().values("platform").annotate(n=Count("pk")).values_list("platform", "n")
+    )
 
 
 def every_platform() -> list[Platform]:
@@ -103,6 +106,7 @@ def forum_groups(on: datetime.date, number: int | None = None) -> list[ForumGrou
     result = {g.pk: ForumGroup(group=g) for g in groups}
     counts = (
         Enrolment.objects.filter(_live_enrolments(on), working_group__forum_group__in=list(result))
+        .order_by()
         .values("working_group__forum_group")
         .annotate(n=Count("membership__organisation", distinct=True))
         .values_list("working_group__forum_group", "n")
