@@ -12,6 +12,7 @@ factor 1 and 10.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from io import StringIO
 
@@ -157,3 +158,20 @@ def test_forum_page_in_as_many_queries_at_both_sizes(client, name):
     status, large_sql = cold(client, url)
     assert status == 200, f"{url} answered {status}"
     check(name, (url, small_sql), (url, large_sql))
+
+
+def test_lists_offer_the_years_that_have_rows_newest_first(client):
+    """The year filters of the activities and publications lists (read in two queries, not by
+    truncating every row's date): exactly the years with rows, gaps left out."""
+    generate(SMALL)  # three activities and one publication a platform: years with gaps
+    platform = Platform.objects.get(slug="armenia")
+    events = Event.objects.filter(platform=platform, is_public=True)
+    publications = Publication.objects.filter(platform=platform, is_public=True)
+    for url, years in [
+        (f"/en/{platform.slug}/activities/", {e.starts_at.year for e in events}),
+        (f"/en/{platform.slug}/publications/", {p.published_on.year for p in publications}),
+    ]:
+        html = client.get(url).content.decode()
+        select = html[html.index('id="f-year"') :].split("</select>")[0]
+        offered = [int(y) for y in re.findall(r'<option value="(\d{4})"', select)]
+        assert offered == sorted(years, reverse=True), url
