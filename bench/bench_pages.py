@@ -18,7 +18,9 @@ the number of SQL queries of a cold rendering (caches cleared) and the peak Pyth
 that rendering (tracemalloc, KiB). Then the pages that miss a goal of the issue:
 at most 10 queries, the same number at every factor, a median at most 3x hello at the largest
 factor, and no page whose memory grows with the data (peak at the largest factor more than
-twice the smallest's: a page that loads a whole table into memory).
+twice the smallest's: a page that loads a whole table into memory). With two factors or more,
+``growth`` is a page's time at the largest over its time at the smallest, and the pages whose
+time grows more than 1.5x are listed too.
 
 Usage: .venv/bin/python bench/bench_pages.py [--factors 1,10] [--requests 20]
        [--platform armenia] [--database-url postgresql://postgres@127.0.0.1:5432/pages_bench]
@@ -46,6 +48,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 MAX_QUERIES = 10
 MAX_RATIO = 3.0
 MAX_MEMORY_GROWTH = 2.0
+GROWTH_NOTE = 1.5
 
 
 def environment(var_dir: Path, database_url: str) -> dict[str, str]:
@@ -195,6 +198,8 @@ def report(results: dict[float, list[dict]], built: dict[float, float], args) ->
     header = f"{'page':<26}" + "".join(
         f"{f'×{f:g} ms':>11}{'ratio':>7}{'queries':>8}{'KiB':>8}" for f in factors
     )
+    if len(factors) > 1:
+        header += f"{'growth':>8}"
     print("\n" + header)
     print("-" * len(header))
     by_page: dict[str, dict[float, dict]] = {}
@@ -203,6 +208,7 @@ def report(results: dict[float, list[dict]], built: dict[float, float], args) ->
             by_page.setdefault(row["page"], {})[factor] = row
     misses: list[str] = []
     skipped: list[str] = []
+    grows: list[str] = []
     for name, rows in by_page.items():
         line = f"{name:<26}"
         for factor in factors:
@@ -216,10 +222,16 @@ def report(results: dict[float, list[dict]], built: dict[float, float], args) ->
             line += (
                 f"{row['median_ms']:>11.2f}{ratio:>6.1f}x{row['queries']:>8}{row['peak_kib']:>8.0f}"
             )
+        ok = [rows[f] for f in factors if f in rows and rows[f]["status"] == 200]
+        if len(factors) > 1 and len(ok) == len(factors):
+            # The time at the largest factor over the time at the smallest: what the data adds.
+            growth = ok[-1]["median_ms"] / ok[0]["median_ms"]
+            line += f"{growth:>7.1f}x"
+            if growth > GROWTH_NOTE and name != "hello":
+                grows.append(f"{name}: {growth:.1f}x from ×{factors[0]:g} to ×{factors[-1]:g}")
         print(line)
         if name == "hello":
             continue
-        ok = [rows[f] for f in factors if f in rows and rows[f]["status"] == 200]
         if len(ok) < len(factors):
             statuses = ", ".join(f"{rows[f]['status']} at ×{f:g}" for f in factors if f in rows)
             skipped.append(f"{name} ({rows[factors[0]]['url']}): answered {statuses}")
@@ -248,6 +260,10 @@ def report(results: dict[float, list[dict]], built: dict[float, float], args) ->
     print("\nPages that miss a goal:" if misses else "\nEvery page measured meets the goals.")
     for miss in misses:
         print(f"  - {miss}")
+    if grows:
+        print(f"Time that grows with the data (more than {GROWTH_NOTE:g}x; not a goal, a lead):")
+        for note in grows:
+            print(f"  - {note}")
     if skipped:
         print("Skipped (not there yet):")
         for note in skipped:
