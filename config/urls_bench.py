@@ -4,6 +4,9 @@ Loaded instead of ``config.urls`` only when ``PLATFORMA_BENCH=1`` (see settings)
 in bench/ do for the server they measure; production never serves these addresses.
 """
 
+import functools
+from typing import Any
+
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpRequest, HttpResponse
 from django.template import engines
@@ -22,9 +25,14 @@ HELLO_PAGE = (
 )
 
 
+@functools.cache
+def _hello_template() -> Any:
+    return engines["django"].from_string(HELLO_PAGE)  # compiled once, as the cached loader does
+
+
 def hello_page(request: HttpRequest, platform: str) -> HttpResponse:
     """The reference for bench/bench_pages.py: a hello-world page in the public base template."""
-    template = engines["django"].from_string(HELLO_PAGE)
+    template = _hello_template()
     context = {"platform": platform_for_public(platform)}
     return HttpResponse(template.render(context, request))
 

@@ -175,3 +175,17 @@ def test_lists_offer_the_years_that_have_rows_newest_first(client):
         select = html[html.index('id="f-year"') :].split("</select>")[0]
         offered = [int(y) for y in re.findall(r'<option value="(\d{4})"', select)]
         assert offered == sorted(years, reverse=True), url
+
+
+def test_the_benchs_hello_page_is_the_base_template_around_hello(client, settings):
+    """bench/bench_pages.py's reference (config/urls_bench.py): the platform and the base
+    template, in one query."""
+    settings.ROOT_URLCONF = "config.urls_bench"
+    generate(SMALL)
+    url = "/en/armenia/activities/bench/page/"
+    status, sql = cold(client, url)
+    assert status == 200
+    assert len(sql) == 1
+    html = client.get(url).content.decode()
+    assert "<h1>Hello</h1>" in html
+    assert "Armenia National Platform (scale)" in html
