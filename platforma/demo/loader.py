@@ -6,6 +6,9 @@ platform coordinator, who is the Country Facilitator: Avaz Hasanov of the Humani
 Public Union; the website. The rest (44 organisations, the WG coordinators, dates of admission,
 the statute's numbers) is plausible fiction, and the platform is flagged ``is_demo`` so the site
 says so.
+
+``manage.py load_demo`` then loads the rest of the Forum (``forum_loader``): the five other
+national platforms, the Forum's own row and an Annual Assembly with an open call for delegates.
 """
 
 from __future__ import annotations
