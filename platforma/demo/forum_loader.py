@@ -366,10 +366,9 @@ def _forum_mandate(
     starts_on: datetime.date,
     who: Who,
 ) -> Mandate:
-    """An EaP-side holder of a Forum office comes from a member of a national platform, not of
-    the Forum's row, which ``governance.mandate_start`` requires: the mandate is written here,
-    with the entry the service writes."""
-    mandate = Mandate(
+    """A Forum office's holder, of a member of any platform (or of the Forum's row), for one
+    term, through the governance service (which checks the Forum's members' standing)."""
+    return governance.mandate_start(
         office=office,
         person=person,
         organisation=organisation,
@@ -377,17 +376,8 @@ def _forum_mandate(
         ends_on=starts_on.replace(year=starts_on.year + FORUM_TERM_YEARS)
         - datetime.timedelta(days=1),
         decision_reference=f"AA-{starts_on.year} (demo)",
-    )
-    mandate.full_clean()
-    mandate.save()
-    audit.record(
-        "governance.mandate.started",
-        target=mandate,
-        platform=office.platform,
-        data={"after": audit.snapshot(mandate)},
         **who,
     )
-    return mandate
 
 
 def _load_forum(
