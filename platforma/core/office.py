@@ -24,7 +24,8 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .models import FORUM_SLUG, Platform
+from .models import FORUM_SLUG as FORUM_SLUG
+from .models import Platform
 from .permissions import can_manage_platform, is_forum_secretariat, login_redirect
 from .services import SeenVersion, StaleEdit, version_of
 from .tenancy import scoped

@@ -17,7 +17,6 @@ from platforma.elections import services as elections
 from platforma.elections.models import Election
 from platforma.elections.tests.factories import (
     SHARES,
-    Member,
     World,
     make_world,
     running_election,
@@ -50,7 +49,7 @@ class Forum:
     georgia: World
 
 
-def hold(office: Office, member: Member, starts_on: datetime.date, ends_on=None) -> Mandate:
+def hold(office, member, starts_on, ends_on=None):
     return Mandate.objects.create(
         office=office,
         person=member.person,
@@ -61,7 +60,7 @@ def hold(office: Office, member: Member, starts_on: datetime.date, ends_on=None)
 
 
 @pytest.fixture
-def forum() -> Forum:
+def forum():
     row = ForumFactory()
     StatuteFactory(platform=row, rules={"steering_committee": COMPOSITION})
     committee = BodyFactory(
@@ -88,7 +87,7 @@ def forum() -> Forum:
     return Forum(row, committee, co_chair, wg_coordinator, secretariat, armenia, georgia)
 
 
-def committee_page(day: datetime.date | None = None, language: str = "en") -> str:
+def committee_page(day=None, language="en"):
     url = reverse("forum:steering-committee")
     if language != "en":
         url = url.replace("/en/", f"/{language}/", 1)
@@ -97,7 +96,7 @@ def committee_page(day: datetime.date | None = None, language: str = "en") -> st
     return response.content.decode()
 
 
-def test_composition_follows_the_statute_and_the_mandates(forum: Forum) -> None:
+def test_composition_follows_the_statute_and_the_mandates(forum):
     today = datetime.date.today()
     hold(forum.co_chair, forum.georgia.members[1], SINCE)
     hold(forum.wg_coordinator, forum.armenia.members[2], SINCE)
@@ -117,7 +116,7 @@ def test_composition_follows_the_statute_and_the_mandates(forum: Forum) -> None:
     assert "WG1 coordinator (EU side)" in page
 
 
-def test_a_new_coordinator_sits_from_the_first_day_of_the_mandate(forum: Forum) -> None:
+def test_a_new_coordinator_sits_from_the_first_day_of_the_mandate(forum):
     """Armenia elects a new coordinator; the Committee page follows on the mandate's first day."""
     armenia = forum.armenia
     starts_on = datetime.date.today() + datetime.timedelta(days=30)
@@ -146,7 +145,7 @@ def test_a_new_coordinator_sits_from_the_first_day_of_the_mandate(forum: Forum) 
     assert old not in first_day
 
 
-def test_co_chairs_are_elected_by_the_committee(forum: Forum) -> None:
+def test_co_chairs_are_elected_by_the_committee(forum):
     """The Committee elects a co-chair from its members with the elections module: only the
     Committee's organisations are on the roll, one vote each."""
     members = [forum.armenia.members[0], forum.georgia.members[0]]
@@ -192,7 +191,7 @@ def test_co_chairs_are_elected_by_the_committee(forum: Forum) -> None:
     assert seats[0].mandate == mandate
 
 
-def test_a_candidate_from_outside_the_committee_is_refused(forum: Forum) -> None:
+def test_a_candidate_from_outside_the_committee_is_refused(forum):
     world = World(forum.row, forum.committee, forum.co_chair, forum.secretariat, [])
     election = elections.election_create(
         actor=forum.secretariat,
@@ -217,7 +216,7 @@ def test_a_candidate_from_outside_the_committee_is_refused(forum: Forum) -> None
         )
 
 
-def test_pages_in_three_languages_and_bad_dates(forum: Forum) -> None:
+def test_pages_in_three_languages_and_bad_dates(forum):
     for language in ("en", "az", "ru"):
         assert forum.armenia.members[0].person.full_name in committee_page(language=language)
     response = Client().get(reverse("forum:steering-committee"), {"on": "31-12-2024"})
@@ -227,6 +226,6 @@ def test_pages_in_three_languages_and_bad_dates(forum: Forum) -> None:
     assert "Dates from 2009" in response.content.decode()
 
 
-def test_no_forum_no_pages(db) -> None:
+def test_no_forum_no_pages(db):
     for name in ("forum:home", "forum:steering-committee", "forum:workinggroup-list"):
         assert Client().get(reverse(name)).status_code == 404

@@ -23,14 +23,14 @@ from platforma.workinggroups.models import Enrolment, ForumWorkingGroup
 pytestmark = pytest.mark.django_db
 
 
-def row_of(html: str, name: str) -> list[str]:
+def row_of(html, name):
     """The figures of the home page's row for the platform called ``name``."""
     row = re.search(rf"{re.escape(name)}</a>.*?</tr>", html, re.S)
     assert row, f"no row for {name}"
     return re.findall(r'<td class="num">(\d+)</td>', row.group(0))
 
 
-def test_home_counts_each_platforms_records_of_the_year() -> None:
+def test_home_counts_each_platforms_records_of_the_year():
     forum = ForumFactory()
     StatuteFactory(platform=forum, rules={"delegates": {"seats": 30}})
     groups = [
@@ -55,7 +55,7 @@ def test_home_counts_each_platforms_records_of_the_year() -> None:
     assert "30 delegate seats" in html
 
 
-def test_a_working_group_lists_its_members_across_platforms() -> None:
+def test_a_working_group_lists_its_members_across_platforms():
     forum = ForumFactory()
     group, _ = ForumWorkingGroup.objects.get_or_create(number=1, defaults={"name": "Democracy"})
     armenia = PlatformFactory(slug="armenia", name_en="Armenian National Platform")
