@@ -229,3 +229,56 @@ def test_pages_in_three_languages_and_bad_dates(forum):
 def test_no_forum_no_pages(db):
     for name in ("forum:home", "forum:steering-committee", "forum:workinggroup-list"):
         assert Client().get(reverse(name)).status_code == 404
+
+
+def test_the_forum_secretariat_works_in_the_forum_office(forum, client):
+    """The Forum row's office is a platform's office: its secretariat gets in (home, offices and
+    mandates, elections, meetings), a platform's secretariat does not."""
+    pages = [
+        reverse("members:office-home", args=["forum"]),
+        reverse("governance:office-office-list", args=["forum"]),
+        reverse("elections:office-list", args=["forum"]),
+        reverse("meetings:office-meeting-create", args=["forum"]),
+    ]
+    client.force_login(forum.secretariat)
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+    home = client.get(pages[0]).content.decode()
+    assert reverse("forum:office-assembly-list") in home
+    client.force_login(forum.armenia.secretariat)
+    for page in pages:
+        assert client.get(page).status_code == 404, page
+
+
+def test_a_committee_meeting_convenes_and_counts_its_members(forum):
+    """A meeting of the Steering Committee: the quorum counts the Committee's organisations, the
+    convocation goes to the seat holders, not to the platforms' members."""
+    from django.utils import timezone
+
+    from platforma.meetings import selectors as meetings
+    from platforma.meetings import services as meeting_services
+
+    hold(forum.co_chair, forum.georgia.members[1], SINCE)
+    meeting = meeting_services.meeting_create(
+        actor=forum.secretariat,
+        body=forum.committee,
+        starts_at=timezone.now() + datetime.timedelta(days=20),
+        title_en="Steering Committee, spring meeting",
+        online_url="https://meet.example.org/sc",
+    )
+    eligible = meetings.eligible_memberships(meeting)
+    organisations = set(eligible.values_list("organisation", flat=True))
+    assert organisations == {
+        forum.armenia.members[0].organisation.pk,
+        forum.georgia.members[0].organisation.pk,
+        forum.georgia.members[1].organisation.pk,
+    }
+    from platforma.meetings.services.meetings import convocation_recipients
+
+    recipients, missing = convocation_recipients(meeting, meeting.date)
+    holders = {forum.armenia.members[0].person, forum.georgia.members[0].person}
+    holders.add(forum.georgia.members[1].person)
+    assert {r["name"] for r in recipients} | set(missing) == {
+        p.full_name if p.email else str(p) for p in holders
+    }
