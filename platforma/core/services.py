@@ -14,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import audit, languages
-from .models import AuditEntry, Person, Platform, PlatformRole, Statute
+from .models import FORUM_SLUG, AuditEntry, Person, Platform, PlatformRole, Statute
 from .permissions import is_forum_secretariat, managed_platforms
 from .statute_rules import RulesError, StatuteRules
 from .tenancy import platforms_of, require_manage
@@ -233,6 +233,31 @@ def platform_create(*, actor: Actor, actor_label: str = "", **fields: Any) -> Pl
         data={"after": audit.snapshot(platform)},
     )
     return platform
+
+
+@transaction.atomic
+def forum_create(*, actor: Actor, actor_label: str = "", **fields: Any) -> Platform:
+    """Set up the Forum's own row (slug ``forum``): one per installation, by its operator."""
+    unknown = set(fields) - PLATFORM_FIELDS
+    if unknown or "slug" in fields:
+        raise ValidationError(
+            _("Unknown platform fields: %s") % ", ".join(sorted(unknown | {"slug"} & set(fields)))
+        )
+    if actor is not None and not is_forum_secretariat(actor):
+        raise PermissionDenied(_("Only the installation's operator sets up the Forum."))
+    if Platform.objects.filter(is_forum=True).exists():
+        raise ValidationError(_("The Forum has been set up already."))
+    forum = Platform(**fields, slug=FORUM_SLUG, is_forum=True)
+    forum.full_clean()
+    forum.save()
+    audit.record(
+        "core.platform.created",
+        actor=actor,
+        actor_label=actor_label,
+        target=forum,
+        data={"after": audit.snapshot(forum)},
+    )
+    return forum
 
 
 @transaction.atomic

@@ -343,19 +343,9 @@ def _load_platform(
 
 
 def _forum_row(who: Who) -> Platform:
-    """The Forum's row: ``core.services.platform_create`` cannot set ``is_forum``, so it is
-    created here, checked as the service checks a platform, with the same audit entry."""
-    forum = Platform(**FORUM, is_forum=True)
-    forum.full_clean()
-    forum.save()
-    audit.record(
-        "core.platform.created",
-        target=forum,
-        forum=True,
-        data={"after": audit.snapshot(forum)},
-        **who,
-    )
-    return forum
+    """The Forum's row, through the service that sets it up."""
+    fields = {k: v for k, v in FORUM.items() if k != "slug"}
+    return core.forum_create(**fields, **who)
 
 
 def _forum_mandate(
