@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from platforma.activities.models import Event, EventKind, Registration
 from platforma.core import audit
@@ -265,6 +265,11 @@ class Generator:
                     self.platform(number, country, groups)
             with transaction.atomic():
                 self.forum_data(forum, forum_created, groups)
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics: after a bulk load PostgreSQL plans from the empty
+            # tables' (autovacuum gets there later), and pages run 10-40x slower meanwhile.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.result.seconds = time.monotonic() - began
         return self.result
 
