@@ -24,6 +24,7 @@ from platforma.workinggroups.models import Enrolment, WorkingGroup
 from platforma.workinggroups.selectors import working_groups_with_counts
 
 MEMBERS_PER_PAGE = 50
+GROUP_MEMBERS_PER_PAGE = 100
 
 
 def _current_enrolments() -> Prefetch:
@@ -128,10 +129,11 @@ def working_group_detail(request, platform: str, group: str):
         .order_by(f"organisation__legal_name_{get_language()}", "organisation__legal_name")
     )
     coordinators = governance.coordinators_by_working_group(the_platform, today)
+    page = Paginator(members, GROUP_MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "platform": the_platform,
         "group": the_group,
-        "members": members,
+        "page": page,
         "subgroups": the_group.subgroups.all(),
         "coordinators": coordinators.get(the_group.pk, []),
     }

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from platforma.core.selectors import platform_for_public, rules_in_force
@@ -15,7 +19,7 @@ from .. import selectors as sel
 from ..forms import ProxyGiveForm
 from ..models import Election, Nomination, Teller
 from ..permissions import can_run_elections
-from ..presentation import result_pdf_bytes, result_table, rounds_chart_svg
+from ..presentation import ResultTable, result_pdf_bytes, result_table, rounds_chart_svg
 from ._helpers import public
 
 
@@ -33,7 +37,19 @@ def _result_context(election: Election) -> dict:
         return {}
     names = {c.candidate_key: c.person.full_name for c in sel.candidates(election)}
     table = result_table(election.board, names)
-    return {"table": table, "chart": rounds_chart_svg(table)}
+    return {"table": table, "chart": _chart(election, table)}
+
+
+def _chart(election: Election, table: ResultTable) -> str:
+    """The result's chart, drawn once per board, names and language: a closed board never
+    changes, and matplotlib takes ~30 ms a drawing (bench/bench_pages.py)."""
+    seed = f"{election.pk}|{election.board_head}|{get_language()}|{sorted(table.names.items())}"
+    key = "elections:chart:" + hashlib.sha256(seed.encode()).hexdigest()
+    chart = cache.get(key)
+    if chart is None:
+        chart = rounds_chart_svg(table)
+        cache.set(key, chart, timeout=24 * 3600)
+    return str(chart)
 
 
 def _proxy_context(request, election: Election, own: list[Organisation]) -> dict:
