@@ -81,10 +81,12 @@ INSTALLED_APPS = [
     "platforma.elections",
     "platforma.activities",
     "platforma.publications",
+    "platforma.outreach",
     "platforma.reports",
     "platforma.forum",
     "platforma.website",
     "platforma.accounts",
+    "platforma.privacy",
 ]
 
 MIDDLEWARE = [

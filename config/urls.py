@@ -52,6 +52,8 @@ urlpatterns += i18n_patterns(
     # Each domain app serves its pages under a platform: /<lang>/<platform>/<section>/...
     path("<slug:platform>/activities/", include("platforma.activities.urls")),
     path("<slug:platform>/publications/", include("platforma.publications.urls")),
+    path("<slug:platform>/mailings/", include("platforma.outreach.urls")),
+    path("<slug:platform>/privacy/", include("platforma.privacy.urls")),
     path("<slug:platform>/meetings/", include("platforma.meetings.urls")),
     path("<slug:platform>/elections/", include("platforma.elections.urls")),
     path("<slug:platform>/reports/", include("platforma.reports.urls")),
