@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 from .feeds import PublicationsFeed
-from .views import mailing, office
+from .views import mailing, office, stakeholders
 
 app_name = "publications"
 
@@ -41,12 +41,20 @@ urlpatterns = [
         name="office-distribution-remove",
     ),
     path("office/<int:pk>/email/", mailing.distribution_email, name="office-distribution-email"),
-    path("office/stakeholders/", office.stakeholder_list, name="office-stakeholder-list"),
-    path("office/stakeholders/new/", office.stakeholder_create, name="office-stakeholder-create"),
+    path("office/stakeholders/", stakeholders.stakeholder_list, name="office-stakeholder-list"),
+    path(
+        "office/stakeholders/new/",
+        stakeholders.stakeholder_create,
+        name="office-stakeholder-create",
+    ),
     path(
         "office/stakeholders/import/",
-        office.stakeholder_import,
+        stakeholders.stakeholder_import,
         name="office-stakeholder-import",
     ),
-    path("office/stakeholders/<int:pk>/", office.stakeholder_edit, name="office-stakeholder-edit"),
+    path(
+        "office/stakeholders/<int:pk>/",
+        stakeholders.stakeholder_edit,
+        name="office-stakeholder-edit",
+    ),
 ]
