@@ -26,7 +26,12 @@ from django.utils.translation import gettext as _
 
 from .models import FORUM_SLUG as FORUM_SLUG
 from .models import Platform
-from .permissions import can_manage_platform, is_forum_secretariat, login_redirect
+from .permissions import (
+    can_manage_platform,
+    coordinated_group_ids,
+    is_forum_secretariat,
+    login_redirect,
+)
 from .services import SeenVersion, StaleEdit, version_of
 from .tenancy import scoped
 from .types import AnyUser
@@ -44,7 +49,11 @@ def managed_platform(user: AnyUser, slug: str) -> Platform:
 
 
 def office_view(
-    view: OfficeView | None = None, *, hidden: bool = False, forum: bool = False
+    view: OfficeView | None = None,
+    *,
+    hidden: bool = False,
+    forum: bool = False,
+    coordinators: bool = False,
 ) -> Any:
     """The one guard of back-office pages: resolve the ``platform`` slug to a platform the user
     manages and run the view in its time zone, as ``view(request, platform, ...)``.
@@ -56,11 +65,17 @@ def office_view(
       event's door; a report's draft).
     - ``forum=True``: the slug ``forum`` is the Forum as a whole: the view gets ``platform=None``,
       only the Forum's secretariat gets in, and the page runs in the site's time zone.
+    - ``coordinators=True``: the coordinators of at least one of the platform's working groups
+      get in too. The view then limits what it shows and does to ``request.office_groups``.
+
+    Every office page sets ``request.office_groups``: None for the secretariat (every group),
+    else the frozenset of the ids of the working groups the user coordinates today; and
+    ``request.office_coordinator`` (True only for a coordinator who is not the secretariat).
 
     Used bare (``@office_view``) or with options (``@office_view(hidden=True)``).
     """
     if view is None:
-        return functools.partial(office_view, hidden=hidden, forum=forum)
+        return functools.partial(office_view, hidden=hidden, forum=forum, coordinators=coordinators)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, platform: str, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -68,16 +83,44 @@ def office_view(
             if hidden:
                 raise Http404("No such page")
             return login_redirect(request)
+        request.office_groups = None  # type: ignore[attr-defined]
+        request.office_coordinator = False  # type: ignore[attr-defined]
         if forum and platform == FORUM_SLUG:
             if not is_forum_secretariat(request.user):
                 raise Http404("No such page")
             return view(request, None, *args, **kwargs)
-        managed = managed_platform(request.user, platform)
+        if coordinators:
+            managed = coordinated_platform(request, platform)
+        else:
+            managed = managed_platform(request.user, platform)
         request.office_platform = managed  # type: ignore[attr-defined]  # read by the header
         with timezone.override(zoneinfo.ZoneInfo(managed.time_zone)):
             return view(request, managed, *args, **kwargs)
 
     return wrapper
+
+
+def coordinated_platform(request: HttpRequest, slug: str) -> Platform:
+    """The platform of a page open to coordinators: one the user manages (then
+    ``request.office_groups`` stays None) or in which they coordinate a working group (then it
+    holds those groups' ids); 404 otherwise."""
+    platform = Platform.objects.filter(slug=slug).first()
+    if platform is None:
+        raise Http404("No such platform")
+    if can_manage_platform(request.user, platform):
+        return platform
+    groups = coordinated_group_ids(request.user, platform)
+    if not groups:
+        raise Http404("No such platform")
+    request.office_groups = groups  # type: ignore[attr-defined]
+    request.office_coordinator = True  # type: ignore[attr-defined]
+    return platform
+
+
+def office_groups(request: HttpRequest) -> frozenset[int] | None:
+    """The working groups an office page may show: None for all (the secretariat), else the
+    ids of those the user coordinates (set by ``office_view(coordinators=True)``)."""
+    return getattr(request, "office_groups", None)
 
 
 def report(request: HttpRequest, exc: ValidationError | PermissionDenied) -> None:

@@ -2,8 +2,10 @@
 
 The one place that knows how each model reaches its platform. Office forms limit every choice
 with :func:`scoped`, services refuse objects of platforms the actor does not manage with
-:func:`require_manage`. A model nobody described here is refused (deny by default): adding a model
-that forms or services hand around means saying here how it reaches its platform.
+:func:`require_manage` (or, where a working group's coordinators may act too,
+:func:`require_manage_or_coordinate`). A model nobody described here is refused (deny by
+default): adding a model that forms or services hand around means saying here how it reaches
+its platform.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from .models import Platform
-from .permissions import is_forum_secretariat, managed_platforms
+from .permissions import coordinated_group_ids, is_forum_secretariat, managed_platforms
 from .types import Actor
 
 M = TypeVar("M", bound=models.Model)
@@ -207,3 +209,48 @@ def require_manage(actor: Actor, *objects: models.Model | None) -> None:
             raise PermissionDenied(
                 _("You do not manage the platform of “%(object)s”.") % {"object": obj}
             )
+
+
+def coordinates(
+    actor: Actor, obj: models.Model, group_ids: Iterable[int | None], *, every: bool = False
+) -> bool:
+    """Whether ``actor`` coordinates, in ``obj``'s platform, one of the working groups
+    ``group_ids`` (``every``: all of them; none given: no)."""
+    if actor is None:
+        return False
+    groups = {pk for pk in group_ids if pk is not None}
+    if not groups:
+        return False
+    coordinated: frozenset[int] = frozenset()
+    for platform in Platform.objects.filter(pk__in=platforms_of(obj)):
+        coordinated |= coordinated_group_ids(actor, platform)
+    return groups <= coordinated if every else bool(groups & coordinated)
+
+
+def may_manage_or_coordinate(
+    actor: Actor, obj: models.Model, group_ids: Iterable[int | None], *, every: bool = False
+) -> bool:
+    return may_manage(actor, obj) or coordinates(actor, obj, group_ids, every=every)
+
+
+def require_manage_or_coordinate(
+    actor: Actor,
+    obj: models.Model,
+    group_ids: Iterable[int | None],
+    *,
+    every: bool = False,
+) -> None:
+    """Refuse unless ``actor`` manages ``obj``'s platform (as :func:`require_manage`) or
+    coordinates a working group of ``obj``'s: ``group_ids`` are the object's groups (an event's,
+    a publication's, an enrolment's), read from the database by the service, never from the
+    form. ``every=True``: all of them must be the actor's (the groups a new or edited object is
+    given); otherwise one is enough (an event shared by two groups is either's to manage).
+    Deny by default: an object of no group is the secretariat's alone."""
+    if may_manage(actor, obj):
+        return
+    if coordinates(actor, obj, group_ids, every=every):
+        return
+    raise PermissionDenied(
+        _("You neither manage the platform of “%(object)s” nor coordinate its working group.")
+        % {"object": obj}
+    )

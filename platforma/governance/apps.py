@@ -6,3 +6,10 @@ class GovernanceConfig(AppConfig):
     name = "platforma.governance"
     label = "governance"
     verbose_name = _("Governance")
+
+    def ready(self) -> None:
+        from platforma.core.permissions import register_coordinated_groups
+
+        from .coordinators import coordinated_groups
+
+        register_coordinated_groups(coordinated_groups)
