@@ -243,6 +243,10 @@ WHITENOISE_USE_FINDERS = not env_bool("PLATFORMA_MANIFEST_STATIC", False)
 MEDIA_ROOT = VAR_DIR / "media"
 # A request body above this is refused (413) before it is read; each file has its own 10 MB limit.
 PLATFORMA_MAX_REQUEST_BYTES = int(os.environ.get("PLATFORMA_MAX_REQUEST_BYTES", 32 * 1024 * 1024))
+# Registrations of events that ended longer ago are pseudonymised (docs/privacy.md).
+PLATFORMA_REGISTRATION_RETENTION_DAYS = int(
+    os.environ.get("PLATFORMA_REGISTRATION_RETENTION_DAYS", "730")
+)
 # How many minutes before its start a meeting's sitting may be opened (check-in starts then).
 PLATFORMA_SITTING_OPENS_BEFORE_MINUTES = int(
     os.environ.get("PLATFORMA_SITTING_OPENS_BEFORE_MINUTES", 60)
