@@ -64,6 +64,11 @@ ADMISSION_DECIDERS = ("board", "board_then_assembly", "general_assembly", "steer
 
 DOCUMENT_KINDS = ("registration_extract", "statute", "activity_report", "recommendation_letter")
 
+# Membership decisions a member (or an applicant) may appeal, and the bodies that may hear them:
+# the kinds of governance's bodies, or ``other`` with the body's name (a Compliance Committee).
+APPEALABLE_DECISIONS = ("rejection", "suspension", "expulsion")
+APPEAL_BODIES = ("general_assembly", "board", "steering_committee", "annual_assembly", "other")
+
 
 class RulesError(ValueError):
     """Raised with every problem found in a rules dict, one message per problem."""
@@ -151,6 +156,49 @@ class AdmissionRule:
     decided_by: str = "board"
     majority: str = "simple_present"
     declarations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AppealRule:
+    """Who hears an appeal against one kind of membership decision, and within how many days of
+    its notification it may be lodged."""
+
+    body: str = "general_assembly"
+    body_name: str = ""  # the body's name when ``body`` is ``other``
+    deadline_days: int = 30
+
+
+def _appeals(raw: Any, problems: list[str]) -> dict[str, AppealRule]:
+    if not isinstance(raw, dict):
+        problems.append("appeals: must map decisions (rejection, suspension, expulsion) to rules")
+        raw = {}
+    rules = {decision: AppealRule() for decision in APPEALABLE_DECISIONS}
+    for decision, value in raw.items():
+        where = f"appeals.{decision}"
+        if decision not in APPEALABLE_DECISIONS:
+            problems.append(
+                f"{where}: '{decision}' is not one of {', '.join(APPEALABLE_DECISIONS)}"
+            )
+            continue
+        if not isinstance(value, dict):
+            problems.append(f"{where}: must be an object with body and deadline_days")
+            continue
+        for key in sorted(set(value) - {"body", "body_name", "deadline_days"}):
+            problems.append(f"{where}.{key}: unknown rule")
+        body = _choice(
+            value.get("body", "general_assembly"), APPEAL_BODIES, f"{where}.body", problems
+        )
+        name = value.get("body_name", "")
+        if not isinstance(name, str) or len(name) > 200:
+            problems.append(f"{where}.body_name: must be a name of at most 200 characters")
+            name = ""
+        if body == "other" and not name.strip():
+            problems.append(
+                f"{where}.body_name: name the body that hears the appeal (body is other)"
+            )
+        days = _int(value.get("deadline_days", 30), f"{where}.deadline_days", problems, minimum=1)
+        rules[decision] = AppealRule(body=body, body_name=name.strip(), deadline_days=days or 30)
+    return rules
 
 
 @dataclass(frozen=True)
@@ -259,6 +307,10 @@ class StatuteRules:
     # kinds of the Forum's own offices whose holders sit in it), and the delegate selection.
     steering_committee: tuple[str, ...] = ()
     delegates: DelegateRule = field(default_factory=DelegateRule)
+    # Appeals against membership decisions, keyed by APPEALABLE_DECISIONS (all three present).
+    appeals: dict[str, AppealRule] = field(
+        default_factory=lambda: {decision: AppealRule() for decision in APPEALABLE_DECISIONS}
+    )
 
     # --- reading ---------------------------------------------------------------------------
     def majority_for(self, motion_kind: str) -> str:
@@ -266,6 +318,9 @@ class StatuteRules:
 
     def office(self, kind: str) -> OfficeRule:
         return self.offices.get(kind, OfficeRule())
+
+    def appeal(self, decision: str) -> AppealRule:
+        return self.appeals.get(decision, AppealRule())
 
     # --- (de)serialising -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -307,6 +362,7 @@ class StatuteRules:
             "notice_days",
             "steering_committee",
             "delegates",
+            "appeals",
         }
         for key in sorted(set(data) - known):
             problems.append(f"{key}: unknown rule")
@@ -478,6 +534,7 @@ class StatuteRules:
             notice_days=dict(notice),
             steering_committee=tuple(committee),
             delegates=_delegates(data.get("delegates", {}), problems),
+            appeals=_appeals(data.get("appeals", {}), problems),
         )
         if problems:
             raise RulesError(problems)

@@ -186,7 +186,42 @@ class AppealDecisionForm(forms.Form):
     )
     decided_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     heard_by = forms.CharField(label=_("Heard by"), max_length=200)
+    decision_reference = forms.CharField(
+        label=_("Decision reference"), max_length=100, required=False
+    )
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MembershipAppealDecisionForm(forms.Form):
+    """The outcome of an appeal against a suspension or an expulsion, heard by the body the
+    statute names (shown on the page, not chosen)."""
+
+    upheld = forms.TypedChoiceField(
+        label=_("Outcome"),
+        choices=[
+            ("1", _("Upheld: the decision is undone")),
+            ("0", _("Dismissed: the decision stands")),
+        ],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    decided_on = forms.DateField(label=_("Date of the decision on the appeal"), widget=DATE_WIDGET)
+    decision_reference = forms.CharField(
+        label=_("Decision reference (of the body's meeting)"), max_length=100, required=False
+    )
+    reasons = forms.CharField(
+        label=_("Reasons (sent to the organisation)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PaperAppealForm(forms.Form):
+    """An appeal that reached the secretariat on paper, recorded on the organisation's behalf."""
+
+    received_on = forms.DateField(label=_("Received on"), widget=DATE_WIDGET)
+    lodged_by = forms.CharField(label=_("Signed by"), max_length=200)
+    grounds = forms.CharField(
+        label=_("Grounds of the appeal"), min_length=20, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 class TransitionForm(forms.Form):

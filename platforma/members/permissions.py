@@ -29,3 +29,25 @@ def represented_organisations(user, platform: Platform) -> QuerySet[Organisation
         memberships__platform=platform,
         memberships__status__in=[Membership.Status.ADMITTED, Membership.Status.SUSPENDED],
     ).distinct()
+
+
+def appealing_memberships(user, platform: Platform) -> QuerySet[Membership]:
+    """Memberships of ``platform`` whose organisation ``user`` represents today and which can
+    carry a decision to appeal: live ones, and expelled ones (an expelled member's
+    representative keeps the door to appeal its own expulsion)."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(
+            platform=platform,
+            status__in=[
+                Membership.Status.ADMITTED,
+                Membership.Status.SUSPENDED,
+                Membership.Status.EXPELLED,
+            ],
+            organisation__representatives__person__user=user,
+            organisation__representatives__until__isnull=True,
+        )
+        .select_related("organisation")
+        .distinct()
+    )

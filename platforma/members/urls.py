@@ -13,6 +13,8 @@ urlpatterns = [
         name="recommendation-respond",
     ),
     path("my-organisation/", views.my_organisation, name="my-organisation"),
+    path("my-organisation/appeals/", views.my_appeals, name="my-appeals"),
+    path("my-organisation/appeals/<int:pk>/", views.my_appeal_lodge, name="my-appeal-lodge"),
     path("office/", views.office_home, name="office-home"),
     path("office/applications/", views.application_list, name="office-application-list"),
     path(
@@ -35,6 +37,8 @@ urlpatterns = [
         views.application_decide,
         name="office-application-decide",
     ),
+    path("office/appeals/", views.appeal_list, name="office-appeal-list"),
+    path("office/appeals/<int:pk>/", views.appeal_detail, name="office-appeal-detail"),
     path("office/appeals/<int:pk>/decide/", views.appeal_decide, name="office-appeal-decide"),
     path("office/documents/<int:pk>/", views.document_download, name="office-document"),
     path("office/members/", views.office_member_list, name="office-member-list"),
@@ -45,6 +49,11 @@ urlpatterns = [
         "office/members/<int:pk>/status/",
         views.membership_transition,
         name="office-membership-transition",
+    ),
+    path(
+        "office/members/<int:pk>/appeal/",
+        views.membership_appeal_record,
+        name="office-membership-appeal-record",
     ),
     path(
         "office/members/<int:pk>/invite/",

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from platforma.core.models import Platform, TimeStampedModel
 from platforma.core.uploads import private_storage
 
-from .registry import Membership, Organisation
+from .registry import Membership, MembershipChange, Organisation
 
 
 def new_token() -> str:
@@ -138,30 +138,94 @@ class Recommendation(TimeStampedModel):
 
 
 class Appeal(TimeStampedModel):
+    """An appeal against a membership decision: the rejection of an application, or a
+    suspension or expulsion (a membership change). Exactly one of the two is set."""
+
     class Status(models.TextChoices):
         LODGED = "lodged", pgettext_lazy("appeal status", "Lodged")
         UPHELD = "upheld", pgettext_lazy("appeal status", "Upheld")
         DISMISSED = "dismissed", pgettext_lazy("appeal status", "Dismissed")
 
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="appeals")
+    platform = models.ForeignKey(
+        Platform, verbose_name=_("platform"), on_delete=models.PROTECT, related_name="+"
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="appeals", null=True, blank=True
+    )
+    membership_change = models.ForeignKey(
+        MembershipChange,
+        verbose_name=_("decision appealed"),
+        on_delete=models.PROTECT,
+        related_name="appeals",
+        null=True,
+        blank=True,
+    )
     grounds = models.TextField(_("grounds"))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.LODGED
     )
     lodged_at = models.DateTimeField(_("lodged at"), auto_now_add=True)
+    received_on = models.DateField(
+        _("received on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the appeal reached the platform (a letter's date of receipt)."),
+    )
+    lodged_by = models.CharField(_("lodged by"), max_length=200, blank=True)
+    deadline = models.DateField(_("deadline for appealing"), null=True, blank=True)
+    # The body the statute names (a governance body kind, or "other"), read when it was lodged.
+    heard_by_body = models.CharField(_("body that hears it"), max_length=30, blank=True)
     heard_by = models.CharField(
         _("heard by"), max_length=200, blank=True, help_text=_("e.g. the Compliance Committee")
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decision_reference = models.CharField(_("decision"), max_length=100, blank=True)
     outcome_reason = models.TextField(_("reasons"), blank=True)
 
     class Meta:
         verbose_name = _("appeal")
         verbose_name_plural = _("appeals")
         ordering = ["-lodged_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(application__isnull=False, membership_change__isnull=True)
+                    | models.Q(application__isnull=True, membership_change__isnull=False)
+                ),
+                name="appeal_of_one_decision",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.application} ({self.get_status_display()})"
+        return f"{self.organisation} ({self.get_status_display()})"
+
+    @property
+    def organisation(self) -> Organisation:
+        if self.membership_change_id:
+            assert self.membership_change is not None
+            return self.membership_change.membership.organisation
+        assert self.application is not None
+        return self.application.organisation
+
+    @property
+    def decision(self) -> str:
+        """What is appealed: ``rejection``, ``suspension`` or ``expulsion``."""
+        if self.membership_change_id:
+            assert self.membership_change is not None
+            return str(self.membership_change.to_status)
+        return "rejection"
+
+    @property
+    def decision_label(self) -> str:
+        return str(DECISION_LABELS.get(self.decision, self.decision))
+
+
+# What an appeal is against, as the pages name it.
+DECISION_LABELS = {
+    "rejection": pgettext_lazy("decision appealed", "Rejection of the application"),
+    "suspended": pgettext_lazy("decision appealed", "Suspension"),
+    "expelled": pgettext_lazy("decision appealed", "Expulsion"),
+}
 
 
 class ProfileChangeRequest(TimeStampedModel):

@@ -121,6 +121,8 @@ class MembershipChange(models.Model):
     )
     decision_reference = models.CharField(_("decision"), max_length=100, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    # The change undoes a decision because an appeal against it was upheld.
+    via_appeal = models.BooleanField(_("on appeal"), default=False)
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

@@ -1,8 +1,7 @@
 """Writes to the member registry. Every function records one audit entry."""
 
+from .appeals import appeal_decide, appeal_lodge, membership_appeal_lodge
 from .applications import (
-    appeal_decide,
-    appeal_lodge,
     application_decide,
     application_record_board_opinion,
     application_start_review,
@@ -39,6 +38,7 @@ __all__ = [
     "application_start_review",
     "application_submit",
     "members_import",
+    "membership_appeal_lodge",
     "membership_record_existing",
     "membership_transition",
     "organisation_create",

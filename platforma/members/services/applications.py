@@ -26,7 +26,6 @@ from platforma.core.types import Actor
 from platforma.core.uploads import check_upload, sha256_of
 
 from ..models import (
-    Appeal,
     Application,
     ApplicationDocument,
     Membership,
@@ -396,79 +395,3 @@ def _send_decision_mail(application_pk: int) -> None:
             ),
         },
     )
-
-
-@transaction.atomic
-def appeal_lodge(*, application: Application, grounds: str) -> Appeal:
-    """A rejected applicant's appeal, lodged through its status link."""
-    if application.membership.status != S.REJECTED:
-        raise ValidationError(_("Only a rejected application can be appealed."))
-    if application.appeals.filter(status=Appeal.Status.LODGED).exists():
-        raise ValidationError(_("An appeal of this application is already pending."))
-    if len(grounds.strip()) < 20:
-        raise ValidationError(_("Explain the grounds of the appeal (at least 20 characters)."))
-    appeal = Appeal.objects.create(application=application, grounds=grounds.strip())
-    audit.record(
-        "members.appeal.lodged",
-        actor=None,
-        actor_label=f"applicant: {application.contact_email}",
-        target=appeal,
-        platform=application.platform,
-        data={"grounds": appeal.grounds},
-    )
-    return appeal
-
-
-@transaction.atomic
-def appeal_decide(
-    *,
-    actor: Actor,
-    appeal: Appeal,
-    upheld: bool,
-    decided_on: datetime.date,
-    heard_by: str,
-    reasons: str,
-) -> Appeal:
-    """Record the outcome; an upheld appeal sends the application back to review."""
-    require_manage(actor, appeal)
-    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
-    refuse_future(decided_on, appeal.application.platform, _("The date of a decision"))
-    if appeal.status != Appeal.Status.LODGED:
-        raise ValidationError(_("This appeal has already been decided."))
-    if not heard_by.strip() or not reasons.strip():
-        raise ValidationError(_("Say who heard the appeal and give the reasons."))
-    appeal.status = Appeal.Status.UPHELD if upheld else Appeal.Status.DISMISSED
-    appeal.decided_on = decided_on
-    appeal.heard_by = heard_by.strip()
-    appeal.outcome_reason = reasons.strip()
-    appeal.save()
-    application = appeal.application
-    if upheld:
-        membership_transition(
-            actor=actor,
-            membership=application.membership,
-            to_status=S.UNDER_REVIEW,
-            effective_on=decided_on,
-            decided_by=appeal.heard_by,
-            reason=appeal.outcome_reason,
-            via_appeal=True,
-        )
-    audit.record(
-        f"members.appeal.{appeal.status}",
-        actor=actor,
-        target=appeal,
-        platform=application.platform,
-        data={"heard_by": appeal.heard_by, "reasons": appeal.outcome_reason},
-    )
-    send_templated(  # queued with the decision (core.mail.queue)
-        to=[application.contact_email],
-        language=application.language,
-        template="members/email/appeal_decided",
-        context={
-            "application": application,
-            "appeal": appeal,
-            "platform": application.platform,
-        },
-        platform=application.platform,
-    )
-    return appeal

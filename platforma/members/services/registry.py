@@ -44,8 +44,13 @@ TRANSITIONS: dict[str, set[str]] = {
     S.EXPELLED: set(),
 }
 ENDING_STATUSES = {S.REJECTED, S.WITHDRAWN, S.EXPELLED}
-# Only an upheld appeal reopens a rejected application (it goes back to review).
-APPEAL_TRANSITIONS: dict[str, set[str]] = {S.REJECTED: {S.UNDER_REVIEW}}
+# Only an upheld appeal reopens a rejected application (it goes back to review) or undoes an
+# expulsion (the member returns to the status it had: admitted, or suspended). An upheld appeal
+# against a suspension is the ordinary suspended -> admitted.
+APPEAL_TRANSITIONS: dict[str, set[str]] = {
+    S.REJECTED: {S.UNDER_REVIEW},
+    S.EXPELLED: {S.ADMITTED, S.SUSPENDED},
+}
 
 _LANGS = languages.codes()
 ORGANISATION_FIELDS = {
@@ -275,6 +280,7 @@ def membership_transition(
         decided_by=decided_by,
         decision_reference=decision_reference,
         reason=reason,
+        via_appeal=via_appeal,
     )
     effects = _announce_change(actor, membership, effective_on)
     audit.record(
@@ -290,6 +296,7 @@ def membership_transition(
             "decision_reference": decision_reference,
             "reason": reason,
             "effects": effects,
+            **({"via_appeal": True} if via_appeal else {}),
         },
     )
     return membership

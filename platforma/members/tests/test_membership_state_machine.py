@@ -58,8 +58,9 @@ def diagram() -> set[tuple[str, str]]:
 
 
 DIAGRAM = diagram()
-# docs/members.md, "Appeal": an upheld appeal sends a rejected application back to review.
-APPEAL = {(S.REJECTED, S.UNDER_REVIEW)}
+# docs/members.md, "Appeals": an upheld appeal sends a rejected application back to review, and
+# undoes an expulsion (back to admitted, or to suspended when the member was suspended).
+APPEAL = {(S.REJECTED, S.UNDER_REVIEW), (S.EXPELLED, S.ADMITTED), (S.EXPELLED, S.SUSPENDED)}
 
 
 def test_the_diagram_is_read_from_the_docs():

@@ -1,6 +1,5 @@
-from .account import my_organisation
+from .account import my_appeal_lodge, my_appeals, my_organisation
 from .office import (
-    appeal_decide,
     application_decide,
     application_detail,
     application_list,
@@ -16,6 +15,7 @@ from .office import (
     office_home,
     office_member_list,
 )
+from .office_appeals import appeal_decide, appeal_detail, appeal_list, membership_appeal_record
 from .office_people import (
     person_create,
     person_edit,
@@ -27,6 +27,8 @@ from .public import application_status, join, recommendation_respond
 
 __all__ = [
     "appeal_decide",
+    "appeal_detail",
+    "appeal_list",
     "application_decide",
     "application_detail",
     "application_list",
@@ -38,6 +40,9 @@ __all__ = [
     "join",
     "member_export",
     "member_import",
+    "my_appeal_lodge",
+    "my_appeals",
+    "membership_appeal_record",
     "membership_detail",
     "membership_invite",
     "membership_transition",

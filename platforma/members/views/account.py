@@ -1,10 +1,11 @@
-"""A representative's page: the organisation's profile, its contacts consent, its working groups."""
+"""A representative's pages: the organisation's profile, its contacts consent, its working
+groups; appeals against a suspension or expulsion of it."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -18,9 +19,10 @@ from platforma.workinggroups import services as wg_services
 from platforma.workinggroups.models import Enrolment, WorkingGroup
 
 from .. import services
-from ..forms import ConsentForm, ProfileForm
-from ..models import Membership, ProfileChangeRequest
-from ..permissions import represented_organisations
+from ..forms import AppealForm, ConsentForm, ProfileForm
+from ..models import Appeal, Membership, MembershipChange, ProfileChangeRequest
+from ..permissions import appealing_memberships, represented_organisations
+from ..services.appeals import APPEALABLE, appeal_terms, body_name, decision_in_force
 
 PROFILE_TRANSLATED = ("short_name", "address", "fields_of_work", "description", "legal_name")
 
@@ -134,4 +136,86 @@ def my_organisation(request, platform: str):
                 organisation=organisation, status=ProfileChangeRequest.Status.PENDING
             ),
         },
+    )
+
+
+@require_http_methods(["GET"])
+def my_appeals(request, platform: str):
+    """The decisions on the organisations one represents that can be appealed, and the
+    appeals lodged (an expelled member's representative gets here too)."""
+    the_platform = platform_for_public(platform)
+    if not request.user.is_authenticated:
+        return login_redirect(request)
+    memberships = list(appealing_memberships(request.user, the_platform))
+    decisions = []
+    for membership in memberships:  # a person represents one organisation, or very few
+        change = decision_in_force(membership)
+        if change is not None and change.to_status in APPEALABLE:
+            rule, deadline = appeal_terms(change, the_platform)
+            decisions.append(
+                {
+                    "membership": membership,
+                    "change": change,
+                    "body": body_name(the_platform, rule),
+                    "deadline": deadline,
+                    "open": today_in(the_platform) <= deadline,
+                }
+            )
+    appeals = Appeal.objects.filter(
+        platform=the_platform, membership_change__membership__in=memberships
+    ).select_related("membership_change__membership__organisation")
+    return render(
+        request,
+        "members/my_appeals.html",
+        {"platform": the_platform, "decisions": decisions, "appeals": appeals},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def my_appeal_lodge(request, platform: str, pk: int):
+    """Appeal a suspension or expulsion of an organisation one represents; any other decision
+    is not found."""
+    the_platform = platform_for_public(platform)
+    if not request.user.is_authenticated:
+        return login_redirect(request)
+    change = get_object_or_404(
+        MembershipChange.objects.select_related("membership__organisation"),
+        pk=pk,
+        to_status__in=APPEALABLE,
+        membership__in=appealing_memberships(request.user, the_platform),
+    )
+    rule, deadline = appeal_terms(change, the_platform)
+    form = AppealForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_appeal_lodge(
+                actor=request.user,
+                change=change,
+                grounds=form.cleaned_data["grounds"],
+                language=get_language(),
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            for message in getattr(exc, "messages", [str(exc)]):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Your appeal has been lodged."))
+            return redirect("members:my-appeals", the_platform.slug)
+    in_force = decision_in_force(change.membership) == change
+    pending = Appeal.objects.filter(membership_change=change, status=Appeal.Status.LODGED).exists()
+    return render(
+        request,
+        "members/my_appeal_lodge.html",
+        {
+            "platform": the_platform,
+            "change": change,
+            "organisation": change.membership.organisation,
+            "body": body_name(the_platform, rule),
+            "deadline": deadline,
+            "late": today_in(the_platform) > deadline,
+            "in_force": in_force,
+            "pending": pending,
+            "appeals": change.appeals.all(),
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
     )

@@ -36,6 +36,7 @@ from ..models import (
     Representative,
 )
 from ..selectors import text_match
+from ..services.appeals import APPEALABLE, body_name, decision_in_force
 from ..services.applications import DECIDING_BODY
 
 APPLICATIONS_PER_PAGE = 50
@@ -50,14 +51,15 @@ def _submit(request, form, action, success: str) -> bool:
 @office_view
 def office_home(request, platform):
     open_statuses = [Membership.Status.APPLIED, Membership.Status.UNDER_REVIEW]
-    counts = Application.objects.filter(platform=platform).aggregate(
-        open=Count("pk", filter=Q(membership__status__in=open_statuses)),
-        appeals=Count("appeals", filter=Q(appeals__status=Appeal.Status.LODGED)),
-    )
+    open_applications = Application.objects.filter(
+        platform=platform, membership__status__in=open_statuses
+    ).count()
     context = {
         "platform": platform,
-        "open_applications": counts["open"],
-        "pending_appeals": counts["appeals"],
+        "open_applications": open_applications,
+        "pending_appeals": Appeal.objects.filter(
+            platform=platform, status=Appeal.Status.LODGED
+        ).count(),
         "pending_changes": ProfileChangeRequest.objects.filter(
             platform=platform, status=ProfileChangeRequest.Status.PENDING
         ).select_related("organisation", "requested_by"),
@@ -99,7 +101,9 @@ def _application(platform, pk) -> Application:
 
 def _detail_context(platform, application, **forms):
     today = today_in(platform)
-    rules = rules_in_force(platform, today).admission
+    all_rules = rules_in_force(platform, today)
+    rules = all_rules.admission
+    appeal_rule = all_rules.appeal("rejection")
     body_kind = DECIDING_BODY.get(rules.decided_by, Body.Kind.BOARD)
     next_statuses = services.TRANSITIONS.get(application.membership.status, set())
     context = {
@@ -120,7 +124,9 @@ def _detail_context(platform, application, **forms):
         "decision_form": forms.get("decision_form") or DecisionForm(initial={"decided_on": today}),
         "opinion_form": forms.get("opinion_form") or BoardOpinionForm(initial={"given_on": today}),
         "appeal_form": forms.get("appeal_form")
-        or AppealDecisionForm(initial={"decided_on": today}),
+        or AppealDecisionForm(
+            initial={"decided_on": today, "heard_by": body_name(platform, appeal_rule)}
+        ),
     }
     return context
 
@@ -185,24 +191,6 @@ def application_decide(request, platform, pk: int):
     return render(request, "members/office_application_detail.html", context, status=400)
 
 
-@require_POST
-@office_view
-def appeal_decide(request, platform, pk: int):
-    appeal = get_object_or_404(
-        Appeal.objects.select_related("application"), application__platform=platform, pk=pk
-    )
-    form = AppealDecisionForm(request.POST)
-    if _submit(
-        request,
-        form,
-        lambda data: services.appeal_decide(actor=request.user, appeal=appeal, **data),
-        _("The appeal's outcome has been recorded."),
-    ):
-        return redirect("members:office-application-detail", platform.slug, appeal.application_id)
-    context = _detail_context(platform, appeal.application, appeal_form=form)
-    return render(request, "members/office_application_detail.html", context, status=400)
-
-
 @office_view
 def document_download(request, platform, pk: int):
     document = get_object_or_404(ApplicationDocument, application__platform=platform, pk=pk)
@@ -251,6 +239,7 @@ def _membership(platform, pk) -> Membership:
 def _membership_context(platform, membership, **forms):
     allowed = sorted(services.TRANSITIONS.get(membership.status, set()))
     today = today_in(platform)
+    in_force = decision_in_force(membership)
     return {
         "platform": platform,
         "membership": membership,
@@ -265,6 +254,10 @@ def _membership_context(platform, membership, **forms):
         "enrolments": membership.enrolments.select_related("working_group").order_by(
             "working_group__position"
         ),
+        "appeals": Appeal.objects.filter(
+            Q(membership_change__membership=membership) | Q(application__membership=membership)
+        ).select_related("membership_change"),
+        "can_record_appeal": in_force is not None and in_force.to_status in APPEALABLE,
     }
 
 
