@@ -267,6 +267,14 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # An SMTP server that accepts and never answers must not hold a worker for ever.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# Mailings (platforma/outreach, docs/mailings.md): the worker writes PLATFORMA_MAILING_BATCH
+# messages at a time, at most PLATFORMA_MAILING_RATE a minute (0: no pause between batches);
+# a mailing's attachments may weigh PLATFORMA_MAILING_MAX_ATTACHMENT_MB per message.
+PLATFORMA_MAILING_RATE = int(os.environ.get("PLATFORMA_MAILING_RATE", "600"))
+PLATFORMA_MAILING_BATCH = int(os.environ.get("PLATFORMA_MAILING_BATCH", "50"))
+PLATFORMA_MAILING_MAX_ATTACHMENT_MB = int(
+    os.environ.get("PLATFORMA_MAILING_MAX_ATTACHMENT_MB", "10")
+)
 
 # --- Background work ----------------------------------------------------------------------------
 # Every e-mail (and every slow PDF) is a task: stored in the database on commit and run by

@@ -10,12 +10,14 @@ back-off and keeps what failed for the secretariat's "Outgoing mail" page.
 from __future__ import annotations
 
 import base64
+import mimetypes
 from collections.abc import Sequence
 from email.mime.base import MIMEBase
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import engines
@@ -105,10 +107,25 @@ def _attachment(item: Any) -> dict[str, str]:
     }
 
 
+def stored_file(name: str, path: str, mimetype: str = "") -> dict[str, str]:
+    """An attachment that stays in the file storage (``path``) and is read when the mail is
+    sent: a publication attached to a thousand messages is stored once, not a thousand times."""
+    guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return {"name": name, "mimetype": mimetype or guessed, "path": path}
+
+
 def queue(
-    message: EmailMessage, *, platform: Platform | None = None, purpose: str = ""
+    message: EmailMessage,
+    *,
+    platform: Platform | None = None,
+    purpose: str = "",
+    headers: dict[str, str] | None = None,
+    files: Sequence[dict[str, str]] = (),
 ) -> OutgoingMail:
     """Store ``message`` in the outbox and enqueue its delivery, in the caller's transaction.
+
+    ``headers``: extra header lines (besides ``message.extra_headers``), e.g. a mailing's
+    ``List-Unsubscribe``; ``files``: attachments kept in the file storage (:func:`stored_file`).
 
     The task row is written in the same transaction as the mail (the database task backend),
     so both commit with the caller's change or neither does; the worker picks the mail up after
@@ -128,7 +145,8 @@ def queue(
             reply_to=list(message.reply_to),
             subject=str(message.subject),
             body=str(message.body),
-            attachments=[_attachment(item) for item in message.attachments],
+            attachments=[_attachment(item) for item in message.attachments] + list(files),
+            headers={**message.extra_headers, **(headers or {})},
         )
         deliver.enqueue(mail.pk)
     return mail
@@ -144,7 +162,13 @@ def message_of(mail: OutgoingMail) -> EmailMessage:
         cc=mail.cc,
         bcc=mail.bcc,
         reply_to=mail.reply_to,
+        headers=dict(mail.headers or {}),
     )
     for item in mail.attachments:
-        message.attach(item["name"], base64.b64decode(item["content"]), item["mimetype"])
+        if "path" in item:
+            with default_storage.open(item["path"], "rb") as stored:
+                content = stored.read()
+        else:
+            content = base64.b64decode(item["content"])
+        message.attach(item["name"], content, item["mimetype"])
     return message

@@ -411,6 +411,8 @@ class OutgoingMail(models.Model):
     body = models.TextField(_("body"))
     # [{"name", "mimetype", "content" (base64)}]
     attachments = models.JSONField(_("attachments"), default=list)
+    # Extra header lines, e.g. {"List-Unsubscribe": "<https://...>"} for a mailing.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )

@@ -211,8 +211,9 @@ def distribution_remove(*, actor: Actor, distribution: Distribution, actor_label
 
 
 def email_audience(platform: Platform) -> tuple[int, int]:
-    """``(written to, not written to)``: the platform's stakeholders who consented to be
-    contacted and have an address, and all the others."""
+    """``(may be written to, may not)``: the platform's stakeholders who consented to be
+    contacted and have an address, and all the others. (The mailings' rules, which also honour
+    unsubscribing, are ``outreach.services.audience``.)"""
     stakeholders = Stakeholder.objects.filter(platform=platform)
     written = stakeholders.filter(consent_to_contact=True).exclude(email="").count()
     return written, stakeholders.count() - written
@@ -223,54 +224,47 @@ def distribution_email(
     *,
     actor: Actor,
     publication: Publication,
-    language: str,
+    stakeholder_ids: Iterable[int],
+    total: int,
+    sent_on: datetime.date,
+    note: str = "",
     actor_label: str = "",
 ) -> Distribution:
-    """E-mail a publication's page to every stakeholder of its platform who consented to be
-    contacted and has an address, and record it as an e-mail distribution (today).
+    """Record the e-mail distribution of a publication attached to a mailing that was sent
+    (``outreach``): ``total`` messages left, to the stakeholders ``stakeholder_ids`` among
+    others (members' representatives, registrants). The annual report counts what was sent.
 
-    Only the distribution and its recipients are written here; the worker writes the e-mails
-    (``publications.tasks.distribution_mail``, enqueued in this transaction) and sends them,
-    so the page answers at once for a thousand stakeholders. A stakeholder without consent is
-    never written to.
+    Stakeholders removed since (merged, erased) are left out of the recipients, not the total.
     """
     require_manage(actor, publication)
     platform = publication.platform
-    if not publication.is_public:
-        raise ValidationError(
-            _("Publish it on the website first: the e-mail links to its page there.")
+    if total < 1:
+        raise ValidationError(_("A distribution by e-mail reaches at least one recipient."))
+    stakeholders = list(
+        Stakeholder.objects.filter(platform=platform, pk__in=set(stakeholder_ids)).values_list(
+            "pk", flat=True
         )
-    consenting = list(
-        Stakeholder.objects.filter(platform=platform, consent_to_contact=True)
-        .exclude(email="")
-        .values_list("pk", flat=True)
     )
-    if not consenting:
-        raise ValidationError(
-            _("No stakeholder with an e-mail address has agreed to be contacted.")
-        )
-    today = today_in(platform)
     distribution = _distribution(
         platform,
         publication,
-        year=today.year,
-        sent_on=today,
+        year=sent_on.year,
+        sent_on=sent_on,
         channel=Distribution.Channel.EMAIL,
         event=None,
-        copies=len(consenting),
-        note="",
+        copies=total,
+        note=note,
         is_demo=False,
         mode=Distribution.Mode.INDIVIDUAL,
-        total=len(consenting),
+        total=total,
     )
     DistributionRecipient.objects.bulk_create(
-        DistributionRecipient(distribution=distribution, stakeholder_id=pk, copies=1)
-        for pk in consenting
+        (
+            DistributionRecipient(distribution=distribution, stakeholder_id=pk, copies=1)
+            for pk in stakeholders
+        ),
+        batch_size=500,
     )
-    from ..tasks import distribution_mail
-
-    distribution_mail.enqueue(distribution.pk, language)
-    not_written = Stakeholder.objects.filter(platform=platform).count() - len(consenting)
     audit.record(
         "publications.distribution.emailed",
         actor=actor,
@@ -278,8 +272,8 @@ def distribution_email(
         target=distribution,
         data={
             "after": audit.snapshot(distribution),
-            "written_to": len(consenting),
-            "not_written_to": not_written,
+            "sent": total,
+            "stakeholders": len(stakeholders),
         },
     )
     return distribution
