@@ -7,7 +7,7 @@ import datetime
 import factory
 
 from platforma.core.models import Person, Platform, Statute
-from platforma.governance.models import Body, Office
+from platforma.governance.models import Body, Mandate, Office
 from platforma.members.models import Membership, MembershipChange, Organisation
 from platforma.workinggroups.models import WorkingGroup
 
@@ -119,3 +119,37 @@ class OfficeFactory(factory.django.DjangoModelFactory):
     platform = factory.SubFactory(PlatformFactory)
     kind = Office.Kind.PLATFORM_COORDINATOR
     name_en = "Platform coordinator"
+
+
+class MandateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mandate
+
+    office = factory.SubFactory(OfficeFactory)
+    person = factory.SubFactory(PersonFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    starts_on = datetime.date(2020, 1, 1)
+
+
+def coordinator_of(
+    group: WorkingGroup,
+    user,
+    *,
+    starts_on: datetime.date = datetime.date(2020, 1, 1),
+    ends_on: datetime.date | None = None,
+) -> Mandate:
+    """``user``'s person holds the coordinator's office of ``group`` (a sub-group's for a
+    sub-group) from ``starts_on`` to ``ends_on``: the mandate that makes them its coordinator."""
+    kind = Office.Kind.SUBGROUP_COORDINATOR if group.parent_id else Office.Kind.WG_COORDINATOR
+    office = OfficeFactory(
+        platform=group.platform, kind=kind, working_group=group, name_en=f"Coordinator of {group}"
+    )
+    person = Person.objects.filter(user=user).first() or PersonFactory(user=user)
+    membership = MembershipFactory(platform=group.platform)
+    return MandateFactory.create(
+        office=office,
+        person=person,
+        organisation=membership.organisation,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )

@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from platforma.core import languages
 from platforma.core.office import OfficeForm
 from platforma.members.models import Membership
 
@@ -43,3 +44,35 @@ class EnrolmentEndForm(OfficeForm):
     confirm = forms.BooleanField(
         label=_("I confirm: the organisation leaves the working group on this day.")
     )
+
+
+LANGUAGE_NAMES = {"en": _("in English"), "az": _("in Azerbaijani"), "ru": _("in Russian")}
+
+
+class WorkingGroupTextForm(OfficeForm):
+    """The texts of a group's page, in each language (the default language's name required)."""
+
+    def __init__(self, *args: Any, working_group: WorkingGroup, **kwargs: Any) -> None:
+        initial = {
+            f"{name}_{code}": getattr(working_group, f"{name}_{code}") or ""
+            for name in ("name", "description")
+            for code in languages.codes()
+        }
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, versioned=working_group, **kwargs)
+        for i, code in enumerate(languages.codes()):
+            language = LANGUAGE_NAMES.get(code, code)
+            self.fields[f"name_{code}"] = forms.CharField(
+                label=_("Name (%(language)s)") % {"language": language},
+                max_length=200,
+                required=i == 0,
+            )
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description (%(language)s)") % {"language": language},
+                widget=forms.Textarea(attrs={"rows": 6}),
+                required=False,
+            )
+        # The version field first added by ``versioned``: keep it, after the texts.
+        version = self.fields.pop("seen_version", None)
+        if version is not None:
+            self.fields["seen_version"] = version

@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 
 from platforma.core import audit, languages
 from platforma.core.models import Platform, today_in
-from platforma.core.tenancy import may_manage, require_manage
+from platforma.core.services import SeenVersion, update_audited
+from platforma.core.tenancy import (
+    may_manage_or_coordinate,
+    require_manage,
+    require_manage_or_coordinate,
+)
 from platforma.core.types import Actor
 from platforma.members.models import Membership, Representative
 from platforma.members.selectors import members_in_good_standing
@@ -23,6 +28,8 @@ _LANGS = languages.codes()
 WG_FIELDS = {"slug", "name", "description", "position", "forum_group", "parent"} | {
     f"{f}_{lang}" for f in ("name", "description") for lang in _LANGS
 }
+# What a group's coordinators may change on its page: its texts, in every language.
+TEXT_FIELDS = {f"{f}_{lang}" for f in ("name", "description") for lang in _LANGS}
 
 
 @transaction.atomic
@@ -82,10 +89,38 @@ def forum_working_group_ensure(
     return group
 
 
+@transaction.atomic
+def working_group_text_update(
+    *,
+    actor: Actor,
+    working_group: WorkingGroup,
+    actor_label: str = "",
+    seen_version: SeenVersion | None = None,
+    **texts: str,
+) -> WorkingGroup:
+    """Change the texts of a group's page (its name and description, in each language): the
+    platform's secretariat, or the group's coordinators (a sub-group's, or its parent's)."""
+    require_manage_or_coordinate(actor, working_group, [working_group.pk])
+    default_name = f"name_{_LANGS[0]}"  # the default language's, which the others fall back to
+    if not (texts.get(default_name, getattr(working_group, default_name)) or "").strip():
+        raise ValidationError(_("A working group needs a name."))
+    return update_audited(
+        working_group,
+        {name: (value or "").strip() for name, value in texts.items()},
+        allowed=TEXT_FIELDS,
+        action="workinggroups.working_group.updated",
+        actor=actor,
+        actor_label=actor_label,
+        home=audit.Home(platform=working_group.platform, forum=False),
+        seen_version=seen_version,
+    )
+
+
 def _require_may_enrol(actor: Actor, working_group: WorkingGroup, membership: Membership) -> None:
-    """The platform's secretariat, or the member organisation's own current representative
-    (from its page, "My organisation"), may enrol it or end its enrolment."""
-    if actor is None or may_manage(actor, working_group):
+    """The platform's secretariat, the group's coordinators, or the member organisation's own
+    current representative (from its page, "My organisation"), may enrol it or end its
+    enrolment."""
+    if actor is None or may_manage_or_coordinate(actor, working_group, [working_group.pk]):
         return
     if Representative.objects.filter(
         organisation=membership.organisation_id, person__user=actor, until__isnull=True

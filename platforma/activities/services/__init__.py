@@ -1,6 +1,7 @@
-"""Writes to events, registrations and attendance. Each service checks that the actor manages
-the platform of what it is handed (``core.tenancy.require_manage``; a registrant acts with the
-token of their own registration) and records one audit entry."""
+"""Writes to events, registrations and attendance. Each service checks that the actor organises
+what it is handed: the platform's secretariat, or a coordinator of one of the event's working
+groups (``_common.require_organiser``, ``core.tenancy.require_manage_or_coordinate``); a
+registrant acts with the token of their own registration. Each records one audit entry."""
 
 from ._common import R, event_mark_changed
 from .attendance import attendance_check_in, attendance_check_in_many

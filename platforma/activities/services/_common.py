@@ -6,17 +6,55 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
+from django.db import models
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from platforma.core import mail as outbox
 from platforma.core.mail import absolute, render_text
+from platforma.core.models import Platform
+from platforma.core.tenancy import require_manage, require_manage_or_coordinate
+from platforma.core.types import Actor
 
 from ..models import Event, Registration
 
 R = Registration.Status
+
+
+def require_organiser(actor: Actor, event: Event, *others: models.Model | None) -> None:
+    """Refuse unless ``actor`` organises ``event``: the platform's secretariat, or a
+    coordinator of one of the working groups the event is of (read from the database, never
+    from a form). ``others`` (a registration, a file, an organisation) must be of the same
+    platform too: reached by the secretariat, or by that coordinator through the event's
+    groups."""
+    groups = list(event.working_groups.values_list("pk", flat=True)) if event.pk else []
+    for obj in (event, *others):
+        if obj is not None:
+            require_manage_or_coordinate(actor, obj, groups)
+
+
+def require_new_groups(
+    actor: Actor, platform: Platform, before: Iterable[int], after: Iterable[int]
+) -> None:
+    """Refuse a change of an event's working groups that is not the actor's to make: the
+    secretariat may make any; a coordinator may add or remove only the groups they
+    coordinate, and an event they create or keep must be of one of them."""
+    before, after = set(before), set(after)
+    if after - before or before - after:
+        changed = (after - before) | (before - after)
+        require_manage_or_coordinate(actor, platform, changed, every=True)
+    if not after:
+        require_manage(actor, platform)  # an event of no group is the secretariat's alone
+
+
+def require_kind(platform: Platform, custom_kind: models.Model | None) -> None:
+    """A kind of another platform cannot be chosen (forms offer only the platform's)."""
+    if custom_kind is not None and getattr(custom_kind, "platform_id", None) != platform.pk:
+        raise ValidationError({"custom_kind": _("This kind belongs to another platform.")})
 
 
 def locked(event: Event) -> Event:

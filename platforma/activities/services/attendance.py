@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
-from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
 from ..models import Attendance, Event, Registration
-from ._common import R, event_mark_changed
+from ._common import R, event_mark_changed, require_organiser
 
 
 def _check_event(event: Event) -> None:
@@ -38,7 +37,7 @@ def attendance_check_in(
     at: datetime.datetime | None = None,
 ) -> Attendance:
     """Check in a registered participant, or someone who walked in (name and organisation)."""
-    require_manage(actor, event, registration, organisation)
+    require_organiser(actor, event, registration, organisation)
     _check_event(event)
     if registration is not None:
         if registration.event_id != event.pk:
@@ -89,7 +88,7 @@ def attendance_check_in_many(
     named)."""
     # Every registration must be of this event, so managing the event's platform covers them:
     # one permission check instead of one query per registration.
-    require_manage(actor, event)
+    require_organiser(actor, event)
     _check_event(event)
     registrations = list(registrations)
     if not registrations:

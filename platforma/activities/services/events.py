@@ -21,7 +21,17 @@ from platforma.core.types import Actor
 from platforma.core.uploads import stored_name, validate_image, validate_pdf
 
 from ..models import Attendance, Event, EventFile, EventKind, Registration
-from ._common import R, confirmed, event_mark_changed, live, locked, mail
+from ._common import (
+    R,
+    confirmed,
+    event_mark_changed,
+    live,
+    locked,
+    mail,
+    require_kind,
+    require_new_groups,
+    require_organiser,
+)
 from .registrations import member_keys, organisation_identity, promote
 
 if TYPE_CHECKING:
@@ -93,7 +103,9 @@ def event_create(
     actor_label: str = "",
     **fields: Any,
 ) -> Event:
-    require_manage(actor, platform, *working_groups, fields.get("custom_kind"))
+    # The secretariat, or a coordinator for their own groups only (an event of one of them).
+    require_new_groups(actor, platform, (), [g.pk for g in working_groups])
+    require_kind(platform, fields.get("custom_kind"))
     _check_fields(fields)
     _check_groups(platform, working_groups)
     fields.setdefault("time_zone", platform.time_zone)
@@ -163,7 +175,11 @@ def event_update(
     seats to the waitlist in order of registration, each told by e-mail; lowering either below
     the seats already confirmed is refused. ``seen_version``: what the edit form read; a change
     made since refuses the save (``core.services.StaleEdit``)."""
-    require_manage(actor, event, *(working_groups or ()), changes.get("custom_kind"))
+    require_organiser(actor, event)
+    require_kind(event.platform, changes.get("custom_kind"))
+    if working_groups is not None:
+        before_ids = event.working_groups.values_list("pk", flat=True)
+        require_new_groups(actor, event.platform, before_ids, [g.pk for g in working_groups])
     event = locked(event)
     check_version(event, seen_version)
     _check_fields(changes)
@@ -207,7 +223,7 @@ def event_cancel(
 ) -> Event:
     """Call an event off: every live registration is cancelled and its registrant told why,
     by e-mail once the change is committed. The event stays on the record, marked cancelled."""
-    require_manage(actor, event)
+    require_organiser(actor, event)
     now = now or timezone.now()
     event = locked(event)
     reason = reason.strip()
@@ -277,7 +293,7 @@ def event_file_add(
 ) -> EventFile:
     """A photo (JPEG, PNG, GIF, WebP) or a PDF, judged by its content; the stored name's
     extension follows the content, whatever the uploader called the file."""
-    require_manage(actor, event)
+    require_organiser(actor, event)
     if kind == EventFile.Kind.PHOTO:
         content_type = validate_image(upload)
     elif kind == EventFile.Kind.DOCUMENT:
@@ -315,7 +331,7 @@ def event_file_update(
     actor_label: str = "",
 ) -> EventFile:
     """Publish or withdraw a file, or change its caption."""
-    require_manage(actor, item)
+    require_organiser(actor, item.event, item)
     changes: dict[str, Any] = {}
     if is_public is not None:
         changes["is_public"] = is_public
@@ -338,7 +354,7 @@ def event_file_update(
 @transaction.atomic
 def event_file_remove(*, actor: Actor, item: EventFile, actor_label: str = "") -> None:
     """Remove a file from the event; the stored file goes once the removal is committed."""
-    require_manage(actor, item)
+    require_organiser(actor, item.event, item)
     snapshot = audit.snapshot(item)
     platform = item.event.platform
     storage, name = item.file.storage, item.file.name

@@ -12,14 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from platforma.core import audit
-from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 from platforma.members.models import Organisation
 
 from ..models import Event, Registration
 from ..orgnames import organisation_key, organisation_keys
 from ..selectors import registration_window_problem
-from ._common import R, confirmed, event_mark_changed, live, locked, mail
+from ._common import R, confirmed, event_mark_changed, live, locked, mail, require_organiser
 
 SUBJECT_MAX = 200
 BODY_MAX = 10_000
@@ -120,10 +119,10 @@ def seat_or_waitlist(event: Event) -> str:
 
 def _registrant_or_manager(actor: Actor, registration: Registration, token: str) -> None:
     """The registrant acts with the secret link of their registration; anyone else must
-    manage the event's platform."""
+    organise the event (``_common.require_organiser``)."""
     if token and token == registration.token:
         return
-    require_manage(actor, registration)
+    require_organiser(actor, registration.event, registration)
 
 
 @transaction.atomic
@@ -154,7 +153,7 @@ def registration_create(
     window is open; ``by_organiser`` (outside the window) is for those who manage the event.
     """
     if by_organiser:
-        require_manage(actor, event, organisation)
+        require_organiser(actor, event, organisation)
     now = now or timezone.now()
     event = locked(event)
     if event.is_cancelled:
@@ -291,7 +290,7 @@ def registration_promote_waitlisted(
     *, actor: Actor, event: Event, actor_label: str = ""
 ) -> list[Registration]:
     """Give the free seats to the waitlist now (e.g. after seats were freed by hand)."""
-    require_manage(actor, event)
+    require_organiser(actor, event)
     event = locked(event)
     promoted = promote(event)
     if promoted:
@@ -349,7 +348,7 @@ def registrations_message(
     """Write to the event's registrants (all with a place, or only the confirmed or the
     waitlisted): plain text, each with the link to their registration, sent once committed.
     Returns the number of registrants written to."""
-    require_manage(actor, event)
+    require_organiser(actor, event)
     subject = " ".join(subject.split())
     body = body.strip()
     errors = {}

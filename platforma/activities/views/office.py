@@ -2,7 +2,9 @@
 
 Every page is an ``office_view`` (the platform's managers only, in its time zone); every object
 in an address is looked up within the platform (another platform's id is a 404); every write is
-a service call.
+a service call. The coordinators of a working group organise its events here too
+(``coordinators=True``): they see only the events of their groups (``views.scope``); the kinds
+of events stay the secretariat's.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from ..forms import (
     WalkInForm,
 )
 from ..models import Event, EventFile, EventKind, Registration
+from .scope import event_or_404, limit_groups, visible_events
 
 R = Registration.Status
 EVENTS_PER_PAGE = 50
@@ -67,10 +70,8 @@ def _submit(request, form, action, success) -> bool:
     return True
 
 
-def _event(platform, pk: int) -> Event:
-    return get_object_or_404(
-        Event.objects.select_related("platform", "custom_kind"), platform=platform, pk=pk
-    )
+def _event(request, platform, pk: int) -> Event:
+    return event_or_404(request, platform, pk)
 
 
 def _seats(event: Event) -> dict:
@@ -81,12 +82,12 @@ def _seats(event: Event) -> dict:
 
 
 @require_GET
-@office_view
+@office_view(coordinators=True)
 def event_list(request, platform):
     show = request.GET.get("show", "upcoming")
     show = show if show in LIST_FILTERS else "upcoming"
     now = timezone.now()
-    events = Event.objects.filter(platform=platform)
+    events = visible_events(request, platform)
     if show == "upcoming":
         events = events.filter(ends_at__gte=now, cancelled_at__isnull=True).order_by(
             "starts_at", "id"
@@ -112,9 +113,10 @@ def event_list(request, platform):
 
 
 @require_http_methods(["GET", "POST"])
-@office_view
+@office_view(coordinators=True)
 def event_create(request, platform):
     form = EventForm(request.POST or None, platform=platform)
+    limit_groups(request, form)
     if request.method == "POST":
         created = {}
 
@@ -131,10 +133,11 @@ def event_create(request, platform):
 
 
 @require_http_methods(["GET", "POST"])
-@office_view
+@office_view(coordinators=True)
 def event_edit(request, platform, pk: int):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     form = EventForm(request.POST or None, instance=event, platform=platform)
+    limit_groups(request, form, event)
     if request.method == "POST":
 
         def update(_data):
@@ -157,16 +160,16 @@ def event_edit(request, platform, pk: int):
 
         if _submit(request, form, update, said):
             return redirect("activities:office-event-edit", platform.slug, pk)
-        event = _event(platform, pk)  # the form changed its copy; show the record as it is
+        event = _event(request, platform, pk)  # the form changed its copy; show the record as it is
     context = {"platform": platform, "form": form, "event": event, "seats": _seats(event)}
     status = 400 if form.is_bound else 200
     return render(request, "activities/office/event_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
-@office_view
+@office_view(coordinators=True)
 def event_cancel(request, platform, pk: int):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     form = EventCancelForm(request.POST or None, platform=platform)
     told = Registration.objects.filter(event=event, status__in=[R.CONFIRMED, R.WAITLISTED]).count()
     if request.method == "POST" and _submit(
@@ -201,9 +204,9 @@ def _files_page(request, platform, event, form, status=200):
 
 
 @require_http_methods(["GET", "POST"])
-@office_view
+@office_view(coordinators=True)
 def event_files(request, platform, pk: int):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     form = EventFileForm(request.POST or None, request.FILES or None, platform=platform)
     if request.method == "POST":
         if _submit(
@@ -231,9 +234,9 @@ def _file(event, file_pk: int) -> EventFile:
 
 
 @require_POST
-@office_view
+@office_view(coordinators=True)
 def event_file_update(request, platform, pk: int, file_pk: int):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     item = _file(event, file_pk)
     try:
         services.event_file_update(
@@ -250,9 +253,9 @@ def event_file_update(request, platform, pk: int, file_pk: int):
 
 
 @require_POST
-@office_view
+@office_view(coordinators=True)
 def event_file_remove(request, platform, pk: int, file_pk: int):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     item = _file(event, file_pk)
     if not ConfirmForm(request.POST, platform=platform).is_valid():
         messages.error(request, _("Tick “Yes, I am sure” to remove the file."))
@@ -288,15 +291,15 @@ def _registrations_page(request, platform, event, add_form=None, status=200):
 
 
 @require_GET
-@office_view
+@office_view(coordinators=True)
 def event_registrations(request, platform, pk: int):
-    return _registrations_page(request, platform, _event(platform, pk))
+    return _registrations_page(request, platform, _event(request, platform, pk))
 
 
 @require_POST
-@office_view
+@office_view(coordinators=True)
 def registration_add(request, platform, pk: int):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     form = OfficeRegistrationForm(request.POST, platform=platform)
 
     def add(data):
@@ -325,9 +328,9 @@ def registration_add(request, platform, pk: int):
 
 
 @require_POST
-@office_view
+@office_view(coordinators=True)
 def registration_cancel(request, platform, pk: int, registration_pk: int):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     registration = get_object_or_404(
         Registration.objects.select_related("event__platform"), event=event, pk=registration_pk
     )
@@ -350,9 +353,9 @@ def registration_cancel(request, platform, pk: int, registration_pk: int):
 
 
 @require_GET
-@office_view
+@office_view(coordinators=True)
 def registrations_export(request, platform, pk: int, fmt: str):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     header, rows = exports.registration_rows(event)
     if fmt == "csv":
         content, content_type = exports.as_csv(header, rows), "text/csv; charset=utf-8"
@@ -371,9 +374,9 @@ def registrations_export(request, platform, pk: int, fmt: str):
 
 
 @require_http_methods(["GET", "POST"])
-@office_view
+@office_view(coordinators=True)
 def event_message(request, platform, pk: int):
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     form = MessageForm(request.POST or None, platform=platform)
     if request.method == "POST" and _submit(
         request,
@@ -404,11 +407,11 @@ def event_message(request, platform, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@office_view(hidden=True)  # its address is written on paper at the door
+@office_view(hidden=True, coordinators=True)  # its address is written on paper at the door
 def event_checkin(request, platform, pk: int):
     """The check-in list: tick several registrations and check them in at once, check in one,
     or add someone who walked in."""
-    event = _event(platform, pk)
+    event = _event(request, platform, pk)
     walk_in = WalkInForm(platform=platform)
     many = CheckInManyForm(platform=platform, event=event)
     if request.method == "POST":

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from platforma.core import audit, languages
 from platforma.core.models import Person, Platform, today_in
 from platforma.core.services import SeenVersion, apply_changes
-from platforma.core.tenancy import require_manage, scoped
+from platforma.core.tenancy import require_manage_or_coordinate, scoped
 from platforma.core.types import Actor
 from platforma.core.uploads import PDF_ONLY, check_upload, stored_name
 from platforma.members.models import Organisation
@@ -71,6 +71,18 @@ def _check_authors(
             )
 
 
+def _require_editor(actor: Actor, group_ids: Iterable[int | None], *objects: Any) -> None:
+    """Refuse unless ``actor`` edits publications of these working groups: the platform's
+    secretariat (as ``require_manage``), or a coordinator of every one of ``group_ids`` (the
+    publication's group, read from the database, or the one it is being given). Every object
+    (the platform, authors, signatories) must be of the same platform. A publication of no
+    group is the secretariat's alone."""
+    groups = list(group_ids)
+    for obj in objects:
+        if obj is not None:
+            require_manage_or_coordinate(actor, obj, groups, every=True)
+
+
 def _set_authors(
     publication: Publication,
     persons: Iterable[Person] | None,
@@ -93,8 +105,14 @@ def publication_create(
     **fields: Any,
 ) -> Publication:
     author_persons, author_organisations = list(author_persons), list(author_organisations)
-    require_manage(
-        actor, platform, fields.get("working_group"), *author_persons, *author_organisations
+    group = fields.get("working_group")
+    _require_editor(
+        actor,
+        [getattr(group, "pk", None)],
+        platform,
+        group,
+        *author_persons,
+        *author_organisations,
     )
     unknown = set(fields) - PUBLICATION_FIELDS
     if unknown:
@@ -133,21 +151,26 @@ def publication_update(
 
     ``seen_version``: what the edit form read; a change made since (to its fields or its
     authors) refuses the save (``core.services.StaleEdit``)."""
-    require_manage(actor, publication)
+    groups = [publication.working_group_id]
+    _require_editor(actor, groups, publication)
     if author_persons is not None:
         author_persons = list(author_persons)
         current = set(publication.author_persons.values_list("pk", flat=True))
         added = [p for p in author_persons if p.pk not in current]
-        require_manage(actor, *added)
+        _require_editor(actor, groups, *added)
         _check_authors(publication.platform, added, ())
     if author_organisations is not None:
         author_organisations = list(author_organisations)
         current = set(publication.author_organisations.values_list("pk", flat=True))
         added_organisations = [o for o in author_organisations if o.pk not in current]
-        require_manage(actor, *added_organisations)
+        _require_editor(actor, groups, *added_organisations)
         _check_authors(publication.platform, (), added_organisations)
-    if changes.get("working_group") is not None:
-        require_manage(actor, changes["working_group"])
+    if "working_group" in changes:
+        new_group = changes["working_group"]
+        if getattr(new_group, "pk", None) != publication.working_group_id:
+            # A coordinator hands a publication only to another group of theirs; taking it
+            # out of every group makes it the secretariat's alone.
+            _require_editor(actor, [getattr(new_group, "pk", None)], publication, new_group)
     changed = apply_changes(
         publication, changes, allowed=PUBLICATION_FIELDS, seen_version=seen_version
     )
@@ -200,7 +223,7 @@ def publication_version_add(
     The file must be a PDF by its content (whatever it is called); its stored name ends in
     ``.pdf`` because of that content, never because of the uploader's name.
     """
-    require_manage(actor, publication)
+    _require_editor(actor, [publication.working_group_id], publication)
     content_type = check_upload(upload, allowed=PDF_ONLY)
     version = PublicationVersion.objects.filter(publication=publication, language=language).first()
     before = audit.snapshot(version) if version else None
@@ -235,7 +258,7 @@ def publication_version_remove(
     *, actor: Actor, version: PublicationVersion, actor_label: str = ""
 ) -> None:
     """Take one language version (its PDF and cover) off the publication."""
-    require_manage(actor, version)
+    _require_editor(actor, [version.publication.working_group_id], version)
     publication = version.publication
     audit.record(
         "publications.version.removed",
@@ -259,7 +282,7 @@ def publication_sign(
     actor_label: str = "",
 ) -> Signature:
     """A member organisation in good standing on ``signed_on`` signs a statement/position paper."""
-    require_manage(actor, publication, organisation)
+    _require_editor(actor, [publication.working_group_id], publication, organisation)
     if not publication.is_signable:
         raise ValidationError(_("Only statements and position papers are signed."))
     if signed_on < publication.published_on:
@@ -293,7 +316,7 @@ def publication_sign(
 @transaction.atomic
 def signature_remove(*, actor: Actor, signature: Signature, actor_label: str = "") -> None:
     """Withdraw a signature recorded by mistake (or withdrawn by the organisation)."""
-    require_manage(actor, signature)
+    _require_editor(actor, [signature.publication.working_group_id], signature)
     audit.record(
         "publications.signature.removed",
         actor=actor,

@@ -1,19 +1,25 @@
 """The secretariat's pages for publications, their files and signatures, and distributions (the
 stakeholders' pages are in ``stakeholders.py``). Every write goes through a service; every object
-comes from the URL with the platform in the lookup (another platform's id is a 404)."""
+comes from the URL with the platform in the lookup (another platform's id is a 404).
+
+A working group's coordinators use the publication pages too (``coordinators=True``), for the
+publications (statements among them) of the groups they coordinate: another group's is a 404,
+and the services refuse it again. Distributions stay the secretariat's."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from platforma.core.models import today_in
-from platforma.core.office import office_view, posted, report, submit
+from platforma.core.office import office_groups, office_view, posted, report, submit
+from platforma.workinggroups.models import WorkingGroup
 
 from .. import selectors, services
 from ..forms import (
@@ -29,6 +35,32 @@ from ..models import Distribution, Publication, PublicationVersion, Signature
 PER_PAGE = 50
 
 
+def _publication(request, platform, pk: int) -> Publication:
+    """The publication of the address: of the platform, and for a coordinator, of their group."""
+    publication = selectors.office_publication(platform, pk)
+    mine = office_groups(request)
+    if mine is not None and publication.working_group_id not in mine:
+        raise Http404("No such publication")
+    return publication
+
+
+def _visible(request, platform):
+    publications = Publication.objects.filter(platform=platform)
+    mine = office_groups(request)
+    return publications if mine is None else publications.filter(working_group__in=mine)
+
+
+def _limit_groups(request, form) -> None:
+    """A coordinator gives a publication one of their groups (required)."""
+    mine = office_groups(request)
+    if mine is None:
+        return
+    field = form.fields["working_group"]
+    field.queryset = WorkingGroup.objects.filter(pk__in=mine).order_by("position", "slug")
+    field.required = True
+    field.empty_label = None
+
+
 def _edit_url(platform, publication) -> str:
     return reverse("publications:office-publication-edit", args=[platform.slug, publication.pk])
 
@@ -36,7 +68,7 @@ def _edit_url(platform, publication) -> str:
 # --- Publications --------------------------------------------------------------------------
 
 
-@office_view
+@office_view(coordinators=True)
 def publication_list(request, platform):
     kind = request.GET.get("kind", "")
     kind = kind if kind in Publication.Kind.values else ""
@@ -45,6 +77,9 @@ def publication_list(request, platform):
     except ValueError:
         year = None
     publications = selectors.office_publications(platform, kind=kind, year=year)
+    mine = office_groups(request)
+    if mine is not None:
+        publications = publications.filter(working_group__in=mine)
     page = Paginator(publications, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "platform": platform,
@@ -57,7 +92,7 @@ def publication_list(request, platform):
     return render(request, "publications/office/publication_list.html", context)
 
 
-@office_view
+@office_view(coordinators=True)
 def publication_create(request, platform):
     form = PublicationForm(
         posted(request),
@@ -65,6 +100,7 @@ def publication_create(request, platform):
         platform=platform,
         initial={"published_on": today_in(platform), "is_public": False},
     )
+    _limit_groups(request, form)
     created = {}
 
     def action(data):
@@ -88,12 +124,18 @@ def publication_create(request, platform):
     )
 
 
+def _limited(request, form):
+    _limit_groups(request, form)
+    return form
+
+
 def _edit_page(request, platform, publication, **forms):
     today = today_in(platform)
     context = {
         "platform": platform,
         "publication": publication,
-        "form": forms.get("form") or PublicationForm(instance=publication, platform=platform),
+        "form": forms.get("form")
+        or _limited(request, PublicationForm(instance=publication, platform=platform)),
         "version_form": forms.get("version_form") or VersionForm(platform=platform),
         "signature_form": forms.get("signature_form")
         or SignatureForm(platform=platform, initial={"signed_on": today}),
@@ -105,15 +147,16 @@ def _edit_page(request, platform, publication, **forms):
     return render(request, "publications/office/publication_edit.html", context)
 
 
-@office_view
+@office_view(coordinators=True)
 def publication_edit(request, platform, pk: int):
-    publication = selectors.office_publication(platform, pk)
+    publication = _publication(request, platform, pk)
     if request.method != "POST":
         return _edit_page(request, platform, publication)
     # The form works on its own copy: the service compares against the stored row.
     form = PublicationForm(
         request.POST, instance=Publication.objects.get(pk=publication.pk), platform=platform
     )
+    _limit_groups(request, form)
 
     def action(data):
         data = dict(data)
@@ -132,9 +175,9 @@ def publication_edit(request, platform, pk: int):
 
 
 @require_POST
-@office_view
+@office_view(coordinators=True)
 def version_add(request, platform, pk: int):
-    publication = selectors.office_publication(platform, pk)
+    publication = _publication(request, platform, pk)
     form = VersionForm(request.POST, request.FILES, platform=platform)
 
     def action(data):
@@ -176,11 +219,11 @@ def _confirm(request, platform, *, obj, title, question, button, back, perform, 
     )
 
 
-@office_view
+@office_view(coordinators=True)
 def version_remove(request, platform, pk: int):
     version = get_object_or_404(
         PublicationVersion.objects.select_related("publication"),
-        publication__platform=platform,
+        publication__in=_visible(request, platform),
         pk=pk,
     )
     publication = version.publication
@@ -199,9 +242,9 @@ def version_remove(request, platform, pk: int):
 
 
 @require_POST
-@office_view
+@office_view(coordinators=True)
 def signature_add(request, platform, pk: int):
-    publication = selectors.office_publication(platform, pk)
+    publication = _publication(request, platform, pk)
     form = SignatureForm(request.POST, platform=platform)
 
     def action(data):
@@ -217,11 +260,11 @@ def signature_add(request, platform, pk: int):
     return _edit_page(request, platform, publication, signature_form=form)
 
 
-@office_view
+@office_view(coordinators=True)
 def signature_remove(request, platform, pk: int):
     signature = get_object_or_404(
         Signature.objects.select_related("publication", "organisation"),
-        publication__platform=platform,
+        publication__in=_visible(request, platform),
         pk=pk,
     )
     return _confirm(

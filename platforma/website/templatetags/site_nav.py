@@ -58,3 +58,33 @@ def manages(context, user, platform) -> bool:
     if getattr(request, "office_platform", None) == platform:
         return True
     return bool(user.is_authenticated and can_manage_platform(user, platform))
+
+
+@register.simple_tag(takes_context=True)
+def office_door(context, user, platform) -> dict[str, object]:
+    """``{% office_door user platform as door %}``: where the header's office link leads.
+
+    ``door.url``: the office's home for the secretariat; for a working group's coordinator (a
+    mandate in force), the working groups' office, their home; empty for everyone else.
+    ``door.coordinator``: whether it is a coordinator's door. An office page already knows
+    (``core.office``): no query there.
+    """
+    from platforma.core.permissions import can_manage_platform, coordinated_group_ids
+
+    request = context.get("request")
+    nav = _nav(platform.slug, get_language(), get_script_prefix(), get_urlconf())
+    coordinator_door = {
+        "url": reverse("workinggroups:office-group-list", args=[platform.slug]),
+        "coordinator": True,
+    }
+    if getattr(request, "office_platform", None) == platform:
+        if getattr(request, "office_coordinator", False):
+            return coordinator_door
+        return {"url": nav["office"], "coordinator": False}
+    if not user.is_authenticated:
+        return {"url": "", "coordinator": False}
+    if can_manage_platform(user, platform):
+        return {"url": nav["office"], "coordinator": False}
+    if coordinated_group_ids(user, platform):
+        return coordinator_door
+    return {"url": "", "coordinator": False}

@@ -1,3 +1,3 @@
-from .office import enrolment_add, enrolment_end, group_detail, group_list
+from .office import enrolment_add, enrolment_end, group_detail, group_edit, group_list
 
-__all__ = ["enrolment_add", "enrolment_end", "group_detail", "group_list"]
+__all__ = ["enrolment_add", "enrolment_end", "group_detail", "group_edit", "group_list"]
