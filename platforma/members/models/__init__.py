@@ -1,6 +1,7 @@
 """The member registry: organisations, memberships, representatives, and applications to join."""
 
 from .applications import (
+    DECISION_OF_STATUS,
     Appeal,
     Application,
     ApplicationDocument,
@@ -10,6 +11,7 @@ from .applications import (
 from .registry import Membership, MembershipChange, Organisation, Representative
 
 __all__ = [
+    "DECISION_OF_STATUS",
     "Appeal",
     "Application",
     "ApplicationDocument",

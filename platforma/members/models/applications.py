@@ -212,7 +212,7 @@ class Appeal(TimeStampedModel):
         """What is appealed: ``rejection``, ``suspension`` or ``expulsion``."""
         if self.membership_change_id:
             assert self.membership_change is not None
-            return str(self.membership_change.to_status)
+            return DECISION_OF_STATUS[self.membership_change.to_status]
         return "rejection"
 
     @property
@@ -220,11 +220,17 @@ class Appeal(TimeStampedModel):
         return str(DECISION_LABELS.get(self.decision, self.decision))
 
 
+# The statute's name (``appeals.<decision>``) of the decision a membership status comes from.
+DECISION_OF_STATUS: dict[str, str] = {
+    Membership.Status.REJECTED: "rejection",
+    Membership.Status.SUSPENDED: "suspension",
+    Membership.Status.EXPELLED: "expulsion",
+}
 # What an appeal is against, as the pages name it.
 DECISION_LABELS = {
     "rejection": pgettext_lazy("decision appealed", "Rejection of the application"),
-    "suspended": pgettext_lazy("decision appealed", "Suspension"),
-    "expelled": pgettext_lazy("decision appealed", "Expulsion"),
+    "suspension": pgettext_lazy("decision appealed", "Suspension"),
+    "expulsion": pgettext_lazy("decision appealed", "Expulsion"),
 }
 
 

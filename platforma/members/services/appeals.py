@@ -30,7 +30,14 @@ from platforma.core.statute_rules import AppealRule
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 
-from ..models import Appeal, Application, Membership, MembershipChange, Representative
+from ..models import (
+    DECISION_OF_STATUS,
+    Appeal,
+    Application,
+    Membership,
+    MembershipChange,
+    Representative,
+)
 from .applications import _primary_contact
 from .registry import membership_transition, refuse_future
 
@@ -66,7 +73,7 @@ def notified_on(change: MembershipChange, platform: Platform) -> datetime.date:
 
 def appeal_terms(change: MembershipChange, platform: Platform) -> tuple[AppealRule, datetime.date]:
     """The statute's appeal rule for ``change`` (as in force on its day) and the last day."""
-    decision = "rejection" if change.to_status == S.REJECTED else str(change.to_status)
+    decision = DECISION_OF_STATUS[change.to_status]
     rule = rules_in_force(platform, change.effective_on).appeal(decision)
     return rule, notified_on(change, platform) + datetime.timedelta(days=rule.deadline_days)
 
@@ -191,7 +198,7 @@ def membership_appeal_lodge(
         target=appeal,
         platform=platform,
         data={
-            "decision": change.to_status,
+            "decision": DECISION_OF_STATUS[change.to_status],
             "membership_change": change.pk,
             "organisation": membership.organisation,
             "received_on": received,
@@ -238,8 +245,11 @@ def _tell_secretariat(appeal: Appeal, membership: Membership, language: str) -> 
 @transaction.atomic
 def appeal_lodge(*, application: Application, grounds: str) -> Appeal:
     """A rejected applicant's appeal, lodged through its status link."""
-    membership = Membership.objects.select_for_update().select_related("platform")
-    membership = membership.get(pk=application.membership_id)
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("platform")
+        .get(pk=application.membership_id)
+    )
     if membership.status != S.REJECTED:
         raise ValidationError(_("Only a rejected application can be appealed."))
     if application.appeals.filter(status=Appeal.Status.LODGED).exists():

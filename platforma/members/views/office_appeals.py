@@ -3,6 +3,7 @@ received on paper recorded on a member's behalf (docs/members.md, "Appeals")."""
 
 from __future__ import annotations
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
@@ -92,8 +93,11 @@ def appeal_detail(request, platform, pk: int):
 def appeal_decide(request, platform, pk: int):
     appeal = _appeal(platform, pk)
     of_application = appeal.application_id is not None
-    form = AppealDecisionForm(request.POST) if of_application else None
-    form = form or MembershipAppealDecisionForm(request.POST)
+    form: forms.Form = (
+        AppealDecisionForm(request.POST)
+        if of_application
+        else MembershipAppealDecisionForm(request.POST)
+    )
     if submit(
         request,
         form,
