@@ -34,19 +34,19 @@ class MailingForm(OfficeForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: every category."),
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations: forms.ModelMultipleChoiceField[Organisation] = forms.ModelMultipleChoiceField(
         label=_("Member organisations"),
         queryset=Organisation.objects.all(),
         required=False,
         help_text=_("None chosen: every member organisation."),
     )
-    working_group = forms.ModelChoiceField(
+    working_group: forms.ModelChoiceField[WorkingGroup] = forms.ModelChoiceField(
         label=_("Working group"), queryset=WorkingGroup.objects.all(), required=False
     )
-    event = forms.ModelChoiceField(
+    event: forms.ModelChoiceField[Event] = forms.ModelChoiceField(
         label=_("Event"), queryset=Event.objects.order_by("-starts_at"), required=False
     )
-    publications = forms.ModelMultipleChoiceField(
+    publications: forms.ModelMultipleChoiceField[Publication] = forms.ModelMultipleChoiceField(
         label=_("Attach publications"),
         queryset=Publication.objects.order_by("-published_on"),
         required=False,
@@ -71,9 +71,9 @@ class MailingForm(OfficeForm):
             memberships__platform=platform, memberships__status=Membership.Status.ADMITTED
         ).order_by("legal_name")
         if groups is not None:  # a coordinator: their groups' members only
-            self.fields["audience"].choices = [
-                (Audience.WORKING_GROUP.value, Audience.WORKING_GROUP.label)
-            ]
+            audience = self.fields["audience"]
+            assert isinstance(audience, forms.ChoiceField)
+            audience.choices = [(Audience.WORKING_GROUP.value, Audience.WORKING_GROUP.label)]
             group = self.fields["working_group"]
             assert isinstance(group, forms.ModelChoiceField)
             assert group.queryset is not None

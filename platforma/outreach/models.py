@@ -11,6 +11,7 @@ audience chosen in the office, each recipient with a personal unsubscribe link.
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -87,10 +88,10 @@ class Mailing(TimeStampedModel):
         blank=True,
         related_name="mailings",
     )
-    publications = models.ManyToManyField(
+    publications: models.ManyToManyField[Publication, Any] = models.ManyToManyField(
         Publication, verbose_name=_("attached publications"), blank=True, related_name="mailings"
     )
-    distributions = models.ManyToManyField(
+    distributions: models.ManyToManyField[Distribution, Any] = models.ManyToManyField(
         Distribution, verbose_name=_("distributions recorded"), blank=True, related_name="+"
     )
     created_by = models.ForeignKey(

@@ -139,7 +139,7 @@ def _group_members(mailing: Mailing, excluded: Counter[str]) -> Iterator[Candida
 
 def _registrants(mailing: Mailing, excluded: Counter[str]) -> Iterator[Candidate]:
     rows = Registration.objects.filter(
-        event_id=mailing.event_id,
+        event=mailing.event,
         status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
     ).order_by("pk")
     for pk, name, email in rows.values_list("pk", "name", "email"):

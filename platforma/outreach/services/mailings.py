@@ -195,7 +195,7 @@ def mailing_test_send(*, actor: Actor, mailing: Mailing) -> int:
         message, headers, files = messages.build(
             prepared,
             to=address,
-            name=actor.get_full_name() if actor is not None else "",  # type: ignore[union-attr]
+            name=actor.get_full_name() if actor is not None else "",
             language=language,
             token=messages.SAMPLE_TOKEN,
         )

@@ -79,7 +79,8 @@ def test_an_email_distribution_records_what_was_sent(platform, other, secretaria
         s.pk for s in mine
     }
     entry = AuditEntry.objects.get(action="publications.distribution.emailed")
-    assert entry.data["sent"] == 5 and entry.actor_label == "mailing 1"
+    assert entry.data["sent"] == 5
+    assert entry.actor_label == "mailing 1"
     with pytest.raises(PermissionDenied):
         services.distribution_email(
             actor=other[1],
