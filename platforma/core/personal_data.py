@@ -194,10 +194,11 @@ def _mails(email: str, platform: Any) -> list[Any]:
 
 def _core_export(email: str, platform: Any) -> Export:
     records = [record_of(p) for p in _persons(email)]
-    records += [
-        record_of(m, exclude=("attachments", "last_error", "next_attempt_at"))
-        for m in _mails(email, platform)
-    ]
+    for mail in _mails(email, platform):
+        record = record_of(mail, exclude=("attachments", "last_error", "next_attempt_at"))
+        if mail.purpose == "privacy_link":
+            record["body"] = ""  # it holds a live link to this very copy
+        records.append(record)
     return Export(records=records)
 
 
@@ -232,20 +233,34 @@ def _core_describe(email: str, platform: Any) -> list[Item]:
     action, reason = _person_fate(email, platform)
     return [
         Item(_("person"), _persons(email).count(), action, reason),
-        Item(_("e-mails sent to the address"), len(_mails(email, platform)), ERASE),
+        Item(
+            _("e-mails sent to the address"),
+            len(_mails(email, platform)),
+            PSEUDONYMISE,
+            _("What was sent and when stays, without the address and the text."),
+        ),
     ]
 
 
 def _core_erase(email: str, platform: Any, actor: Actor) -> dict[str, int]:
-    from .models import OutgoingMail
-
-    mails = [m.pk for m in _mails(email, platform)]
-    OutgoingMail.objects.filter(pk__in=mails).delete()
-    counts = {"mails_deleted": len(mails), "persons_pseudonymised": 0, "persons_kept": 0}
+    # The outbox rows stay (what was sent, when, for the figures), without the address, the
+    # text or the attachments.
+    address = normalise(email)
+    mails = _mails(email, platform)
+    for mail in mails:
+        for name in ("to", "cc", "bcc", "reply_to"):
+            setattr(
+                mail,
+                name,
+                [erased_address(a) if normalise(a) == address else a for a in getattr(mail, name)],
+            )
+        mail.body, mail.attachments = "", []
+        mail.save(update_fields=["to", "cc", "bcc", "reply_to", "body", "attachments"])
+    counts = {"mails_pseudonymised": len(mails), "persons_pseudonymised": 0}
     action, _reason = _person_fate(email, platform)
     for person in _persons(email):
         if action == KEEP:
-            counts["persons_kept"] += 1
+            counts["persons_kept"] = counts.get("persons_kept", 0) + 1
             continue
         fields = ["email", "phone", "user"]
         person.email, person.phone, person.user = "", "", None

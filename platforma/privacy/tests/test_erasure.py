@@ -216,3 +216,46 @@ def test_the_list_of_requests_has_a_query_budget(client, world):
         client, reverse("privacy:office-request-list", args=["testland"]), add_rows=add
     )
     assert "p0@example.org" in response.content.decode()
+
+
+def test_mailings_keep_their_figures_and_an_opt_out_outlives_the_address(client, world):
+    from platforma.core.personal_data import erased_address
+    from platforma.outreach.models import Mailing, MailingRecipient, MailLanguage, MailPreference
+
+    mailing = Mailing.objects.create(
+        platform=world.platform, name="Spring", audience="stakeholders"
+    )
+    MailingRecipient.objects.create(
+        mailing=mailing,
+        email="anna3@example.org",
+        name="Anna Three",
+        language="en",
+        source="stakeholder",
+        source_id=1,
+        status="queued",
+    )
+    MailPreference.objects.create(
+        platform=world.platform,
+        email="anna3@example.org",
+        topic="all",
+        subscribed=False,
+        source="link",
+    )
+    MailLanguage.objects.create(platform=world.platform, email="anna3@example.org", language="az")
+    request = ask_erasure(client, world)
+    client.force_login(world.secretariat)
+    client.post(reverse("privacy:office-request-approve", args=["testland", request.pk]))
+
+    recipient = MailingRecipient.objects.get(mailing=mailing)
+    assert recipient.email == erased_address(ADDRESS)
+    assert recipient.name.startswith("Erased")
+    assert recipient.status == "queued"
+    preference = MailPreference.objects.get()
+    assert preference.email == erased_address(ADDRESS)
+    assert not preference.subscribed
+    assert not MailLanguage.objects.exists()
+    # No outbox row names the address any more (the erasure's own notice aside).
+    from platforma.core.models import OutgoingMail
+
+    named = [m for m in OutgoingMail.objects.all() if "anna3@example.org" in m.to]
+    assert [m.purpose for m in named] == ["privacy_erasure"]
