@@ -278,3 +278,32 @@ def test_the_secretariat_still_sees_every_group(client_of, platform, groups, dja
     assert "Environment" in page
     assert "Energy" in page
     assert reverse("members:office-home", args=["testland"]) in page
+
+
+def test_the_coordinators_list_in_a_fixed_number_of_queries(
+    client_of, platform, groups, coordinator
+):
+    from platforma.testing.budget import assert_page_budget
+
+    added = []
+
+    def add_sub_groups(n):  # a coordinator of WG1 coordinates its sub-groups too
+        for _ in range(n):
+            added.append(
+                WorkingGroupFactory(platform=platform, parent=groups[0], slug=f"s{len(added)}")
+            )
+            Enrolment.objects.create(
+                working_group=added[-1],
+                membership=MembershipFactory(platform=platform),
+                since=datetime.date(2016, 1, 1),
+            )
+
+    response = assert_page_budget(
+        client_of(coordinator), url("office-group-list"), add_sub_groups, ceiling=12
+    )
+    assert added[-1].name in response.content.decode()
+
+
+def test_who_coordinates_is_one_query(platform, groups, coordinator, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        coordinated_group_ids(coordinator, platform)
