@@ -223,7 +223,7 @@ def test_a_dismissed_appeal_leaves_the_member_expelled(
             {"received_on": TODAY.isoformat(), "lodged_by": "The chair", "grounds": GROUNDS},
         )
     appeal = Appeal.objects.get()
-    assert any("Appeal lodged by" in m.subject for m in mail.outbox)
+    assert [m.to for m in mail.outbox if "Appeal lodged by" in m.subject] == [[secretariat.email]]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url("office-appeal-decide", appeal.pk),
@@ -357,3 +357,52 @@ def test_the_office_lists_appeals_within_a_query_budget(client, demo_platform, s
         ceiling=12,
     )
     assert response.content.decode().count("Expulsion") >= 9
+
+
+def test_a_rejected_applicant_appeals_within_the_statutes_deadline(
+    client, demo_platform, secretariat, django_capture_on_commit_callbacks
+):
+    from platforma.members.models import Application
+    from platforma.testing.factories import OrganisationFactory
+
+    def rejected(days_ago):
+        organisation = OrganisationFactory()
+        membership = Membership.objects.create(
+            platform=demo_platform, organisation=organisation, status="rejected"
+        )
+        decided_on = TODAY - datetime.timedelta(days=days_ago)
+        change = MembershipChange.objects.create(
+            membership=membership,
+            from_status="under_review",
+            to_status="rejected",
+            effective_on=decided_on,
+        )
+        MembershipChange.objects.filter(pk=change.pk).update(
+            recorded_at=timezone.now() - datetime.timedelta(days=days_ago)
+        )
+        return Application.objects.create(
+            platform=demo_platform,
+            organisation=organisation,
+            membership=membership,
+            contact_name="Aysel",
+            contact_email="aysel@example.org",
+            decided_on=decided_on,
+        )
+
+    late = rejected(40)
+    status = reverse("members:application-status", args=["azerbaijan", late.token])
+    html = client.get(status).content.decode()
+    assert "The time to appeal this decision ended on" in html
+    assert "Lodge the appeal" not in html
+    client.post(status, {"grounds": GROUNDS})
+    assert not Appeal.objects.exists()
+
+    in_time = rejected(2)
+    status = reverse("members:application-status", args=["azerbaijan", in_time.token])
+    assert "it must be lodged by" in client.get(status).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(status, {"grounds": GROUNDS})
+    appeal = Appeal.objects.get(application=in_time)
+    assert appeal.deadline == TODAY + datetime.timedelta(days=28)
+    assert appeal.heard_by_body == "general_assembly"
+    assert [m.to for m in mail.outbox if "Appeal lodged by" in m.subject] == [[secretariat.email]]

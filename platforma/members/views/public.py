@@ -17,6 +17,7 @@ from ..eligibility import declaration_label
 from ..forms import AppealForm, ApplicationForm, RecommendationForm
 from ..models import Application, Membership, Recommendation
 from ..selectors import members_in_good_standing
+from ..services.appeals import appeal_terms, body_name, decision_in_force
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,8 +107,15 @@ def application_status(request, platform: str, token: str):
             messages.success(request, _("Your appeal has been lodged."))
             return redirect("members:application-status", the_platform.slug, token)
     membership = application.membership
+    rejection = decision_in_force(membership)
+    terms = None
+    if rejection is not None and rejection.to_status == Membership.Status.REJECTED:
+        rule, deadline = appeal_terms(rejection, the_platform)
+        terms = {"body": body_name(the_platform, rule), "deadline": deadline}
+        terms["late"] = today_in(the_platform) > deadline
     can_appeal = (
-        membership.status == Membership.Status.REJECTED
+        terms is not None
+        and not terms["late"]
         and not application.appeals.filter(status="lodged").exists()
     )
     return render(
@@ -122,6 +130,7 @@ def application_status(request, platform: str, token: str):
             ),
             "appeals": application.appeals.all(),
             "appeal_form": form if can_appeal else None,
+            "appeal_terms": terms,
         },
     )
 
