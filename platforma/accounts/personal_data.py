@@ -105,5 +105,6 @@ register(
         erase=_erase,
         platforms=_platforms,
         order=85,
+        shared=True,
     )
 )

@@ -48,10 +48,6 @@ def erased_address(email: str) -> str:
     return f"erased-{address_hash(email)[:16]}@{ERASED_DOMAIN}"
 
 
-def is_erased_address(email: str) -> bool:
-    return (email or "").endswith("@" + ERASED_DOMAIN)
-
-
 def set_translated(obj: models.Model, name: str, value: str) -> list[str]:
     """Set ``name`` and its translations (``name_en``...) when the model has them; the fields
     written, for ``save(update_fields=...)``."""
@@ -129,6 +125,9 @@ class Holder:
     # Why a person must keep their name (an office held, a candidacy, an authorship), if so.
     public_record: Callable[[list[int]], list[str]] = lambda person_ids: []
     order: int = 50
+    # Shared by the platforms (the person, the account): what it holds counts as a platform's
+    # only when ``platforms`` names that platform (see :func:`held_by`).
+    shared: bool = False
 
 
 _HOLDERS: dict[str, Holder] = {}
@@ -149,6 +148,19 @@ def public_record_reasons(person_ids: list[int]) -> list[str]:
     for holder in holders():
         reasons += holder.public_record(person_ids)
     return reasons
+
+
+def held_by(email: str, platform_id: int, export_of: Callable[[Holder], Export]) -> bool:
+    """Whether the platform holds anything about the address: a record of its own, or a shared
+    person or account that belongs to it. (Whoever is known only to other platforms gets no link
+    from this one's site.)"""
+    for holder in holders():
+        if holder.shared:
+            if platform_id in holder.platforms(email):
+                return True
+        elif export_of(holder).records:
+            return True
+    return False
 
 
 def other_platforms(email: str, platform_id: int) -> set[int]:
@@ -282,5 +294,6 @@ register(
         erase=_core_erase,
         platforms=_core_platforms,
         order=90,
+        shared=True,
     )
 )

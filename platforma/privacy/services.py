@@ -28,6 +28,7 @@ from platforma.core.models import Platform
 from platforma.core.personal_data import (
     Item,
     address_hash,
+    held_by,
     holders,
     normalise,
     other_platforms,
@@ -45,8 +46,8 @@ def token_hash(token: str) -> str:
 
 
 def holds_anything(email: str, platform: Platform) -> bool:
-    """Whether any app holds a record of the address that the person's copy would contain."""
-    return any(holder.export(email, platform).records for holder in holders())
+    """Whether the platform holds anything about the address (``core.personal_data.held_by``)."""
+    return held_by(email, platform.pk, lambda holder: holder.export(email, platform))
 
 
 @transaction.atomic

@@ -94,3 +94,15 @@ def test_asking_too_often_is_refused_for_a_while(client, world):
         assert ask(client, world.platform, ADDRESS).status_code == 200
     assert ask(client, world.platform, ADDRESS).status_code == 429
     assert len(mail.outbox) == 5
+
+
+def test_a_person_known_only_to_another_platform_gets_no_link_from_this_one(client, world):
+    from platforma.testing.factories import PlatformFactory
+
+    elsewhere = PlatformFactory(slug="elsewhere")
+    # Member 0's representative: the shared person belongs to testland only.
+    address = world.members[0].person.email
+    assert ask(client, elsewhere, address).status_code == 200
+    assert mail.outbox == []
+    assert ask(client, world.platform, address).status_code == 200
+    assert mail.outbox[0].to == [address]
