@@ -131,6 +131,9 @@ def test_an_approved_erasure_removes_the_person_and_keeps_the_record(
     assert request.email == ""
     assert request.counts["registrations_pseudonymised"] == 1
     assert request.decided_by == world.secretariat
+    done = client.get(own).content.decode()
+    assert "registrations pseudonymised" in done
+    assert "user accounts deactivated" in done
     entry = AuditEntry.objects.get(action="privacy.erasure.done")
     assert "anna" not in (json.dumps(entry.data) + entry.target_repr).lower()
     assert entry.data["address"] == request.email_hash

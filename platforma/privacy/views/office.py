@@ -15,6 +15,7 @@ from platforma.core.office import office_view, posted, submit
 
 from .. import services
 from ..forms import RefuseForm
+from ..labels import done_lines
 from ..models import DataRequest
 
 
@@ -52,7 +53,14 @@ def _detail(
     return render(
         request,
         "privacy/office/request_detail.html",
-        {"platform": platform, "item": item, "plan": plan, "form": form, "open": is_open},
+        {
+            "platform": platform,
+            "item": item,
+            "plan": plan,
+            "form": form,
+            "open": is_open,
+            "done": done_lines(item.counts),
+        },
     )
 
 
