@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from platforma.core.personal_data import (
@@ -39,7 +39,9 @@ def _registrations(email: str, platform: Any) -> QuerySet[Registration]:
     address = normalise(email)
     if not address:
         return Registration.objects.none()
-    return Registration.objects.filter(event__platform=platform, email__iexact=address)
+    return Registration.objects.filter(
+        Q(email__iexact=address) | Q(person__email__iexact=address), event__platform=platform
+    )
 
 
 def _export(email: str, platform: Any) -> Export:
@@ -91,7 +93,8 @@ def _pseudonymise(registration: Registration, email: str) -> None:
 def _erase(email: str, platform: Any, actor: Actor) -> dict[str, int]:
     rows = list(_registrations(email, platform))
     for registration in rows:
-        _pseudonymise(registration, email)
+        # Each from its own address: two live registrations of one event never share one.
+        _pseudonymise(registration, registration.email)
     return {"registrations_pseudonymised": len(rows)}
 
 

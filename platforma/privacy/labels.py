@@ -21,6 +21,7 @@ COUNTS: dict[str, Promise] = {
     "mail_choices_erased": _("mail choices erased"),
     "mandates_kept": _("mandates kept"),
     "candidacies_kept": _("candidacies kept"),
+    "meeting_attendances_kept": _("attendances at meetings kept"),
     "accounts_deactivated": _("user accounts deactivated"),
     "accounts_kept": _("user accounts kept (another platform)"),
     "authenticators_removed": _("authenticators removed"),

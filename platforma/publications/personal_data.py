@@ -39,7 +39,17 @@ def _stakeholders(email: str, platform: Any) -> QuerySet[Stakeholder]:
 
 
 def _export(email: str, platform: Any) -> Export:
-    return Export(records=[record_of(s) for s in _stakeholders(email, platform)])
+    records = [record_of(s) for s in _stakeholders(email, platform)]
+    address = normalise(email)
+    if address:
+        authored = Publication.objects.filter(
+            platform=platform, author_persons__email__iexact=address
+        ).distinct()
+        records += [
+            {"type": "publications.authorship", "publication_id": p.pk, "title": p.title}
+            for p in authored
+        ]
+    return Export(records=records)
 
 
 def _platforms(email: str) -> set[int]:

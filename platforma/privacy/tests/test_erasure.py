@@ -262,3 +262,18 @@ def test_mailings_keep_their_figures_and_an_opt_out_outlives_the_address(client,
 
     named = [m for m in OutgoingMail.objects.all() if "anna3@example.org" in m.to]
     assert [m.purpose for m in named] == ["privacy_erasure"]
+
+
+def test_the_service_refuses_another_platforms_secretariat(client, world, other_secretariat):
+    from django.core.exceptions import PermissionDenied
+
+    from platforma.privacy import services
+
+    request = ask_erasure(client, world)
+    with pytest.raises(PermissionDenied):
+        services.erasure_approve(actor=other_secretariat, request=request)
+    with pytest.raises(PermissionDenied):
+        services.erasure_refuse(actor=other_secretariat, request=request, reason="No.")
+    request.refresh_from_db()
+    assert request.status == "confirmed"
+    assert Registration.objects.filter(email="anna3@example.org").exists()
