@@ -446,6 +446,10 @@ def test_coordinator_pages(client, world):
                 got = outcome(client.post(url, {}))
                 if got in (NOT_FOUND, LOGIN, 403):
                     wrong.append((role, name, got))
+        for name in sorted(COORDINATED_POST):  # apps' POST-only actions open to coordinators
+            got = outcome(client.post(reverse(name, args=POST_ONLY[name](data)), {}))
+            if got in (NOT_FOUND, LOGIN, 403):
+                wrong.append((role, name, got))
     assert wrong == []
 
 
