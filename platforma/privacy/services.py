@@ -198,6 +198,22 @@ def erasure_request(*, link: DataRequest) -> DataRequest:
         target=request,
         data={"address": request.email_hash},
     )
+    # The secretariat hears of it at the platform's address (the mail names no one).
+    send_templated(
+        to=[link.platform.email],
+        language=settings.LANGUAGE_CODE,
+        template="privacy/email/erasure_waiting",
+        context={
+            "platform": link.platform,
+            "url": absolute_url(
+                "privacy:office-request-detail",
+                language=settings.LANGUAGE_CODE,
+                args=[link.platform.slug, request.pk],
+            ),
+        },
+        platform=link.platform,
+        purpose="privacy_erasure_waiting",
+    )
     return request
 
 

@@ -61,10 +61,17 @@ def verify(*command):
 def test_an_approved_erasure_removes_the_person_and_keeps_the_record(
     client, world, closed_election, other_secretariat
 ):
+    world.platform.email = "office@testland.example.org"
+    world.platform.save()
     board_before = json.dumps(closed_election.board, sort_keys=True)
     mandates_before = list(Mandate.objects.values_list("pk", "person_id", "office_id", "starts_on"))
     person = world.members[3].person
     request = ask_erasure(client, world)
+    # The secretariat is told at the platform's address, without the person's.
+    waiting = mail.outbox[-1]
+    assert waiting.to == ["office@testland.example.org"]
+    assert f"/privacy/office/{request.pk}/" in waiting.body
+    assert "anna3" not in waiting.body.lower()
 
     # Another platform's secretariat finds nothing.
     client.force_login(other_secretariat)
