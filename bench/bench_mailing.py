@@ -240,7 +240,8 @@ def main() -> None:
     )
     for label, values in timings.items():
         print(
-            f"{label}: {len(values)} requests while sending, median {ms(statistics.median(values))}, "
+            f"{label}: {len(values)} requests while sending, "
+            f"median {ms(statistics.median(values))}, "
             f"p95 {ms(percentile(values, 0.95))}, max {ms(max(values))}"
         )
     print(
