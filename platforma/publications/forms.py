@@ -6,7 +6,7 @@ check the rules and write.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -18,6 +18,7 @@ from platforma.core.office import DateInput, OfficeForm, OfficeModelForm
 from platforma.members.models import Organisation
 
 from .models import Distribution, Publication, Stakeholder, StakeholderCategory
+from .services.stakeholders import MERGE_FIELDS
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 
@@ -100,7 +101,10 @@ class StakeholderForm(OfficeModelForm):
             "email",
             "phone",
             "address",
+            "language",
             "consent_to_contact",
+            "consent_source",
+            "consent_note",
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
@@ -108,8 +112,18 @@ class StakeholderForm(OfficeModelForm):
     def __init__(self, *args, platform, **kwargs):
         super().__init__(*args, platform=platform, **kwargs)
         self.fields["consent_to_contact"].help_text = _(
-            "Tick only when the stakeholder has agreed to be contacted."
+            "Tick only when the stakeholder has agreed to be contacted. A change is dated now."
         )
+        self.fields["consent_source"].help_text = _(
+            "How the consent (or its withdrawal) reached the platform."
+        )
+
+    def clean(self):
+        data = super().clean() or {}
+        before = bool(self.instance.pk and self.instance.consent_to_contact)
+        if data.get("consent_to_contact") and not before and not data.get("consent_source"):
+            self.add_error("consent_source", _("Say how the stakeholder gave its consent."))
+        return data
 
 
 class StakeholderFilterForm(forms.Form):
@@ -125,6 +139,84 @@ class StakeholderFilterForm(forms.Form):
         required=False,
         choices=[("", _("all")), ("yes", _("consents")), ("no", _("has not consented"))],
     )
+    country = forms.ChoiceField(label=_("Country"), required=False, choices=[("", _("all"))])
+    has_email = forms.ChoiceField(
+        label=_("E-mail"),
+        required=False,
+        choices=[("", _("all")), ("yes", _("has an e-mail")), ("no", _("no e-mail"))],
+    )
+
+    def __init__(self, *args, countries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        country = cast(forms.ChoiceField, self.fields["country"])
+        country.choices = [("", _("all"))] + [(c, c) for c in countries]
+
+
+class StakeholderMergeForm(forms.Form):
+    """Which of two records stays, and for each detail where they differ, whose value it keeps."""
+
+    keep = forms.ChoiceField(label=_("The record that stays"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, first: Stakeholder, second: Stakeholder, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pair = {"a": first, "b": second}
+        keep = cast(forms.ChoiceField, self.fields["keep"])
+        keep.choices = [
+            ("a", f"{first.name} (#{first.pk})"),
+            ("b", f"{second.name} (#{second.pk})"),
+        ]
+        keep.initial = "a"
+        self.differing = []
+        for name in MERGE_FIELDS:
+            shown = [_merge_value(first, name), _merge_value(second, name)]
+            if shown[0] == shown[1]:
+                continue
+            self.differing.append(name)
+            self.fields[f"field_{name}"] = forms.ChoiceField(
+                label=_merge_label(name),
+                widget=forms.RadioSelect,
+                choices=[("a", shown[0] or "—"), ("b", shown[1] or "—")],
+                initial="a",
+            )
+
+    def choice(self) -> tuple[Stakeholder, Stakeholder, list[str]]:
+        """``(kept, merged away, fields the kept one takes from the other)``."""
+        side = self.cleaned_data["keep"]
+        other = "b" if side == "a" else "a"
+        take = [n for n in self.differing if self.cleaned_data[f"field_{n}"] == other]
+        return self.pair[side], self.pair[other], take
+
+
+def _merge_label(name: str) -> str:
+    if name == "consent":
+        return str(_("Consent to contact"))
+    model_field = cast(Any, Stakeholder._meta.get_field(name))
+    return str(model_field.verbose_name).capitalize()
+
+
+def _merge_value(stakeholder: Stakeholder, name: str) -> str:
+    if name == "consent":
+        return consent_summary(stakeholder)
+    display = getattr(stakeholder, f"get_{name}_display", None)
+    return str(display() if display else getattr(stakeholder, name))
+
+
+def consent_summary(stakeholder: Stakeholder) -> str:
+    """“yes, on 3 March 2026, source: import” — the answer with its date and source."""
+    from django.utils import formats
+    from django.utils.timezone import localtime
+
+    parts = [str(_("yes") if stakeholder.consent_to_contact else _("no"))]
+    if stakeholder.consent_recorded_at:
+        day = localtime(stakeholder.consent_recorded_at).date()
+        parts.append(str(_("on %(date)s")) % {"date": formats.date_format(day, "DATE_FORMAT")})
+    parts.append(
+        str(_("source: %(source)s"))
+        % {"source": stakeholder.get_consent_source_display() or _("unknown")}
+    )
+    if stakeholder.consent_note:
+        parts.append(stakeholder.consent_note)
+    return ", ".join(parts)
 
 
 class StakeholderImportForm(forms.Form):

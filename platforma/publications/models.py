@@ -181,8 +181,24 @@ class StakeholderCategory(models.TextChoices):
     OTHER_CSO = "other_cso", _("other CSO")
 
 
+class ConsentSource(models.TextChoices):
+    """How a stakeholder's consent to be contacted (or its withdrawal) reached the platform.
+
+    Rows recorded before consent had a source keep the empty value: unknown."""
+
+    WEBSITE_FORM = "website_form", _("form on the website")
+    EMAIL_REPLY = "email_reply", _("e-mail reply")
+    IN_PERSON = "in_person", _("in person at an event")
+    IMPORT = "import", _("import")
+    UNSUBSCRIBE = "unsubscribe", _("the unsubscribe link")
+    OTHER = "other", _("other")
+
+
 class Stakeholder(TimeStampedModel):
-    """An outside organisation or person the platform informs."""
+    """An outside organisation or person the platform informs.
+
+    ``consent_recorded_at`` and ``consent_source`` say when and how ``consent_to_contact`` last
+    changed (given, or withdrawn); the services set them, never a form directly."""
 
     class Kind(models.TextChoices):
         ORGANISATION = "organisation", _("organisation")
@@ -204,6 +220,19 @@ class Stakeholder(TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     consent_to_contact = models.BooleanField(_("consents to be contacted"), default=False)
+    consent_recorded_at = models.DateTimeField(
+        _("consent recorded at"), null=True, blank=True
+    )
+    consent_source = models.CharField(
+        _("source of the consent"), max_length=20, choices=ConsentSource.choices, blank=True
+    )
+    consent_note = models.CharField(_("note on the consent"), max_length=300, blank=True)
+    language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     notes = models.TextField(_("notes"), blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 

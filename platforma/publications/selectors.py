@@ -276,8 +276,17 @@ def office_distributions(publication: Publication) -> list[Distribution]:
 
 
 def office_stakeholders(
-    platform: Platform, *, q: str = "", category: str = "", kind: str = "", consent: str = ""
+    platform: Platform,
+    *,
+    q: str = "",
+    category: str = "",
+    kind: str = "",
+    consent: str = "",
+    country: str = "",
+    has_email: str = "",
 ):
+    """The platform's stakeholders filtered as the office list asks, sorted by name, each with
+    its number of receipts (one query however many rows)."""
     from django.db.models import Q
 
     from .models import Stakeholder
@@ -293,4 +302,75 @@ def office_stakeholders(
         stakeholders = stakeholders.filter(kind=kind)
     if consent in ("yes", "no"):
         stakeholders = stakeholders.filter(consent_to_contact=consent == "yes")
+    if country:
+        stakeholders = stakeholders.filter(country__iexact=country)
+    if has_email == "yes":
+        stakeholders = stakeholders.exclude(email="")
+    elif has_email == "no":
+        stakeholders = stakeholders.filter(email="")
     return stakeholders.annotate(receipt_count=Count("receipts")).order_by("name", "id")
+
+
+def stakeholder_countries(platform: Platform) -> list[str]:
+    """The countries the platform's stakeholders are in, for the list's filter."""
+    from .models import Stakeholder
+
+    return list(
+        Stakeholder.objects.filter(platform=platform)
+        .exclude(country="")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
+def office_stakeholder(platform: Platform, pk: int):
+    """One of the platform's stakeholders; another platform's is a 404."""
+    from django.shortcuts import get_object_or_404
+
+    from .models import Stakeholder
+
+    return get_object_or_404(Stakeholder, platform=platform, pk=pk)
+
+
+def normalised_name(name: str) -> str:
+    """A name as duplicates share it: case, punctuation and spacing ignored."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).casefold()
+    kept = "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
+    return " ".join(kept.split())
+
+
+def stakeholder_duplicates(platform: Platform) -> list[list]:
+    """Groups of the platform's stakeholders that are likely one: the same e-mail
+    (case-insensitive) or the same normalised name. Two queries (the stakeholders, then the
+    groups' rows with their receipts counted), whatever the number."""
+    from .models import Stakeholder
+
+    by_key: dict[tuple[str, str], set[int]] = {}
+    for pk, name, email in Stakeholder.objects.filter(platform=platform).values_list(
+        "pk", "name", "email"
+    ):
+        by_key.setdefault(("name", normalised_name(name)), set()).add(pk)
+        if email.strip():
+            by_key.setdefault(("email", email.strip().casefold()), set()).add(pk)
+    # Join groups that share a member (A = B by e-mail, B = C by name: one group of three).
+    groups: list[set[int]] = []
+    for members in by_key.values():
+        if len(members) < 2:
+            continue
+        touching = [g for g in groups if g & members]
+        merged = set(members).union(*touching)
+        groups = [g for g in groups if not (g & members)] + [merged]
+    if not groups:
+        return []
+    wanted = set().union(*groups)
+    rows = {
+        s.pk: s
+        for s in Stakeholder.objects.filter(pk__in=wanted).annotate(
+            receipt_count=Count("receipts")
+        )
+    }
+    result = [sorted((rows[pk] for pk in g), key=lambda s: (s.name, s.pk)) for g in groups]
+    return sorted(result, key=lambda g: (g[0].name.casefold(), g[0].pk))

@@ -57,4 +57,24 @@ urlpatterns = [
         stakeholders.stakeholder_edit,
         name="office-stakeholder-edit",
     ),
+    path(
+        "office/stakeholders/export.<str:fmt>",
+        stakeholders.stakeholder_export,
+        name="office-stakeholder-export",
+    ),
+    path(
+        "office/stakeholders/<int:pk>/delete/",
+        stakeholders.stakeholder_delete,
+        name="office-stakeholder-delete",
+    ),
+    path(
+        "office/stakeholders/duplicates/",
+        stakeholders.stakeholder_duplicates,
+        name="office-stakeholder-duplicates",
+    ),
+    path(
+        "office/stakeholders/<int:pk>/merge/<int:other>/",
+        stakeholders.stakeholder_merge,
+        name="office-stakeholder-merge",
+    ),
 ]

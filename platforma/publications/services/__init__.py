@@ -21,15 +21,24 @@ from .publications import (
     signature_remove,
 )
 from .stakeholders import (
+    MERGE_FIELDS,
     STAKEHOLDER_FIELDS,
+    ImportResult,
+    stakeholder_consent_set,
     stakeholder_create,
+    stakeholder_delete,
     stakeholder_update,
+    stakeholders_export,
     stakeholders_import,
+    stakeholders_merge,
+    stakeholders_merging,
 )
 
 __all__ = [
+    "MERGE_FIELDS",
     "PUBLICATION_FIELDS",
     "STAKEHOLDER_FIELDS",
+    "ImportResult",
     "distribution_email",
     "distribution_record",
     "distribution_record_aggregate",
@@ -41,7 +50,12 @@ __all__ = [
     "publication_version_add",
     "publication_version_remove",
     "signature_remove",
+    "stakeholder_consent_set",
     "stakeholder_create",
+    "stakeholder_delete",
     "stakeholder_update",
+    "stakeholders_export",
     "stakeholders_import",
+    "stakeholders_merge",
+    "stakeholders_merging",
 ]

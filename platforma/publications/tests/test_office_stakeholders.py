@@ -50,6 +50,9 @@ STAKEHOLDER = {
     "email": "info@bsu.example",
     "phone": "",
     "address": "",
+    "language": "en",
+    "consent_source": "",
+    "consent_note": "",
     "notes": "",
 }
 
@@ -99,12 +102,15 @@ def test_another_platforms_stakeholders_are_not_listed(office, platform, other):
 
 def test_create_a_stakeholder(office, platform, secretariat):
     response = office.post(
-        url("office-stakeholder-create", platform.slug), {**STAKEHOLDER, "consent_to_contact": "on"}
+        url("office-stakeholder-create", platform.slug),
+        {**STAKEHOLDER, "consent_to_contact": "on", "consent_source": "in_person"},
     )
     assert response.status_code == 302
     created = Stakeholder.objects.get()
     assert created.platform == platform
     assert created.consent_to_contact is True
+    assert created.consent_source == "in_person"
+    assert created.consent_recorded_at is not None
     assert AuditEntry.objects.get(action="publications.stakeholder.created").actor == secretariat
 
 
@@ -121,13 +127,30 @@ def test_edit_records_consent_with_an_audit_entry(office, platform, secretariat)
     bsu = stakeholder(platform, "Baku State University", email="info@bsu.example")
     address = url("office-stakeholder-edit", platform.slug, bsu.pk)
     assert "Baku State University" in text(office.get(address))
-    response = office.post(address, {**STAKEHOLDER, "consent_to_contact": "on"})
+    refused = office.post(address, {**STAKEHOLDER, "consent_to_contact": "on"})
+    assert "Say how the stakeholder gave its consent." in text(refused)
+    response = office.post(
+        address,
+        {
+            **STAKEHOLDER,
+            "consent_to_contact": "on",
+            "consent_source": "email_reply",
+            "consent_note": "Replied to our letter",
+        },
+    )
     assert response.status_code == 302
     bsu.refresh_from_db()
     assert bsu.consent_to_contact is True
     entry = AuditEntry.objects.get(action="publications.stakeholder.updated")
     assert entry.actor == secretariat
     assert entry.data["changes"]["consent_to_contact"] == {"before": False, "after": True}
+    assert entry.data["changes"]["consent_source"] == {"before": "", "after": "email_reply"}
+    assert entry.data["changes"]["consent_recorded_at"]["after"]
+    assert bsu.consent_source == "email_reply"
+    assert bsu.consent_recorded_at is not None
+    page = text(office.get(address))
+    assert "source: e-mail reply" in page
+    assert "Replied to our letter" in page
 
 
 def test_edit_refuses_bad_input(office, platform):

@@ -58,10 +58,13 @@ def test_one_bad_row_and_nothing_is_written(tmp_path, platform, capsys):
     assert not AuditEntry.objects.filter(action__startswith="publications.stakeholder").exists()
 
 
-def test_duplicates_in_file_and_database_are_refused(tmp_path, platform):
+def test_duplicates_in_file_are_refused_and_registered_rows_are_left_as_they_are(
+    tmp_path, platform, capsys
+):
     call_command("import_stakeholders", platform.slug, str(write(tmp_path, "a.csv", GOOD)))
-    with pytest.raises(CommandError):
-        call_command("import_stakeholders", platform.slug, str(write(tmp_path, "b.csv", GOOD)))
+    call_command("import_stakeholders", platform.slug, str(write(tmp_path, "b.csv", GOOD)))
+    assert "Imported 0 stakeholders; updated 0, unchanged 3." in capsys.readouterr().out
+    assert AuditEntry.objects.filter(action="publications.stakeholder.imported").count() == 1
 
     with pytest.raises(ValidationError, match="same name and e-mail as row 2"):
         services.stakeholders_import(

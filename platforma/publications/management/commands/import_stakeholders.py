@@ -16,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Import stakeholders of a platform from a .csv or .xlsx file. Columns: "
         + ", ".join(COLUMNS)
-        + ". Every row is checked first; on any error nothing is written."
+        + ". A row with the name and e-mail of a registered stakeholder updates it."
+        " Every row is checked first; on any error nothing is written."
     )
 
     def add_arguments(self, parser):
@@ -57,7 +58,7 @@ class Command(BaseCommand):
                 return
             write = progress.add_task("Importing", total=len(rows))
             try:
-                created = services.stakeholders_import(
+                result = services.stakeholders_import(
                     actor=None,
                     actor_label=f"command: import_stakeholders {file}",
                     platform=platform_obj,
@@ -66,7 +67,12 @@ class Command(BaseCommand):
                 )
             except ValidationError as exc:
                 raise CommandError(_message(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(f"Imported {len(created)} stakeholders."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {len(result.created)} stakeholders; updated {len(result.updated)}, "
+                f"unchanged {result.unchanged}."
+            )
+        )
 
 
 def _message(exc) -> str:
