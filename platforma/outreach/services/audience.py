@@ -85,15 +85,20 @@ def _stakeholders(mailing: Mailing, excluded: Counter[str]) -> Iterator[Candidat
     rows = Stakeholder.objects.filter(platform=mailing.platform)
     if mailing.categories:
         rows = rows.filter(category__in=mailing.categories)
-    for pk, name, contact, email, consent in rows.order_by("pk").values_list(
-        "pk", "name", "contact_name", "email", "consent_to_contact"
-    ):
+    fields = ["pk", "name", "contact_name", "email", "consent_to_contact"]
+    # A stakeholder's preferred language, where the stakeholders' records keep one.
+    has_language = any(f.name == "language" for f in Stakeholder._meta.get_fields())
+    for row in rows.order_by("pk").values_list(*fields, *(["language"] if has_language else [])):
+        pk, name, contact, email, consent = row[:5]
         if not consent:
             excluded["no_consent"] += 1
         elif not email:
             excluded["no_address"] += 1
         else:
-            yield Candidate(email, contact or name, MailingRecipient.Source.STAKEHOLDER, pk)
+            language = row[5] if has_language else ""
+            yield Candidate(
+                email, contact or name, MailingRecipient.Source.STAKEHOLDER, pk, language or ""
+            )
 
 
 def _representatives(
