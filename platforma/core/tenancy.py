@@ -71,7 +71,6 @@ PATHS: dict[str, tuple[Path, ...]] = {
     ),
     "members.applicationdocument": ("application__platform",),
     "members.recommendation": ("application__platform",),
-    "members.appeal": ("application__platform",),
     "members.membershipchange": ("membership__platform",),
     "governance.mandate": ("office__platform",),
     "workinggroups.enrolment": ("working_group__platform",),

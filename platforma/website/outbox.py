@@ -26,6 +26,11 @@ PURPOSES = {
     "recommendation_request": gettext_lazy("Recommendation request"),
     "application_decided": gettext_lazy("Decision on an application"),
     "appeal_decided": gettext_lazy("Decision on an appeal"),
+    "appeal_lodged": gettext_lazy("Appeal lodged"),
+    "membership_appeal_decided": gettext_lazy("Decision on an appeal"),
+    "privacy_link": gettext_lazy("Your data: the link"),
+    "privacy_erasure_waiting": gettext_lazy("Request for erasure waiting"),
+    "privacy_erasure": gettext_lazy("Request for erasure decided"),
     "representative_invitation": gettext_lazy("Invitation of a representative"),
     "teller_appointed": gettext_lazy("Teller appointed"),
     "convocation": gettext_lazy("Convocation"),
@@ -43,6 +48,10 @@ PURPOSES = {
 def purpose_label(purpose: str) -> str:
     if purpose in PURPOSES:
         return str(PURPOSES[purpose])
+    if purpose.startswith("mailing test "):
+        return _("Mailing: test message")
+    if purpose.startswith("mailing "):
+        return _("Mailing")
     if purpose.startswith("distribution "):
         return _("Publication sent to stakeholders")
     return purpose.replace("_", " ")
