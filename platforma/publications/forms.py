@@ -177,13 +177,14 @@ class StakeholderMergeForm(forms.Form):
                 widget=forms.RadioSelect,
                 choices=[("a", shown[0] or "—"), ("b", shown[1] or "—")],
                 initial="a",
+                required=False,  # not given: the record that stays keeps its own
             )
 
     def choice(self) -> tuple[Stakeholder, Stakeholder, list[str]]:
         """``(kept, merged away, fields the kept one takes from the other)``."""
         side = self.cleaned_data["keep"]
         other = "b" if side == "a" else "a"
-        take = [n for n in self.differing if self.cleaned_data[f"field_{n}"] == other]
+        take = [n for n in self.differing if self.cleaned_data.get(f"field_{n}") == other]
         return self.pair[side], self.pair[other], take
 
 

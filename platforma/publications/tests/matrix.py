@@ -25,6 +25,14 @@ def _stakeholder(d):
     return Stakeholder.objects.filter(platform=d["platform"]).first()
 
 
+def _two_stakeholders(d):
+    """The demo platform has three stakeholders: the merge page of the first two."""
+    from platforma.publications.models import Stakeholder
+
+    first, second = Stakeholder.objects.filter(platform=d["platform"]).order_by("pk")[:2]
+    return [first.pk, second.pk]
+
+
 def _version(d):
     """The demo has no files: a version row without one is enough to reach its pages."""
     from platforma.publications.models import PublicationVersion
@@ -65,6 +73,16 @@ MATRIX = {
     "publications:office-stakeholder-import": (lambda d: ["azerbaijan"], OFFICE),
     "publications:office-stakeholder-edit": (
         lambda d: ["azerbaijan", _stakeholder(d).pk],
+        OFFICE,
+    ),
+    "publications:office-stakeholder-export": (lambda d: ["azerbaijan", "csv"], OFFICE),
+    "publications:office-stakeholder-delete": (
+        lambda d: ["azerbaijan", _stakeholder(d).pk],
+        OFFICE,
+    ),
+    "publications:office-stakeholder-duplicates": (lambda d: ["azerbaijan"], OFFICE),
+    "publications:office-stakeholder-merge": (
+        lambda d: ["azerbaijan", *_two_stakeholders(d)],
         OFFICE,
     ),
 }
