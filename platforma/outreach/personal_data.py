@@ -1,10 +1,9 @@
-"""The mailings' personal data: who was written to, their choices of mail and language.
+"""The mailings' personal data: who was written to (the recipients' snapshots), the opt-outs
+and the chosen language, per platform and address (registered with core.personal_data).
 
-Erasure keeps what was sent (the recipient rows, so a mailing's figures stay) under a
-pseudonym, forgets a chosen language and a wish to receive mail, and keeps an opt-out under the
-erased address (``core.personal_data.erased_address``, derived from a keyed hash of the address):
-the address itself is gone, yet the same address met again can be recognised as one that asked
-not to be written to.
+On erasure a recipient row keeps its place in the mailing's counts (sent, failed, bounced) with
+an undeliverable address and a pseudonym, and its unsubscribe link stops working; an opt-out is
+kept under the undeliverable address (the ledger's figures), the language choice is deleted.
 """
 
 from __future__ import annotations
@@ -28,81 +27,98 @@ from platforma.core.personal_data import (
 )
 from platforma.core.types import Actor
 
-from .models import MailingRecipient, MailLanguage, MailPreference
+from .models import MailingRecipient, MailLanguage, MailPreference, new_token
 
 
 def _recipients(email: str, platform: Any) -> QuerySet[MailingRecipient]:
     address = normalise(email)
     if not address:
         return MailingRecipient.objects.none()
-    return MailingRecipient.objects.filter(mailing__platform=platform, email__iexact=address)
+    return MailingRecipient.objects.filter(mailing__platform=platform, email=address)
 
 
-def _preferences(email: str, platform: Any) -> QuerySet[MailPreference]:
-    return MailPreference.objects.filter(platform=platform, email__iexact=normalise(email) or "-")
-
-
-def _languages(email: str, platform: Any) -> QuerySet[MailLanguage]:
-    return MailLanguage.objects.filter(platform=platform, email__iexact=normalise(email) or "-")
+def _choices(email: str, platform: Any) -> tuple[QuerySet[MailPreference], QuerySet[MailLanguage]]:
+    address = normalise(email)
+    return (
+        MailPreference.objects.filter(platform=platform, email=address),
+        MailLanguage.objects.filter(platform=platform, email=address),
+    )
 
 
 def _export(email: str, platform: Any) -> Export:
-    records = [
-        record_of(r, exclude=("token",)) | {"mailing": str(r.mailing)}
-        for r in _recipients(email, platform).select_related("mailing")
-    ]
-    records += [record_of(p) for p in _preferences(email, platform)]
-    records += [record_of(lang) for lang in _languages(email, platform)]
+    records = []
+    for recipient in _recipients(email, platform).select_related("mailing"):
+        record = record_of(recipient, exclude=("token",))
+        record["mailing"] = recipient.mailing.name
+        records.append(record)
+    preferences, languages = _choices(email, platform)
+    records += [record_of(p) for p in preferences]
+    records += [record_of(lang) for lang in languages]
     return Export(records=records)
 
 
+def _platforms(email: str) -> set[int]:
+    address = normalise(email)
+    if not address:
+        return set()
+    return (
+        set(
+            MailingRecipient.objects.filter(email=address).values_list(
+                "mailing__platform_id", flat=True
+            )
+        )
+        | set(MailPreference.objects.filter(email=address).values_list("platform_id", flat=True))
+        | set(MailLanguage.objects.filter(email=address).values_list("platform_id", flat=True))
+    )
+
+
 def _describe(email: str, platform: Any) -> list[Item]:
-    prefs = _preferences(email, platform)
+    preferences, languages = _choices(email, platform)
     return [
         Item(
             _("recipient of a mailing"),
             _recipients(email, platform).count(),
             PSEUDONYMISE,
-            _("The mailing's figures stay."),
+            _("The mailing's counts stay; the address and name do not."),
         ),
         Item(
-            _("refusal of a kind of mail"),
-            prefs.filter(subscribed=False).count(),
+            _("unsubscribed from the platform's mail"),
+            preferences.count(),
             PSEUDONYMISE,
-            _("Kept under a pseudonymous address, so that the address is never written to again."),
+            _("The opt-out stays, without the address."),
         ),
-        Item(
-            _("choice of mail or language"),
-            prefs.filter(subscribed=True).count() + _languages(email, platform).count(),
-            ERASE,
-        ),
+        Item(_("language chosen for the platform's mail"), languages.count(), ERASE),
     ]
 
 
 def _erase(email: str, platform: Any, actor: Actor) -> dict[str, int]:
-    hidden = erased_address(email)
-    recipients = 0
+    pseudonymised = 0
     for recipient in _recipients(email, platform):
-        recipient.email, recipient.name = hidden, pseudonym(email)
-        recipient.save(update_fields=["email", "name"])
-        recipients += 1
-    opt_outs = 0
-    for preference in _preferences(email, platform).filter(subscribed=False):
-        if MailPreference.objects.filter(
-            platform=platform, email=hidden, topic=preference.topic
-        ).exists():
-            preference.delete()
-        else:
-            preference.email = hidden
-            preference.save(update_fields=["email"])
-        opt_outs += 1
-    wishes, _rows = _preferences(email, platform).filter(subscribed=True).delete()
-    languages, _rows = _languages(email, platform).delete()
+        recipient.email = erased_address(email)
+        recipient.name = pseudonym(email)
+        recipient.token = new_token()
+        recipient.error = ""
+        recipient.save(update_fields=["email", "name", "token", "error"])
+        pseudonymised += 1
+    preferences, languages = _choices(email, platform)
+    # An opt-out stays (under the undeliverable address): the ledger keeps its count of
+    # unsubscribed and bounced; the language choice goes.
+    kept = preferences.update(email=erased_address(email))
+    deleted = languages.delete()[0]
     return {
-        "mailing_recipients_pseudonymised": recipients,
-        "opt_outs_kept_pseudonymised": opt_outs,
-        "mail_choices_erased": wishes + languages,
+        "mailing_recipients_pseudonymised": pseudonymised,
+        "mail_preferences_pseudonymised": kept,
+        "mail_languages_erased": deleted,
     }
 
 
-register(Holder(name="outreach", export=_export, describe=_describe, erase=_erase, order=35))
+register(
+    Holder(
+        name="outreach",
+        export=_export,
+        describe=_describe,
+        erase=_erase,
+        platforms=_platforms,
+        order=35,
+    )
+)

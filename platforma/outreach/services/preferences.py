@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from platforma.core import audit
 from platforma.core.models import Platform
+from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 from platforma.publications.models import Stakeholder
 from platforma.publications.services import stakeholders as stakeholder_services
@@ -25,6 +26,26 @@ def record_preference(
         email=normalise(email),
         topic=topic,
         defaults={"subscribed": subscribed, "source": source, "changed_at": timezone.now()},
+    )
+    return preference
+
+
+@transaction.atomic
+def address_mark_bounced(
+    *, actor: Actor, platform: Platform, email: str, actor_label: str = ""
+) -> MailPreference:
+    """A hard bounce reported for an address (no message of a mailing to mark): the address
+    gets none of the platform's mailings any more."""
+    require_manage(actor, platform)
+    preference = record_preference(
+        platform=platform, email=email, topic=ALL_TOPICS, source=MailPreference.Source.BOUNCE
+    )
+    audit.record(
+        "outreach.address.bounced",
+        actor=actor,
+        actor_label=actor_label,
+        platform=platform,
+        data={"preference": preference.pk},
     )
     return preference
 

@@ -373,3 +373,20 @@ def test_the_pages_queries_do_not_grow_with_the_recipients(
     with django_assert_max_num_queries(15):
         listing = office.get(reverse("outreach:office-mailing-list", args=[platform.slug]))
     assert listing.content.decode().count(">News</a>") == 3
+
+
+def test_the_bounce_command_marks_messages_and_addresses(platform):
+    from django.core.management import call_command
+
+    stakeholder(platform, 0)
+    stakeholder(platform, 1)
+    services.mailing_send(actor=None, mailing=draft(platform))
+    call_command(
+        "outreach_bounce", "testland", "S0@example.org", "never@example.org", "--error", "550"
+    )
+    assert MailingRecipient.objects.get(email="s0@example.org").status == "bounced"
+    assert set(MailPreference.objects.values_list("email", "topic", "source", "subscribed")) == {
+        ("s0@example.org", "all", "bounce", False),
+        ("never@example.org", "all", "bounce", False),
+    }
+    assert [c.email for c in resolve(draft(platform)).recipients] == ["s1@example.org"]

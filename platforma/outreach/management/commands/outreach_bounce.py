@@ -13,7 +13,7 @@ from platforma.core.models import Platform
 from platforma.outreach import services
 from platforma.outreach.models import MailingRecipient
 from platforma.outreach.services.audience import normalise
-from platforma.outreach.services.preferences import record_preference
+from platforma.outreach.services.preferences import address_mark_bounced
 
 
 class Command(BaseCommand):
@@ -43,5 +43,7 @@ class Command(BaseCommand):
                 )
                 marked += 1
             if not marked:
-                record_preference(platform=found, email=email, topic="all", source="bounce")
+                address_mark_bounced(
+                    actor=None, actor_label="outreach_bounce", platform=found, email=email
+                )
             self.stdout.write(f"{email}: bounced ({marked} message(s) marked)")
