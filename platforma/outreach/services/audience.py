@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from platforma.activities.models import Registration
 from platforma.core.models import Platform
+from platforma.core.personal_data import erased_address
 from platforma.members.models import Application, Membership, Representative
 from platforma.publications.models import Stakeholder
 from platforma.workinggroups.models import Enrolment
@@ -77,7 +78,10 @@ def opted_out(platform: Platform, topic: str) -> set[str]:
 
 def is_opted_out(platform: Platform, email: str, topic: str) -> bool:
     return MailPreference.objects.filter(
-        platform=platform, email=normalise(email), topic__in=[topic, ALL_TOPICS], subscribed=False
+        platform=platform,
+        email__in=[normalise(email), erased_address(normalise(email))],
+        topic__in=[topic, ALL_TOPICS],
+        subscribed=False,
     ).exists()
 
 
@@ -175,7 +179,9 @@ def resolve(mailing: Mailing) -> Resolved:
     seen: set[str] = set()
     for candidate in _candidates(mailing, result.excluded):
         email = normalise(candidate.email)
-        if email in unwanted:
+        # An erased person's opt-out is kept under the erased address's keyed pseudonym
+        # (core.personal_data): the address typed in again later is still not written to.
+        if email in unwanted or erased_address(email) in unwanted:
             result.excluded["opted_out"] += 1
         elif email in seen:
             result.excluded["duplicate"] += 1

@@ -270,6 +270,23 @@ def test_mailings_keep_their_figures_and_an_opt_out_outlives_the_address(client,
     named = [m for m in OutgoingMail.objects.all() if "anna3@example.org" in m.to]
     assert [m.purpose for m in named] == ["privacy_erasure"]
 
+    # The address typed in again later (a new stakeholder who consents) is still not written to.
+    from platforma.outreach.services.audience import is_opted_out, resolve
+    from platforma.publications.models import Stakeholder
+
+    Stakeholder.objects.create(
+        platform=world.platform,
+        name="Anna again",
+        category="university",
+        email="Anna3@example.org",
+        consent_to_contact=True,
+    )
+    assert is_opted_out(world.platform, "anna3@example.org", "stakeholders")
+    again = Mailing.objects.create(platform=world.platform, name="Autumn", audience="stakeholders")
+    resolved = resolve(again)
+    assert "anna3@example.org" not in [r.email for r in resolved.recipients]
+    assert resolved.excluded["opted_out"] == 1
+
 
 def test_the_service_refuses_another_platforms_secretariat(client, world, other_secretariat):
     from django.core.exceptions import PermissionDenied
