@@ -220,9 +220,7 @@ class Stakeholder(TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     consent_to_contact = models.BooleanField(_("consents to be contacted"), default=False)
-    consent_recorded_at = models.DateTimeField(
-        _("consent recorded at"), null=True, blank=True
-    )
+    consent_recorded_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
     consent_source = models.CharField(
         _("source of the consent"), max_length=20, choices=ConsentSource.choices, blank=True
     )

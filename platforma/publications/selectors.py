@@ -368,9 +368,7 @@ def stakeholder_duplicates(platform: Platform) -> list[list]:
     wanted = set().union(*groups)
     rows = {
         s.pk: s
-        for s in Stakeholder.objects.filter(pk__in=wanted).annotate(
-            receipt_count=Count("receipts")
-        )
+        for s in Stakeholder.objects.filter(pk__in=wanted).annotate(receipt_count=Count("receipts"))
     }
     result = [sorted((rows[pk] for pk in g), key=lambda s: (s.name, s.pk)) for g in groups]
     return sorted(result, key=lambda g: (g[0].name.casefold(), g[0].pk))

@@ -240,8 +240,7 @@ def stakeholders_merge(
     if unknown:
         raise ValidationError(_("These fields cannot be merged: %s") % ", ".join(unknown))
     locked = {
-        s.pk: s
-        for s in Stakeholder.objects.select_for_update().filter(pk__in=[keep.pk, other.pk])
+        s.pk: s for s in Stakeholder.objects.select_for_update().filter(pk__in=[keep.pk, other.pk])
     }
     keep, other = locked[keep.pk], locked[other.pk]
     kept_before, other_before = audit.snapshot(keep), audit.snapshot(other)
