@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -85,6 +86,8 @@ def _erase(email: str, platform: Any, actor: Actor) -> dict[str, int]:
             counts["stakeholder_contacts_erased"] += 1
         stakeholder.contact_name = stakeholder.phone = ""
         stakeholder.consent_to_contact = False
+        stakeholder.consent_note = ""
+        stakeholder.consent_recorded_at = timezone.now()
         # The name and address are unique together: an organisation of the same name without
         # an address may exist already.
         taken = (

@@ -9,7 +9,6 @@ from .distributions import (
     distribution_record,
     distribution_record_aggregate,
     distribution_remove,
-    email_audience,
 )
 from .publications import (
     PUBLICATION_FIELDS,
@@ -43,7 +42,6 @@ __all__ = [
     "distribution_record",
     "distribution_record_aggregate",
     "distribution_remove",
-    "email_audience",
     "publication_create",
     "publication_sign",
     "publication_update",

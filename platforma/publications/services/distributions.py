@@ -210,15 +210,6 @@ def distribution_remove(*, actor: Actor, distribution: Distribution, actor_label
     distribution.delete()
 
 
-def email_audience(platform: Platform) -> tuple[int, int]:
-    """``(may be written to, may not)``: the platform's stakeholders who consented to be
-    contacted and have an address, and all the others. (The mailings' rules, which also honour
-    unsubscribing, are ``outreach.services.audience``.)"""
-    stakeholders = Stakeholder.objects.filter(platform=platform)
-    written = stakeholders.filter(consent_to_contact=True).exclude(email="").count()
-    return written, stakeholders.count() - written
-
-
 @transaction.atomic
 def distribution_email(
     *,

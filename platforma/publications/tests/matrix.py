@@ -60,9 +60,10 @@ MATRIX = {
         lambda d: ["azerbaijan", _publication(d).pk],
         OFFICE,
     ),
+    # "E-mail it to stakeholders" opens a mailing draft with the publication attached.
     "publications:office-distribution-email": (
         lambda d: ["azerbaijan", _publication(d).pk],
-        OFFICE,
+        {**OFFICE, "secretariat": 302, "forum": 302},
     ),
     "publications:office-distribution-remove": (
         lambda d: ["azerbaijan", _distribution(d).pk],
