@@ -140,8 +140,9 @@ def test_detail_page_query_budget(client, world, nominating):
         _nominate(world, election, [next(candidates) for _ in range(n)])
 
     # 20: one more since the page tells a teller who has not taken their share (issue 12);
-    # 21: django-otp reads the session's verified device on every request (issue 13).
+    # 21: django-otp reads the session's verified device on every request (issue 13);
+    # 22: the header asks whether a logged-in non-manager coordinates a working group (issue 15).
     response = assert_page_budget(
-        client, url("election-detail", election), add_nominations, ceiling=21
+        client, url("election-detail", election), add_nominations, ceiling=22
     )
     assert response.content.decode().count(BUTTON) == 1 + 9
