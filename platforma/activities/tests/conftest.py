@@ -49,4 +49,7 @@ def _english_first():
     translation.deactivate()
 
 
+# A working group's coordinator (tests of the coordinators' pages).
+from platforma.testing.coordinators import coord, coordinator, groups  # noqa: E402, F401
+
 from .office_helpers import office  # noqa: E402, F401 - the logged-in secretariat's client

@@ -4,40 +4,17 @@ another group's event is a 404 and the services refuse it, whatever is posted.""
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.test import Client
 
 from platforma.activities import services
 from platforma.activities.models import Event, Registration
 from platforma.core.models import AuditEntry
-from platforma.testing.factories import PlatformFactory, WorkingGroupFactory, coordinator_of
+from platforma.testing.factories import PlatformFactory
 
 from .factories import EventFactory
 from .office_helpers import event_url, office_url
 from .test_office_events import event_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def groups(platform):
-    return (
-        WorkingGroupFactory(platform=platform, slug="wg1", name_en="Economy"),
-        WorkingGroupFactory(platform=platform, slug="wg2", name_en="Environment"),
-    )
-
-
-@pytest.fixture
-def coordinator(groups, django_user_model):
-    user = django_user_model.objects.create_user("coord", password="pw-coord-12345")
-    coordinator_of(groups[0], user)
-    return user
-
-
-@pytest.fixture
-def coord(coordinator) -> Client:
-    client = Client()
-    client.force_login(coordinator)
-    return client
 
 
 @pytest.fixture

@@ -50,3 +50,7 @@ def office(client, secretariat):
     """A client logged in as the platform's secretariat."""
     client.force_login(secretariat)
     return client
+
+
+# A working group's coordinator (tests of the coordinators' pages).
+from platforma.testing.coordinators import coord, coordinator, groups  # noqa: E402, F401

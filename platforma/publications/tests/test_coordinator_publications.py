@@ -9,39 +9,16 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from platforma.core.models import AuditEntry
 from platforma.publications import services
 from platforma.publications.models import Publication, Signature
-from platforma.testing.factories import MembershipFactory, WorkingGroupFactory, coordinator_of
+from platforma.testing.factories import MembershipFactory
 
 from .pdf import tiny_pdf
 from .test_office_publications import form_data, publish, text, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def groups(platform):
-    return (
-        WorkingGroupFactory(platform=platform, slug="wg1", name_en="Economy"),
-        WorkingGroupFactory(platform=platform, slug="wg2", name_en="Environment"),
-    )
-
-
-@pytest.fixture
-def coordinator(groups, django_user_model):
-    user = django_user_model.objects.create_user("coord", password="pw-coord-12345")
-    coordinator_of(groups[0], user)
-    return user
-
-
-@pytest.fixture
-def coord(coordinator) -> Client:
-    client = Client()
-    client.force_login(coordinator)
-    return client
 
 
 @pytest.fixture
