@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from platforma.activities.models import Registration
 from platforma.core.models import Platform
-from platforma.core.personal_data import erased_address
+from platforma.core.personal_data import erased_address, normalise
 from platforma.members.models import Application, Membership, Representative
 from platforma.publications.models import Stakeholder
 from platforma.workinggroups.models import Enrolment
@@ -61,10 +61,6 @@ class Resolved:
     def reasons(self) -> list[tuple[str, int]]:
         """(reason in words, count), for the form's "not written to: M because ..."."""
         return [(str(REASONS[key]), n) for key, n in sorted(self.excluded.items()) if n]
-
-
-def normalise(email: str) -> str:
-    return email.strip().lower()
 
 
 def opted_out(platform: Platform, topic: str) -> set[str]:

@@ -8,13 +8,13 @@ from django.utils import timezone
 
 from platforma.core import audit
 from platforma.core.models import Platform
+from platforma.core.personal_data import normalise
 from platforma.core.tenancy import require_manage
 from platforma.core.types import Actor
 from platforma.publications.models import Stakeholder
 from platforma.publications.services import stakeholders as stakeholder_services
 
 from ..models import ALL_TOPICS, Audience, MailingRecipient, MailLanguage, MailPreference
-from .audience import normalise
 
 
 def record_preference(

@@ -10,9 +10,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from platforma.core.models import Platform
+from platforma.core.personal_data import normalise
 from platforma.outreach import services
 from platforma.outreach.models import MailingRecipient
-from platforma.outreach.services.audience import normalise
 from platforma.outreach.services.preferences import address_mark_bounced
 
 
