@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "platforma.website",
     "platforma.accounts",
     "platforma.privacy",
+    "platforma.api",
+    "ninja",  # its Swagger UI files, served from here (no CDN)
 ]
 
 MIDDLEWARE = [
@@ -96,6 +98,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "platforma.api.middleware.ApiLanguage",  # the API's ?lang=
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -275,6 +278,12 @@ PLATFORMA_MAILING_BATCH = int(os.environ.get("PLATFORMA_MAILING_BATCH", "50"))
 PLATFORMA_MAILING_MAX_ATTACHMENT_MB = int(
     os.environ.get("PLATFORMA_MAILING_MAX_ATTACHMENT_MB", "10")
 )
+
+# The REST API (platforma/api, docs/api.md): calls a minute per signed-in user (token or
+# session) and per anonymous client address; past them a 429. Empty: no limit.
+PLATFORMA_API_RATE = os.environ.get("PLATFORMA_API_RATE", "600/min")
+PLATFORMA_API_ANONYMOUS_RATE = os.environ.get("PLATFORMA_API_ANONYMOUS_RATE", "120/min")
+NINJA_PAGINATION_CLASS = "platforma.api.pagination.Pages"
 
 # --- Background work ----------------------------------------------------------------------------
 # Every e-mail (and every slow PDF) is a task: stored in the database on commit and run by

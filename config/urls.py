@@ -19,6 +19,8 @@ def healthz(request):
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
+    # The REST API: one address for every language (?lang= or Accept-Language).
+    path("", include("platforma.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

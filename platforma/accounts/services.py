@@ -1,15 +1,21 @@
-"""Writes of the accounts app: second factors, lockouts, sessions. Each records one audit entry.
+"""Writes of the accounts app: second factors, lockouts, sessions, personal API tokens. Each
+records one audit entry.
 
 No secret ever goes into the audit data: not a key, not a code, not a password.
 """
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import hmac
+import secrets
 from typing import TYPE_CHECKING
 
 from axes.utils import reset as axes_reset
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -20,6 +26,7 @@ from platforma.core.audit import Home
 from platforma.core.models import Person, Platform, PlatformRole
 from platforma.core.tenancy import platforms_of
 
+from .models import ApiToken
 from .policy import must_have_second_factor
 from .selectors import lockouts_visible, platform_usernames
 
@@ -232,3 +239,114 @@ def sessions_end_elsewhere(*, actor: User, password: str) -> None:
 
 def recovery_codes_left(user: User) -> int:
     return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())
+
+
+# --- Personal API tokens ----------------------------------------------------------------------
+
+# A token lives at most a year and a day; an account holds at most this many live tokens.
+API_TOKEN_MAX_DAYS = 366
+API_TOKEN_MAX_LIVE = 20
+# How stale "last used" may be: the row is written at most once a minute, not on every call.
+API_TOKEN_USE_GRANULARITY = datetime.timedelta(minutes=1)
+_TOKEN_START = "pfm_"
+
+
+def _secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def api_token_create(
+    *, actor: User, name: str, scope: str, expires_on: datetime.date
+) -> tuple[ApiToken, str]:
+    """Make a token for ``actor``; returns it and its secret, which is shown once and never
+    stored (only its hash is). It expires at the end of ``expires_on`` (the site's time zone)."""
+    name = (name or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not name:
+        errors["name"] = [_("Give the token a name, e.g. the tool that will use it.")]
+    elif len(name) > 100:
+        errors["name"] = [_("A name of at most 100 characters.")]
+    if scope not in ApiToken.Scope.values:
+        errors["scope"] = [_("Choose read only, or read and write.")]
+    today = timezone.localdate()
+    if expires_on <= today:
+        errors["expires_on"] = [_("The expiry must be a day after today.")]
+    elif expires_on > today + datetime.timedelta(days=API_TOKEN_MAX_DAYS):
+        errors["expires_on"] = [
+            _("A token lives at most %(days)d days: choose an earlier day.")
+            % {"days": API_TOKEN_MAX_DAYS}
+        ]
+    now = timezone.now()
+    live = ApiToken.objects.filter(user=actor, revoked_at__isnull=True, expires_at__gt=now)
+    if live.count() >= API_TOKEN_MAX_LIVE:
+        errors["name"] = [
+            _("You hold %(count)d live tokens: revoke one you no longer use first.")
+            % {"count": API_TOKEN_MAX_LIVE}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    prefix = secrets.token_hex(4)
+    while ApiToken.objects.filter(prefix=prefix).exists():  # 4 billion prefixes: rarely twice
+        prefix = secrets.token_hex(4)
+    secret = f"{_TOKEN_START}{prefix}_{secrets.token_urlsafe(32)}"
+    end = datetime.datetime.combine(expires_on + datetime.timedelta(days=1), datetime.time.min)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=actor,
+            name=name,
+            prefix=prefix,
+            secret_hash=_secret_hash(secret),
+            scope=scope,
+            created_at=now,
+            expires_at=timezone.make_aware(end),
+        )
+        audit.record(
+            "accounts.api_token.created",
+            actor=actor,
+            data={
+                "user": actor.get_username(),
+                "token": prefix,
+                "name": name,
+                "scope": scope,
+                "expires_at": token.expires_at.isoformat(),
+            },
+            **_home(actor),
+        )
+    return token, secret
+
+
+def api_token_revoke(*, actor: User, token: ApiToken) -> None:
+    """Revoke one of ``actor``'s own tokens: refused at once from the next request."""
+    if token.user_id != actor.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().get(pk=token.pk)
+        if token.revoked_at is not None:
+            raise ValidationError(_("That token is already revoked."), code="revoked")
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit.record(
+            "accounts.api_token.revoked",
+            actor=actor,
+            data={"user": actor.get_username(), "token": token.prefix, "name": token.name},
+            **_home(actor),
+        )
+
+
+def api_token_authenticate(secret: str) -> ApiToken | None:
+    """The live token whose secret this is (of an active user), or None. Marks it used (the
+    time only, at most once a minute: bookkeeping, not an act of its user's, so not audited)."""
+    secret = (secret or "").strip()
+    if not secret.startswith(_TOKEN_START) or len(secret) > 200:
+        return None
+    prefix = secret[len(_TOKEN_START) :].split("_", 1)[0]
+    token = ApiToken.objects.select_related("user").filter(prefix=prefix).first()
+    if token is None or not hmac.compare_digest(token.secret_hash, _secret_hash(secret)):
+        return None
+    now = timezone.now()
+    if not token.is_live(now) or not token.user.is_active:
+        return None
+    if token.last_used_at is None or now - token.last_used_at > API_TOKEN_USE_GRANULARITY:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
