@@ -32,6 +32,7 @@ DESCRIPTION = gettext_lazy(
     "(`page`, `page_size`). See docs/api.md."
 )
 
+
 class PlatformaAPI(NinjaAPI):
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         """The spec, saying of each public operation that it needs no credentials (an empty

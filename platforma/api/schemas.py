@@ -7,6 +7,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
+
 class Error(Schema):
     """Every error: a sentence for people, and per input field what is wrong with it."""
 

@@ -1,0 +1,7 @@
+"""The API's forum operations (to be written)."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["forum"])
