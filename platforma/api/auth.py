@@ -9,6 +9,7 @@ taken for an anonymous call.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -78,5 +79,5 @@ class _Anonymous:
 
 
 # Operations for anyone (the default) and for a signed-in caller only.
-PUBLIC = [BearerToken(), Session(), anonymous]
-SIGNED_IN = [BearerToken(), Session()]
+PUBLIC: list[Callable[..., Any]] = [BearerToken(), Session(), anonymous]
+SIGNED_IN: list[Callable[..., Any]] = [BearerToken(), Session()]

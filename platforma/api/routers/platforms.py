@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import paginate
@@ -39,7 +40,7 @@ class PlatformOut(Schema):
     operation_id="platform_list",
 )
 @paginate(Pages)
-def platform_list(request: HttpRequest):  # type: ignore[no-untyped-def]
+def platform_list(request: HttpRequest) -> QuerySet[Platform]:
     return Platform.objects.order_by("-is_forum", "slug")
 
 
