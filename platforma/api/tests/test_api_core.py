@@ -70,6 +70,8 @@ def test_the_spec_and_the_docs(client, db):
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     assert b"/static/ninja/swagger-ui-bundle.js" in docs.content  # served here, no CDN
+    for root in ("/api/", "/api/v1/"):
+        assert client.get(root)["Location"] == "/api/v1/docs"
 
 
 def test_tokens_are_checked_before_anything(client, world, tokens):
