@@ -24,12 +24,15 @@ def stable(queryset: QuerySet) -> QuerySet:
     return queryset.order_by(*ordering)
 
 
+class PageQuery(Schema):
+    page: int = Field(1, ge=1, le=MAX_PAGE, description="The page, from 1.")
+    page_size: int = Field(
+        PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Rows a page (at most 100)."
+    )
+
+
 class Pages(PaginationBase):
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=MAX_PAGE, description="The page, from 1.")
-        page_size: int = Field(
-            PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Rows a page (at most 100)."
-        )
+    Input = PageQuery  # type: ignore[assignment]  # named, so the spec says what it is
 
     class Output(Schema):
         count: int
@@ -40,7 +43,7 @@ class Pages(PaginationBase):
     items_attribute = "results"
 
     def paginate_queryset(
-        self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any
+        self, queryset: Any, pagination: PageQuery, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
         offset = (pagination.page - 1) * pagination.page_size
         if isinstance(queryset, QuerySet):
