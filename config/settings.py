@@ -284,6 +284,9 @@ PLATFORMA_MAILING_MAX_ATTACHMENT_MB = int(
 PLATFORMA_API_RATE = os.environ.get("PLATFORMA_API_RATE", "600/min")
 PLATFORMA_API_ANONYMOUS_RATE = os.environ.get("PLATFORMA_API_ANONYMOUS_RATE", "120/min")
 NINJA_PAGINATION_CLASS = "platforma.api.pagination.Pages"
+# The client's address is REMOTE_ADDR, as for every other limit here: X-Forwarded-For is the
+# client's to write, so reading it would let anyone pick a fresh address for each call.
+NINJA_NUM_PROXIES = 0
 
 # --- Background work ----------------------------------------------------------------------------
 # Every e-mail (and every slow PDF) is a task: stored in the database on commit and run by
