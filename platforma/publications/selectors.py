@@ -372,3 +372,20 @@ def stakeholder_duplicates(platform: Platform) -> list[list]:
     }
     result = [sorted((rows[pk] for pk in g), key=lambda s: (s.name, s.pk)) for g in groups]
     return sorted(result, key=lambda g: (g[0].name.casefold(), g[0].pk))
+
+
+def publications_matching(publications: QuerySet[Publication], query: str) -> QuerySet[Publication]:
+    """``publications`` whose title or abstract match ``query`` as the site's search matches
+    them (full text on PostgreSQL, best first; elsewhere every word in any language, in the
+    library's order); for the API's ``q``. An empty query leaves them as they are."""
+    from django.db import connection
+
+    from . import search
+
+    query = query.strip()[:200]
+    if not query:
+        return publications
+    if connection.vendor != "postgresql":
+        return search._contains(publications, search.FIELDS["publications"], query)
+    ranked = search._fulltext(publications, search.FIELDS["publications"], query)
+    return ranked.order_by("-search_rank", "-published_on", "-id")
