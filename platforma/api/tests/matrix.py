@@ -7,7 +7,7 @@ the spec without a row. Calls are made with each role's read-and-write token.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +31,7 @@ SIGNED_IN = {**dict.fromkeys(ROLES, OK), "anonymous": UNAUTHORIZED}
 @dataclass
 class Row:
     path: Callable[[dict[str, Any]], str]  # the address, built from the world's data
-    expect: dict[str, int | set[int]]  # role -> status (or the statuses accepted)
+    expect: Mapping[str, int | set[int]]  # role -> status (or the statuses accepted)
     method: str = "get"
     body: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     # Roles whose call needs the world's objects afresh (a write that a role before changed).
