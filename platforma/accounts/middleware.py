@@ -35,8 +35,9 @@ from platforma.core.types import AnyUser
 from . import session as keys
 from .policy import must_have_second_factor
 
-# Teller pages outside the office's URLs that hand out a share of an election's key.
-SECOND_FACTOR_PAGES = {"teller-share"}
+# Pages outside the office's URLs that need the second factor too: a teller's page that hands
+# out a share of an election's key; the account's API tokens (a token acts as its user).
+SECOND_FACTOR_PAGES = {"teller-share", "api-tokens", "api-token-revoke"}
 
 
 def _office_code() -> object:
