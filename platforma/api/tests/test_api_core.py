@@ -108,3 +108,55 @@ def test_the_rate_per_caller(client, world, tokens, settings):
     assert answers == [200, 200, 200, 429]
     other = tokens["secretariat"]["read"]
     assert client.get("/api/v1/platforms", **auth(other)).status_code == 200
+
+
+def test_the_sites_own_session(world):
+    """The site's scripts call with the session: reads as the logged-in person; writes need the
+    CSRF token; a back-office account counts only once it has given its second factor."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    users, data = world
+    organisation = data["membership"].organisation
+    path = f"/api/v1/me/organisations/{organisation.pk}"
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(users["representative"])
+    assert browser.get("/api/v1/me").json()["username"] == "rep"
+
+    refused = browser.patch(path, {"fields_of_work": "by script"}, content_type="application/json")
+    assert refused.status_code == 403
+    organisation.refresh_from_db()
+    assert organisation.fields_of_work != "by script"
+
+    browser.get("/en/accounts/api-tokens/")  # any page that renders a form sets the cookie
+    csrf = browser.cookies["csrftoken"].value
+    accepted = browser.patch(
+        path,
+        {"fields_of_work": "by script"},
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=csrf,
+    )
+    assert accepted.status_code == 200, accepted.content
+    organisation.refresh_from_db()
+    assert organisation.fields_of_work == "by script"
+
+    # A secretariat's session without the second factor is nobody to the API.
+    office = Client()
+    office.force_login(users["secretariat"])
+    assert office.get("/api/v1/platforms/azerbaijan/memberships").status_code == 200
+    session = office.session
+    del session[DEVICE_ID_SESSION_KEY]
+    session.save()
+    assert office.get("/api/v1/platforms/azerbaijan/memberships").status_code == 401
+    assert office.get("/api/v1/platforms/azerbaijan").status_code == 200  # public stays public
+
+
+def test_a_read_only_token_never_writes(world, call):
+    _users, data = world
+    organisation = data["membership"].organisation
+    path = f"/api/v1/me/organisations/{organisation.pk}"
+    refused = call("patch", path, role="representative", scope="read", data={"acronym": "RO"})
+    assert refused.status_code == 403
+    assert "only read" in refused.json()["message"]
+    organisation.refresh_from_db()
+    assert organisation.acronym != "RO"
