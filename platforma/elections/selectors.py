@@ -491,3 +491,17 @@ def proxy_options(
         .order_by("legal_name")
     )
     return ProxyOptions(given=given, grantors=grantors, holders=holders)
+
+
+def public_nominations(election: Election) -> list[Nomination]:
+    """The nominations the public election page lists: while nominations are open every one
+    not declined (with its acceptance), afterwards the candidates on the ballot; by name."""
+    nominations = (
+        Nomination.objects.filter(election=election)
+        .exclude(acceptance=Nomination.Acceptance.DECLINED)
+        .select_related("person", "organisation", "nominated_by")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    if election.state != Election.State.NOMINATIONS:
+        nominations = nominations.filter(on_ballot=True)
+    return list(nominations)
