@@ -90,7 +90,7 @@ class RoundOut(Schema):
     note: str
 
 
-class ResultOut(Schema):
+class ElectionResultOut(Schema):
     final: bool = Field(description="Published (else provisional: closed, not yet published).")
     elected: list[str] = Field(description="The candidate keys elected, in order.")
     elected_names: list[str]
@@ -111,7 +111,7 @@ class ElectionDetailOut(ElectionOut):
     second_round: int | None = Field(description="The public second round's id, if held.")
     turnout: TurnoutOut | None = Field(description="Once the roll is taken, as the page.")
     candidates: list[CandidateOut]
-    result: ResultOut | None = Field(description="Once the vote has closed, as the page.")
+    result: ElectionResultOut | None = Field(description="Once the vote has closed, as the page.")
 
 
 def _summary(election: Election) -> dict[str, Any]:

@@ -50,7 +50,7 @@ class MeetingOut(Schema):
         return str(obj["kind_label"] if isinstance(obj, dict) else obj.get_kind_display())
 
 
-class DocumentOut(Schema):
+class AgendaDocumentOut(Schema):
     id: int
     title: str
     url: str  # a link; an uploaded file is downloaded from the office page
@@ -62,7 +62,7 @@ class AgendaItemOut(Schema):
     position: int
     title: str
     description: str
-    documents: list[DocumentOut]
+    documents: list[AgendaDocumentOut]
 
 
 class QuorumOut(Schema):
@@ -74,7 +74,7 @@ class QuorumOut(Schema):
     met: bool
 
 
-class ResultOut(Schema):
+class MotionResultOut(Schema):
     adopted: bool | None
     decided_at: datetime.datetime | None
     votes_for: int
@@ -103,7 +103,7 @@ class MotionOut(Schema):
     agenda_item_id: int | None
     proposer: str | None
     # Only once decided: no count while the vote is open (secret or not), as the office page.
-    result: ResultOut | None
+    result: MotionResultOut | None
 
 
 class MeetingDetailOut(MeetingOut):

@@ -193,7 +193,7 @@ class ApplicationOut(Schema):
         return int(getattr(obj, "confirmed", 0))
 
 
-class DocumentOut(Schema):
+class ApplicationDocumentOut(Schema):
     """A document's description: never its file (the office page's download link is a page)."""
 
     id: int
@@ -230,7 +230,7 @@ class ApplicationDetailOut(ApplicationOut):
     language: str
     declarations: list[str]
     working_groups: list[GroupRef]
-    documents: list[DocumentOut]
+    documents: list[ApplicationDocumentOut]
     recommendations: list[RecommendationOut]
     history: list[ChangeOut]
     board_opinion: str

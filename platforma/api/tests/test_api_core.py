@@ -160,3 +160,29 @@ def test_a_read_only_token_never_writes(world, call):
     assert "only read" in refused.json()["message"]
     organisation.refresh_from_db()
     assert organisation.acronym != "RO"
+
+
+def test_no_two_schemas_share_a_name():
+    """The spec names each schema by its class name: two classes of one name would be one
+    component, and one of them described by the other's fields."""
+    import importlib
+    import inspect
+
+    from ninja import Schema
+
+    from platforma.api.routers import ROUTERS
+
+    assert ROUTERS
+    seen: dict[str, type] = {}
+    clashes = []
+    package = importlib.import_module("platforma.api.routers")
+    for name in sorted(n for n in dir(package) if not n.startswith("_")):
+        module = getattr(package, name)
+        if not inspect.ismodule(module):
+            continue
+        for _attr, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, Schema) and value.__module__ == module.__name__:
+                if value.__name__ in seen and seen[value.__name__] is not value:
+                    clashes.append(value.__name__)
+                seen[value.__name__] = value
+    assert clashes == []
