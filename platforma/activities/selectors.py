@@ -337,3 +337,23 @@ def counts_by_year(platform: Platform, year: int) -> list[dict[str, Any]]:
             count = recorded_count(event)
         rows.append({"event": event, "count": count})
     return rows
+
+
+def organised_events(platform: Platform, groups: frozenset[int] | None) -> QuerySet[Event]:
+    """The events an organiser reaches: every event of ``platform`` for its secretariat
+    (``groups`` None), else those of the working groups ``groups`` (a coordinator's)."""
+    events = Event.objects.filter(platform=platform)
+    if groups is None:
+        return events
+    return events.filter(pk__in=Event.objects.filter(working_groups__in=groups).values("pk"))
+
+
+def organised_event(platform: Platform, groups: frozenset[int] | None, pk: int) -> Event:
+    """One of :func:`organised_events`, or 404."""
+    found = (
+        organised_events(platform, groups).select_related("platform", "custom_kind").filter(pk=pk)
+    )
+    event = found.first()
+    if event is None:
+        raise Http404("No such event")
+    return event

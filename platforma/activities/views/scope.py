@@ -10,27 +10,21 @@ from typing import cast
 from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from platforma.core.office import office_groups
 from platforma.workinggroups.models import WorkingGroup
 
 from ..models import Event
+from ..selectors import organised_event, organised_events
 
 
 def visible_events(request: HttpRequest, platform) -> QuerySet[Event]:
-    events = Event.objects.filter(platform=platform)
-    mine = office_groups(request)
-    if mine is None:
-        return events
-    return events.filter(pk__in=Event.objects.filter(working_groups__in=mine).values("pk"))
+    return organised_events(platform, office_groups(request))
 
 
 def event_or_404(request: HttpRequest, platform, pk: int) -> Event:
-    return get_object_or_404(
-        visible_events(request, platform).select_related("platform", "custom_kind"), pk=pk
-    )
+    return organised_event(platform, office_groups(request), pk)
 
 
 def limit_groups(request: HttpRequest, form: forms.BaseForm, event: Event | None = None) -> None:

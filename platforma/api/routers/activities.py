@@ -23,7 +23,6 @@ from platforma.activities import selectors, services
 from platforma.activities.forms import member_organisations
 from platforma.activities.models import Event, EventFile, Registration
 from platforma.activities.permissions import can_organise
-from platforma.activities.views import scope
 from platforma.core.mail import absolute
 from platforma.core.models import Platform
 from platforma.workinggroups.models import WorkingGroup
@@ -419,8 +418,7 @@ def _organised_event(request: HttpRequest, slug: str, pk: int) -> Event:
     """The event as the office's pages find it: any of the platform's for its secretariat, one
     of their groups' for a coordinator, else 404."""
     platform, groups = managed_or_coordinated(request, slug)
-    request.office_groups = groups  # type: ignore[attr-defined]  # read by views.scope
-    return scope.event_or_404(request, platform, pk)
+    return selectors.organised_event(platform, groups, pk)
 
 
 @router.get(

@@ -16,9 +16,9 @@ from ninja.pagination import paginate
 
 from platforma.core.models import Platform
 from platforma.outreach.models import Mailing
+from platforma.outreach.selectors import mailing_for, mailings_for
 from platforma.outreach.services.audience import REASONS, resolve
 from platforma.outreach.services.sending import progress
-from platforma.outreach.views import office as pages
 
 from ..access import managed_or_coordinated
 from ..auth import SIGNED_IN
@@ -127,12 +127,10 @@ class MailingFilters(Schema):
     )
 
 
-def _scoped(request: HttpRequest, slug: str) -> Platform:
-    """The platform, with ``request.office_groups`` as the office's pages set it (None for the
-    secretariat, else the groups the caller coordinates); 404 for anyone else."""
-    platform, groups = managed_or_coordinated(request, slug)
-    request.office_groups = groups  # type: ignore[attr-defined]  # read by the office's views
-    return platform
+def _scoped(request: HttpRequest, slug: str) -> tuple[Platform, frozenset[int] | None]:
+    """The platform and the working groups the caller reaches in it (None: all, the
+    secretariat's), as the office's pages decide; 404 for anyone else."""
+    return managed_or_coordinated(request, slug)
 
 
 @router.get(
@@ -150,8 +148,8 @@ def _scoped(request: HttpRequest, slug: str) -> Platform:
 def mailing_list(
     request: HttpRequest, platform: PlatformSlug, filters: Query[MailingFilters]
 ) -> QuerySet[Mailing]:
-    site = _scoped(request, platform)
-    rows = pages._mailings(request, site).select_related("working_group", "event")
+    site, groups = _scoped(request, platform)
+    rows = mailings_for(site, groups).select_related("working_group", "event")
     if filters.status:
         rows = rows.filter(status=filters.status)
     since = aware(filters.updated_since)
@@ -168,8 +166,8 @@ def mailing_list(
     operation_id="mailing_detail",
 )
 def mailing_detail(request: HttpRequest, platform: PlatformSlug, pk: int = object_id()) -> Any:
-    site = _scoped(request, platform)
-    mailing = pages._mailing(request, site, pk)
+    site, groups = _scoped(request, platform)
+    mailing = mailing_for(site, groups, pk)
     found: dict[str, Any] = {
         "languages": [t.language for t in mailing.texts.order_by("language")],
         "publications": list(mailing.publications.order_by("pk")),

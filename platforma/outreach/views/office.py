@@ -25,6 +25,7 @@ from platforma.publications.models import Publication
 from .. import services
 from ..forms import BounceForm, ConfirmForm, MailingForm, initial_of
 from ..models import Audience, Mailing, MailingRecipient
+from ..selectors import mailing_for, mailings_for
 from ..services import messages as rendering
 from ..services.audience import REASONS, resolve
 from ..services.sending import progress
@@ -33,15 +34,11 @@ PAGE_SIZE = 100
 
 
 def _mailings(request: HttpRequest, platform: Platform) -> QuerySet[Mailing]:
-    rows = Mailing.objects.filter(platform=platform)
-    groups = office_groups(request)
-    if groups is not None:
-        rows = rows.filter(audience=Audience.WORKING_GROUP, working_group_id__in=groups)
-    return rows
+    return mailings_for(platform, office_groups(request))
 
 
 def _mailing(request: HttpRequest, platform: Platform, pk: int) -> Mailing:
-    return get_object_or_404(_mailings(request, platform).select_related("platform"), pk=pk)
+    return mailing_for(platform, office_groups(request), pk)
 
 
 def _detail_url(mailing: Mailing) -> str:
