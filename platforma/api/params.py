@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Path
 from pydantic import Field, StringConstraints
 
@@ -29,8 +31,18 @@ def object_id(description: str = "The object's id.") -> Any:
     return Path(..., ge=1, le=MAX_ID, description=description)
 
 
-def aware(moment: datetime.datetime | None) -> datetime.datetime | None:
-    """A moment from a query: one without a time zone is read in UTC."""
-    if moment is None or timezone.is_aware(moment):
-        return moment
-    return timezone.make_aware(moment, datetime.UTC)
+def aware(
+    moment: datetime.datetime | None, field: str = "updated_since"
+) -> datetime.datetime | None:
+    """A moment from a query, in UTC: one without a time zone is read in UTC. A moment before
+    1900 or after 2200 is refused (400): PostgreSQL cannot compare every offset of the year 32,
+    and no record of the site is that old."""
+    if moment is None:
+        return None
+    if timezone.is_aware(moment):
+        moment = moment.astimezone(datetime.UTC)
+    else:
+        moment = timezone.make_aware(moment, datetime.UTC)
+    if not 1900 <= moment.year <= 2200:
+        raise ValidationError({field: [_("A moment between the years 1900 and 2200.")]})
+    return moment

@@ -376,8 +376,8 @@ def stakeholder_duplicates(platform: Platform) -> list[list]:
 
 def publications_matching(publications: QuerySet[Publication], query: str) -> QuerySet[Publication]:
     """``publications`` whose title or abstract match ``query`` as the site's search matches
-    them (full text on PostgreSQL, best first; elsewhere every word in any language, in the
-    library's order); for the API's ``q``. An empty query leaves them as they are."""
+    them (every word, in any language; on PostgreSQL best first by the full-text rank, elsewhere
+    in the library's order); for the API's ``q``. An empty query leaves them as they are."""
     from django.db import connection
 
     from . import search
@@ -385,7 +385,11 @@ def publications_matching(publications: QuerySet[Publication], query: str) -> Qu
     query = query.strip()[:200]
     if not query:
         return publications
+    fields = search.FIELDS["publications"]
+    every_word = search._contains(publications, fields, query)
     if connection.vendor != "postgresql":
-        return search._contains(publications, search.FIELDS["publications"], query)
-    ranked = search._fulltext(publications, search.FIELDS["publications"], query)
+        return every_word
+    # Full-text ranking alone lets a publication with one of the words through (its rank is
+    # above zero): the API's filter keeps those with every word, best first.
+    ranked = search._fulltext(every_word, fields, query)
     return ranked.order_by("-search_rank", "-published_on", "-id")

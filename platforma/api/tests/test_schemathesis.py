@@ -73,6 +73,20 @@ def _real_parameters(template: str, path: str) -> dict[str, str]:
     return found.groupdict() if found else {}
 
 
+@pytest.fixture
+def connections_kept():
+    """Django's WSGI handler closes the database connection after each request; inside the
+    test's transaction that would end it (PostgreSQL). Django's test client does the same."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def _fuzz(strategy, checks, headers, private) -> int:
     """Run ``strategy``'s examples through the app; the number of calls made."""
     calls = 0
@@ -100,7 +114,7 @@ def _fuzz(strategy, checks, headers, private) -> int:
 
 
 @pytest.mark.parametrize("caller", ["anonymous", "read", "write"])
-def test_the_api_against_its_spec(world, tokens, settings, caller):
+def test_the_api_against_its_spec(world, tokens, settings, caller, connections_kept):
     settings.PLATFORMA_API_RATE = settings.PLATFORMA_API_ANONYMOUS_RATE = ""  # 429s hide bugs
     _users, data = world
     secret = None if caller == "anonymous" else tokens["secretariat"][caller]
