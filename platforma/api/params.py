@@ -34,15 +34,14 @@ def object_id(description: str = "The object's id.") -> Any:
 def aware(
     moment: datetime.datetime | None, field: str = "updated_since"
 ) -> datetime.datetime | None:
-    """A moment from a query, in UTC: one without a time zone is read in UTC. A moment before
-    1900 or after 2200 is refused (400): PostgreSQL cannot compare every offset of the year 32,
-    and no record of the site is that old."""
+    """A moment from a query, in UTC (one without a time zone is read in UTC). Sent on in UTC:
+    PostgreSQL refuses some offsets of early years (e.g. -18:16 in the year 32) and would abort
+    the transaction. A moment with no UTC equivalent (the year 1 east of Greenwich) is a 400."""
     if moment is None:
         return None
-    if timezone.is_aware(moment):
-        moment = moment.astimezone(datetime.UTC)
-    else:
-        moment = timezone.make_aware(moment, datetime.UTC)
-    if not 1900 <= moment.year <= 2200:
-        raise ValidationError({field: [_("A moment between the years 1900 and 2200.")]})
-    return moment
+    try:
+        if timezone.is_aware(moment):
+            return moment.astimezone(datetime.UTC)
+        return timezone.make_aware(moment, datetime.UTC)
+    except OverflowError:
+        raise ValidationError({field: [_("Not a moment the site can compare.")]}) from None

@@ -188,12 +188,12 @@ def test_no_two_schemas_share_a_name():
     assert clashes == []
 
 
-def test_a_moment_out_of_range_is_bad_input(world, call):
+def test_moments_of_any_offset_and_year(world, call):
     path = "/api/v1/platforms/azerbaijan/memberships?updated_since="
-    for moment in ("0032-09-02T20:55:20-18:16", "2999-01-01T00:00:00Z"):
-        response = call("get", path + moment.replace("+", "%2B"), role="secretariat")
-        assert response.status_code == 400, moment
-        assert "updated_since" in response.json()["fields"]
-    fine = call("get", path + "2000-01-01T00:00:00%2B04:00", role="secretariat")
-    assert fine.status_code == 200
-    assert fine.json()["count"] > 0
+    odd = call("get", path + "0032-09-02T20:55:20-18:16", role="secretariat")
+    assert odd.status_code == 200  # sent on in UTC: PostgreSQL refused this offset
+    assert odd.json()["count"] > 0
+    assert call("get", path + "2999-01-01T00:00:00Z", role="secretariat").json()["count"] == 0
+    overflow = call("get", path + "0001-01-01T00:00:00%2B05:00", role="secretariat")
+    assert overflow.status_code == 400
+    assert "updated_since" in overflow.json()["fields"]
