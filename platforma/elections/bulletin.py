@@ -85,6 +85,19 @@ def closing_head(election: Election) -> str | None:
     return None if entry is None else entry.get("head")
 
 
+def candidate_names(board: dict[str, Any], keys: Any) -> str:
+    """Candidates by name with their key on the ballot ("Aysel Karimova (9), ...", "nobody").
+
+    A key the board's header does not list (a forged result) is shown as it is."""
+    if not keys:
+        return "nobody"
+    on_ballot = {str(c["key"]): c["name"] for c in board["election"].get("candidates", [])}
+    return ", ".join(
+        f"{on_ballot[str(key)]} ({key})" if str(key) in on_ballot else f"unknown candidate {key!r}"
+        for key in keys
+    )
+
+
 def recount_problems(board: dict[str, Any]) -> list[str]:
     header = board["election"]
     keys = [c["key"] for c in header["candidates"]]
@@ -92,9 +105,11 @@ def recount_problems(board: dict[str, Any]) -> list[str]:
         header["method"], header["seats"], keys, [e["ballot"] for e in board["entries"]]
     )
     if recount != board.get("result"):
+        stated = (board.get("result") or {}).get("elected")
         return [
             "the recount gives another result: elected "
-            f"{recount['elected']} instead of {(board.get('result') or {}).get('elected')}"
+            f"{candidate_names(board, recount['elected'])} instead of "
+            f"{candidate_names(board, stated)}"
         ]
     return []
 

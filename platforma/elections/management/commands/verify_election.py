@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from platforma.elections.bulletin import verify
+from platforma.elections.bulletin import candidate_names, verify
 from platforma.elections.models import Election
 
 
@@ -51,6 +51,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"election {election.pk} verifies: {board['ballots']} ballots, "
             f"{board['voters']} voters, chain head {board['head']}, "
-            f"elected {board['result']['elected']}"
+            f"elected {candidate_names(board, board['result']['elected'])}"
             + (f"; file {options['file']} matches" if file_board is not None else "")
         )
