@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import calendar_month
 
 app_name = "activities"
 
@@ -8,6 +9,13 @@ urlpatterns = [
     path("", views.event_list, name="event-list"),
     path("calendar.ics", views.feed_ics, name="feed-ics"),
     path("calendar/<slug:group>.ics", views.feed_ics, name="feed-wg-ics"),
+    # The month view (a grid; a list of days on a phone).
+    path("calendar/", calendar_month.this_month, name="calendar"),
+    path(
+        "calendar/<int:year>/<int:month_number>/",
+        calendar_month.month_view,
+        name="calendar-month",
+    ),
     path("<int:pk>/", views.event_detail, name="event-detail"),
     path("<int:pk>/register/", views.event_register, name="event-register"),
     path("<int:pk>/register/sent/", views.registration_sent, name="event-registration-sent"),
