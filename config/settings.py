@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "platforma.activities",
     "platforma.publications",
     "platforma.outreach",
+    "platforma.notifications",
     "platforma.reports",
     "platforma.forum",
     "platforma.website",

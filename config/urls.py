@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/home/", accounts.account_home, name="account-home"),
+    path("accounts/notifications/", include("platforma.notifications.urls")),
     path(
         "accounts/invitation/<uidb64>/<token>/",
         accounts.InvitationAcceptView.as_view(),

@@ -19,6 +19,7 @@ from platforma.accounts.views import render_locked
 from platforma.core.mail import queue, render_text
 from platforma.core.permissions import managed_platforms
 from platforma.members.models import Membership
+from platforma.notifications import selectors as notices
 
 
 @login_required
@@ -26,10 +27,12 @@ def account_home(request):
     """The user's own office: the platform they manage, or the organisation they represent.
 
     Several platforms (the Forum's secretariat, or a person working for two): a list to choose
-    from. Nobody's office at all: the site's front page.
+    from. Nobody's office at all: the site's front page. Unread notices (elections that moved,
+    ``platforma.notifications``) keep the person here, above their links, until read.
     """
+    unread = notices.unread_count(request.user)
     platforms = list(managed_platforms(request.user).order_by("name"))
-    if len(platforms) == 1:
+    if len(platforms) == 1 and not unread:
         return redirect("members:office-home", platforms[0].slug)
     memberships = list(
         Membership.objects.filter(
@@ -40,9 +43,10 @@ def account_home(request):
         .select_related("platform")
         .distinct()
     )
-    if not platforms and len({m.platform_id for m in memberships}) == 1:
+    if not platforms and len({m.platform_id for m in memberships}) == 1 and not unread:
         return redirect("members:my-organisation", memberships[0].platform.slug)
-    if not platforms and not memberships:
+    recent = list(notices.notices_for(request.user))
+    if not platforms and not memberships and not recent:
         return redirect("website:platform-list")
     return render(
         request,
@@ -50,6 +54,9 @@ def account_home(request):
         {
             "platforms": platforms,
             "represented": sorted({m.platform for m in memberships}, key=lambda p: p.name),
+            "notices": recent,
+            "unread": unread,
+            "has_person": recent or notices.person_of(request.user) is not None,
         },
     )
 

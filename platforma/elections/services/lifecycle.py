@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -48,6 +49,19 @@ EDITABLE = {
     "voting_opens_at",
     "voting_closes_at",
 } | {f"title_{lang}" for lang in _LANGS}
+
+# Sent once a move has committed, with ``election_id`` and ``event`` ("nominations_opened",
+# "voting_opened", "published"): a higher app (notifications) tells the representatives. Sent
+# robustly after the commit, so a failing receiver (a mail server down) never fails the move.
+election_moved = Signal()
+
+
+def _announce(election: Election, event: str) -> None:
+    pk = election.pk
+    transaction.on_commit(
+        lambda: election_moved.send_robust(sender=Election, election_id=pk, event=event),
+        robust=True,
+    )
 
 
 def seat_problems(election: Election) -> list[str]:
@@ -291,6 +305,7 @@ def election_open_nominations(
     election.state = Election.State.NOMINATIONS
     election.save(update_fields=["state", "updated_at"])
     _record("nominations_opened", election, Election.State.DRAFT, actor, actor_label)
+    _announce(election, "nominations_opened")
     return election
 
 
@@ -334,6 +349,7 @@ def election_open_voting(*, actor: Actor, election: Election, actor_label: str =
         left_off=left_off,
         electorate=election.electorate,
     )
+    _announce(election, "voting_opened")
     return election
 
 
@@ -492,6 +508,7 @@ def election_publish(
         mandates=mandates,
         second_round=second_round,
     )
+    _announce(election, "published")
     return election
 
 
