@@ -203,6 +203,23 @@ class TotalsForm(forms.Form):
         return data["votes_for"], data["votes_against"], data["votes_abstain"]
 
 
+class PaperTotalsForm(forms.Form):
+    """Paper ballots of a secret vote from the floor, added at closing: all blank for none."""
+
+    paper_for = forms.IntegerField(label=_("Paper ballots for"), min_value=0, required=False)
+    paper_against = forms.IntegerField(
+        label=_("Paper ballots against"), min_value=0, required=False
+    )
+    paper_abstain = forms.IntegerField(label=_("Paper abstentions"), min_value=0, required=False)
+
+    def totals(self) -> tuple[int, int, int] | None:
+        data = self.cleaned_data
+        counts = (data.get("paper_for"), data.get("paper_against"), data.get("paper_abstain"))
+        if all(n is None for n in counts):
+            return None
+        return (counts[0] or 0, counts[1] or 0, counts[2] or 0)
+
+
 class NarrativeForm(Versioned, forms.Form):
     secretary = forms.CharField(label=_("Secretary"), max_length=200, required=False)
     narrative = forms.CharField(

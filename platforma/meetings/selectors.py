@@ -278,3 +278,110 @@ def minutes_record(meeting: Meeting) -> dict[str, Any]:
         "motions": motions,
         "decisions": [m.decision for m in motions if m.adopted and hasattr(m, "decision")],
     }
+
+
+# --- voting from the floor -----------------------------------------------------------------
+
+
+def floor_motion(meeting: Meeting):
+    """The motion on the floor of ``meeting`` now, or None."""
+    from .models import Motion
+
+    return (
+        Motion.objects.filter(
+            meeting=meeting, floor_opened_at__isnull=False, floor_closed_at__isnull=True
+        )
+        .select_related("meeting__platform")
+        .first()
+    )
+
+
+def last_floor_motion(meeting: Meeting):
+    """The motion on the floor now, or else the last one closed there (its result), or None."""
+    from .models import Motion
+
+    return floor_motion(meeting) or (
+        Motion.objects.filter(meeting=meeting, floor_closed_at__isnull=False)
+        .select_related("meeting__platform")
+        .order_by("-floor_closed_at", "-id")
+        .first()
+    )
+
+
+def _speaks_for(meeting: Meeting, user: AnyUser) -> set[int]:
+    """The memberships of ``meeting``'s platform ``user`` speaks for at it: those whose
+    checked-in delegate they are, and those they currently represent."""
+    if not user.is_authenticated:
+        return set()
+    delegate = Attendance.objects.filter(
+        meeting=meeting, left_at__isnull=True, delegate__user=user
+    ).values_list("membership_id", flat=True)
+    represented = Membership.objects.filter(
+        platform=meeting.platform,
+        organisation__representatives__person__user=user,
+        organisation__representatives__until__isnull=True,
+    ).values_list("pk", flat=True)
+    return set(delegate) | set(represented)
+
+
+def floor_rights(meeting: Meeting, user: AnyUser) -> list[tuple[Membership, bool]]:
+    """The organisations ``user`` may vote for from the floor now, in name order, each with
+    whether it is by proxy: a present organisation whose checked-in delegate or representative
+    ``user`` is, and an organisation that gave its vote to such an organisation."""
+    if meeting.kind == Meeting.Kind.WRITTEN or not meeting.is_sitting:
+        return []
+    mine = _speaks_for(meeting, user)
+    if not mine:
+        return []
+    now = quorum_now(meeting)
+    ids = {pk for pk in now.present_ids if pk in mine}
+    proxies = {giver for giver, holder in now.represented_by.items() if holder in ids}
+    if not ids and not proxies:
+        return []
+    members = (
+        Membership.objects.filter(pk__in=ids | proxies)
+        .select_related("organisation")
+        .order_by("organisation__legal_name")
+    )
+    return [(m, m.pk in proxies) for m in members]
+
+
+def knows_meeting(meeting: Meeting, user: AnyUser) -> bool:
+    """Whether ``user`` has anything to do with ``meeting``'s platform (a representative of
+    one of its organisations, a delegate at the meeting, or its secretariat); others get 404."""
+    if not user.is_authenticated:
+        return False
+    return bool(_speaks_for(meeting, user)) or can_manage_platform(user, meeting.platform)
+
+
+@dataclass
+class FloorCount:
+    received: int
+    can_vote: int
+
+
+def floor_count(motion) -> FloorCount:
+    """How many organisations have voted on the motion from the floor (or on paper, named),
+    of how many may vote now. Never what they chose while the vote is open."""
+    from .models import SecretBallotMark, Vote
+
+    meeting = motion.meeting
+    now = quorum_now(meeting)
+    if motion.is_secret:
+        received = SecretBallotMark.objects.filter(motion=motion).count()
+    else:
+        received = Vote.objects.filter(motion=motion).count()
+    return FloorCount(received=received, can_vote=len(now.present_ids | set(now.represented_by)))
+
+
+def sittings_to_vote_at(platform: Platform, user: AnyUser) -> list[Meeting]:
+    """The meetings of ``platform`` sitting now at which ``user`` may vote from the floor."""
+    if not user.is_authenticated:
+        return []
+    sitting = (
+        Meeting.objects.filter(platform=platform, opened_at__isnull=False, ended_at__isnull=True)
+        .exclude(kind=Meeting.Kind.WRITTEN)
+        .select_related("platform", "body")
+        .order_by("-starts_at")
+    )
+    return [m for m in sitting if floor_rights(m, user)]

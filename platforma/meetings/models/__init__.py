@@ -1,6 +1,7 @@
 """Meetings of a platform's bodies, their attendance, motions, decisions and minutes."""
 
 from .attendance import Attendance, Proxy, QuorumEvent
+from .floor import SecretBallotMark, SecretTally
 from .meeting import AgendaDocument, AgendaItem, Convocation, Meeting
 from .minutes import Minutes
 from .motions import Decision, Motion, Vote
@@ -16,5 +17,7 @@ __all__ = [
     "Motion",
     "Proxy",
     "QuorumEvent",
+    "SecretBallotMark",
+    "SecretTally",
     "Vote",
 ]

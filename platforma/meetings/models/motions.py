@@ -105,6 +105,9 @@ class Motion(TimeStampedModel):
     present_count = models.PositiveIntegerField(_("present and represented"), default=0)
     basis_count = models.PositiveIntegerField(_("basis of the majority"), default=0)
     votes_needed = models.PositiveIntegerField(_("votes needed"), default=0)
+    # Voting from the floor: delegates vote from their own devices while it is on the floor.
+    floor_opened_at = models.DateTimeField(_("put on the floor at"), null=True, blank=True)
+    floor_closed_at = models.DateTimeField(_("closed on the floor at"), null=True, blank=True)
 
     # Set by minutes_record: the outcome in words (not a field).
     explanation: str
@@ -113,9 +116,20 @@ class Motion(TimeStampedModel):
         verbose_name = _("motion")
         verbose_name_plural = _("motions")
         ordering = ["meeting", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=models.Q(floor_opened_at__isnull=False, floor_closed_at__isnull=True),
+                name="motion_one_on_the_floor",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def on_the_floor(self) -> bool:
+        return self.floor_opened_at is not None and self.floor_closed_at is None
 
 
 class Vote(models.Model):

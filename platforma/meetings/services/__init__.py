@@ -11,6 +11,7 @@ from .attendance import (
     proxy_revoke,
 )
 from .explain import explain_result
+from .floor import floor_vote_cast, motion_floor_close, motion_floor_open
 from .meetings import (
     agenda_document_add,
     agenda_document_remove,
@@ -49,6 +50,7 @@ __all__ = [
     "decision_register",
     "decision_set_public",
     "explain_result",
+    "floor_vote_cast",
     "meeting_close",
     "meeting_create",
     "meeting_open",
@@ -57,6 +59,8 @@ __all__ = [
     "minutes_update",
     "motion_create",
     "motion_decide",
+    "motion_floor_close",
+    "motion_floor_open",
     "proxy_give",
     "proxy_revoke",
     "votes_record",

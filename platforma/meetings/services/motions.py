@@ -253,6 +253,13 @@ def motion_decide(
     """
     require_manage(actor, motion)
     motion = _lock_open(motion)
+    if motion.on_the_floor:
+        raise ValidationError(
+            _(
+                "This motion is on the floor: the vote is closed from the floor "
+                "(“Close the vote” on the meeting's page)."
+            )
+        )
     meeting = motion.meeting
     at = moment(at)
     ensure_sitting(meeting, at)

@@ -7,6 +7,15 @@ from .backoffice import (
     motion_votes,
     proxy_page,
 )
+from .floor import (
+    floor_vote,
+    floor_vote_home,
+    floor_vote_json,
+    office_floor_close,
+    office_floor_open,
+    projector,
+    projector_json,
+)
 from .minutes import minutes_page, minutes_pdf
 from .office import (
     office_agenda,
@@ -29,6 +38,9 @@ from .register import decision_list, mandate_dashboard
 __all__ = [
     "attendance_page",
     "decision_list",
+    "floor_vote",
+    "floor_vote_home",
+    "floor_vote_json",
     "mandate_dashboard",
     "meeting_convene",
     "meeting_detail",
@@ -45,11 +57,15 @@ __all__ = [
     "office_agenda_item_move",
     "office_agenda_item_remove",
     "office_decision_visibility",
+    "office_floor_close",
+    "office_floor_open",
     "office_meeting_close",
     "office_meeting_create",
     "office_meeting_edit",
     "office_meeting_ics",
     "office_meeting_open",
+    "projector",
+    "projector_json",
     "proxy_page",
     "quorum_json",
     "quorum_page",

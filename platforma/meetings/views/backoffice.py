@@ -16,7 +16,15 @@ from platforma.core.mail import absolute_url
 from platforma.core.office import office_view
 
 from .. import selectors, services
-from ..forms import CheckInForm, ConfirmForm, MotionForm, ProxyForm, TotalsForm, VotesForm
+from ..forms import (
+    CheckInForm,
+    ConfirmForm,
+    MotionForm,
+    PaperTotalsForm,
+    ProxyForm,
+    TotalsForm,
+    VotesForm,
+)
 from ..models import Motion, Proxy
 from ..services._common import opens_before
 from ..services.explain import explain_motion
@@ -52,6 +60,19 @@ def meeting_detail(request, platform, pk: int):
         and timezone.now() >= earliest,
         "confirm_form": ConfirmForm(),
     }
+    if meeting.kind != meeting.Kind.WRITTEN:
+        on_floor = selectors.floor_motion(meeting)
+        context |= {
+            "floor_motion": on_floor,
+            "floor_count": selectors.floor_count(on_floor) if on_floor else None,
+            "floor_candidates": [
+                m
+                for m in context["motions"]
+                if m.status == Motion.Status.OPEN and m.floor_closed_at is None
+            ],
+            "paper_form": PaperTotalsForm(),
+            "floor_enabled": True,
+        }
     return render(request, "meetings/meeting_detail.html", context)
 
 
