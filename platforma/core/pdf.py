@@ -4,10 +4,15 @@ A PDF view must never make HTTP requests: with sync workers a request to the ser
 waits for a free worker (and may wait for ever), and fetching arbitrary URLs named in a page
 is a way to reach other hosts. Stylesheets and images under STATIC_URL are read from disk
 through the staticfiles finders; ``data:`` URLs are decoded; everything else is refused.
+
+Every PDF is a tagged PDF/UA-1 document (WeasyPrint's ``pdf/ua-1`` variant): a structure tree
+that screen readers follow, the document's language from ``<html lang>`` and its title from
+``<title>`` (each print template sets both; a page without them is logged, not refused).
 """
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from pathlib import Path
 from typing import Any
@@ -17,6 +22,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 BASE_URL = "https://platforma.invalid/"
+# WeasyPrint's PDF/UA support: tags (the structure tree), PDF 1.7, the PDF/UA identification.
+PDF_VARIANT = "pdf/ua-1"
+
+logger = logging.getLogger(__name__)
 
 
 def _static_path(url: str) -> Path | None:
@@ -49,5 +58,12 @@ def _fetcher() -> Any:  # a weasyprint URLFetcher (weasyprint ships no types)
 def html_to_pdf(html: str) -> bytes:
     import weasyprint  # slow to import; only PDFs need it
 
-    pdf: bytes = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).render(
+        pdf_variant=PDF_VARIANT
+    )
+    missing = [name for name in ("lang", "title") if not getattr(document.metadata, name, None)]
+    if missing:
+        # An accessible PDF names its language and title; the print templates all do.
+        logger.warning("PDF without %s: give the template <html lang> and <title>", missing)
+    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
     return pdf
