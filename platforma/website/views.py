@@ -8,6 +8,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from platforma.core.models import Platform, today_in
@@ -22,6 +23,8 @@ from platforma.members.selectors import (
 )
 from platforma.workinggroups.models import Enrolment, WorkingGroup
 from platforma.workinggroups.selectors import working_groups_with_counts
+
+from . import home
 
 MEMBERS_PER_PAGE = 50
 GROUP_MEMBERS_PER_PAGE = 100
@@ -59,7 +62,8 @@ def platform_list(request):
     rows = list(Platform.objects.national().order_by(f"name_{get_language()}", "slug"))
     counts = member_counts(rows)
     platforms = [(p, counts[p.pk]) for p in rows]
-    return render(request, "website/platform_list.html", {"platforms": platforms})
+    context = {"platforms": platforms, "events": home.next_events_everywhere(timezone.now())}
+    return render(request, "website/platform_list.html", context)
 
 
 def platform_home(request, platform: str):
@@ -69,6 +73,9 @@ def platform_home(request, platform: str):
         "platform": the_platform,
         "member_count": members_in_good_standing(the_platform, today).count(),
         "working_groups": working_groups_with_counts(the_platform),
+        "events": home.next_events(the_platform, timezone.now()),
+        "publications": home.latest_publications(the_platform),
+        "decisions": home.latest_decisions(the_platform),
         **_governance_context(the_platform, today),
     }
     return render(request, "website/platform_home.html", context)
