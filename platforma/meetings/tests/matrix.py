@@ -6,7 +6,7 @@ The older meeting pages (detail, check-in, proxies, quorum, motions, minutes) ke
 
 from django.core.files.base import ContentFile
 
-from platforma.testing.matrix import OFFICE
+from platforma.testing.matrix import LOGIN, NOT_FOUND, OFFICE, OK, REPRESENTATIVES
 
 
 def _item(d):
@@ -33,6 +33,15 @@ def _decision(d):
     return Decision.objects.filter(platform=d["platform"]).first()
 
 
+VOTERS = {
+    "anonymous": LOGIN,
+    "representative": OK,
+    "other_secretariat": NOT_FOUND,
+    "secretariat": OK,
+    "forum": OK,
+}
+
+
 def _meeting(d):
     return ["azerbaijan", d["meeting"].pk]
 
@@ -46,11 +55,20 @@ MATRIX = {
     # GET is the confirmation step; only its POST removes.
     "meetings:office-agenda-item-remove": (lambda d: [*_meeting(d), _item(d).pk], OFFICE),
     "meetings:office-agenda-document": (lambda d: [*_meeting(d), _document(d).pk], OFFICE),
+    # Voting from the floor: the projector is the secretariat's; the vote page is for those who
+    # speak for an organisation of the platform (it says when they cannot vote), 404 to others.
+    "meetings:projector": (_meeting, OFFICE),
+    "meetings:projector-json": (_meeting, OFFICE),
+    "meetings:floor-vote-home": (lambda d: ["azerbaijan"], REPRESENTATIVES),
+    "meetings:floor-vote": (_meeting, VOTERS),
+    "meetings:floor-vote-json": (_meeting, {**VOTERS, "anonymous": NOT_FOUND}),
 }
 
 POST_ONLY = {
     "meetings:office-meeting-open": _meeting,
     "meetings:office-meeting-close": _meeting,
+    "meetings:office-floor-open": _meeting,
+    "meetings:office-floor-close": _meeting,
     "meetings:office-agenda-item-move": lambda d: [*_meeting(d), _item(d).pk],
     "meetings:office-agenda-document-add": lambda d: [*_meeting(d), _item(d).pk],
     "meetings:office-agenda-document-remove": lambda d: [*_meeting(d), _document(d).pk],
