@@ -50,7 +50,7 @@ def closing_time(election: Election, language: str) -> str:
 
 def _preference(person: Person) -> NotificationPreference | None:
     try:
-        return person.notification_preference  # type: ignore[attr-defined]  # reverse one-to-one
+        return person.notification_preference  # the reverse one-to-one; raises when none
     except ObjectDoesNotExist:
         return None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,16 +29,17 @@ def _back(request: HttpRequest, default: str = "notifications:preferences") -> H
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
     """The person's notices (all of them, unread first) and which of them come by e-mail."""
-    person = selectors.person_of(request.user)
-    if person is None:
-        raise Http404
+    user: Any = request.user
+    person = selectors.person_of(user)
+    if person is None:  # an account of the back office alone: nobody to tell, nothing to choose
+        return render(request, "notifications/preferences.html", {"form": None, "notices": []})
     preference = selectors.preference_for(person)
     form = PreferenceForm(request.POST or None, instance=preference)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.notification_preference_update(
-                actor=request.user,
+                actor=user,
                 person=person,
                 language=data.pop("language") or "",
                 **data,
@@ -60,15 +63,17 @@ def preferences(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def notice_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = selectors.notice_of(request.user, pk)
+    user: Any = request.user
+    notice = selectors.notice_of(user, pk)
     if notice is None:
         raise Http404
-    services.notice_mark_read(actor=request.user, notice=notice)
+    services.notice_mark_read(actor=user, notice=notice)
     return _back(request)
 
 
 @require_POST
 @login_required
 def notices_read_all(request: HttpRequest) -> HttpResponse:
-    services.notices_mark_all_read(actor=request.user)
+    user: Any = request.user
+    services.notices_mark_all_read(actor=user)
     return _back(request)
