@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,8 @@ from platforma.core.uploads import check_upload
 from platforma.workinggroups.models import WorkingGroup
 
 from .eligibility import declaration_label
+from .held_uploads import HeldUploads
+from .legal_forms import display_name, sort_key
 from .models import ApplicationDocument, Membership, Organisation
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
@@ -25,6 +28,30 @@ class MembershipsChoiceField(forms.ModelMultipleChoiceField):  # generic only in
 
     def label_from_instance(self, obj: Membership) -> str:
         return obj.organisation.legal_name
+
+
+class FilterableCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose inputs carry ``data-search``: every name of the option (all languages,
+    acronym), which members/join.js matches the filter box against."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.search_text: dict[str, str] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):  # type: ignore[no-untyped-def]
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        text = self.search_text.get(str(value))
+        if text:
+            option["attrs"] = {**option["attrs"], "data-search": text}
+        return option
+
+
+def _organisation_names(organisation: Organisation) -> str:
+    names = {organisation.acronym or ""}
+    for lang, _name in settings.LANGUAGES:
+        for field in ("legal_name", "short_name"):
+            names.add(getattr(organisation, f"{field}_{lang}", "") or "")
+    return " ".join(sorted(n for n in names if n)).casefold()
 
 
 class ApplicationForm(forms.Form):
@@ -63,7 +90,7 @@ class ApplicationForm(forms.Form):
     recommenders = MembershipsChoiceField(
         label=_("Member organisations asked to recommend you"),
         queryset=Membership.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=FilterableCheckboxes,
         required=False,
     )
 
@@ -73,16 +100,26 @@ class ApplicationForm(forms.Form):
         platform: Platform,
         rules: AdmissionRule,
         members: QuerySet[Membership],
+        held_uploads: HeldUploads | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.rules = rules
+        self.held_uploads = held_uploads
         groups = cast("forms.ModelMultipleChoiceField[WorkingGroup]", self.fields["working_groups"])
         groups.queryset = WorkingGroup.objects.filter(
             platform=platform, parent__isnull=True
         ).order_by("position")
         recommenders = cast(MembershipsChoiceField, self.fields["recommenders"])
         recommenders.queryset = members
+        # Sorted by what tells the names apart, not by a legal form most of them share.
+        shown = sorted(
+            ((m.pk, m.organisation.legal_name, m.organisation) for m in members),
+            key=lambda row: (sort_key(row[1]), row[1]),
+        )
+        recommenders.choices = [(pk, display_name(name)) for pk, name, _org in shown]
+        widget = cast(FilterableCheckboxes, recommenders.widget)
+        widget.search_text = {str(pk): _organisation_names(org) for pk, _name, org in shown}
         if rules.recommendations_required:
             recommenders.required = True
             recommenders.help_text = _("Choose %(count)d. Each receives an e-mail to confirm.") % {
@@ -94,6 +131,8 @@ class ApplicationForm(forms.Form):
             self.fields[f"document_{kind}"] = forms.FileField(
                 label=labels.get(kind, kind),
                 help_text=_("PDF, ODT, DOCX, JPEG or PNG; at most 10 MB."),
+                # A document kept from an earlier try counts as chosen.
+                required=not (held_uploads and kind in held_uploads.files),
             )
             if max_age:
                 self.fields[f"issued_{kind}"] = forms.DateField(
@@ -114,6 +153,9 @@ class ApplicationForm(forms.Form):
                     check_upload(upload)
                 except forms.ValidationError as exc:
                     self.add_error(f"document_{kind}", exc)
+            elif self.held_uploads and kind in self.held_uploads.files:
+                # Used exactly as if it had been uploaded now.
+                data[f"document_{kind}"] = self.held_uploads.open(kind)
         chosen = data.get("recommenders")
         needed = self.rules.recommendations_required
         if chosen is not None and needed and len(chosen) != needed:
@@ -131,6 +173,29 @@ class ApplicationForm(forms.Form):
 
     def document_fields(self):
         return [self[f"document_{kind}"] for kind in self.rules.documents]
+
+    def document_rows(self) -> list[dict[str, Any]]:
+        """Each document field with the file held for it from an earlier try (or None)."""
+        held = self.held_uploads.files if self.held_uploads else {}
+        return [
+            {"field": self[f"document_{kind}"], "held": held.get(kind)}
+            for kind in self.rules.documents
+        ]
+
+    def error_summary(self) -> list[dict[str, str]]:
+        """Every error, in the order of the page, with the id its link jumps to ("" for none)."""
+        rows = [{"target": "", "message": str(m)} for m in self.non_field_errors()]
+        last = ["recommenders", *(f"declaration_{key}" for key in self.rules.declarations)]
+        for name in [*(n for n in self.fields if n not in last), *last]:
+            bound = self[name]
+            if not bound.errors or bound.is_hidden:
+                continue
+            target = bound.auto_id
+            if bound.use_fieldset:  # several checkboxes: the first one
+                target = f"{bound.auto_id}_0"
+            for message in bound.errors:
+                rows.append({"target": target, "label": str(bound.label), "message": str(message)})
+        return rows
 
     def declaration_fields(self):
         return [self[f"declaration_{key}"] for key in self.rules.declarations]

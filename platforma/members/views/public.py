@@ -15,6 +15,7 @@ from platforma.core.selectors import platform_for_public, rules_in_force
 from .. import services
 from ..eligibility import declaration_label
 from ..forms import AppealForm, ApplicationForm, RecommendationForm
+from ..held_uploads import HeldUploads
 from ..models import Application, Membership, Recommendation
 from ..selectors import members_in_good_standing
 from ..services.appeals import appeal_terms, body_name, decision_in_force
@@ -29,12 +30,14 @@ def join(request, platform: str):
         .select_related("organisation")
         .order_by(f"organisation__legal_name_{get_language()}", "organisation__legal_name")
     )
+    held = HeldUploads(request, request.POST.get("held"))
     form = ApplicationForm(
         request.POST or None,
         request.FILES or None,
         platform=the_platform,
         rules=rules,
         members=members,
+        held_uploads=held,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -76,17 +79,35 @@ def join(request, platform: str):
             for message in exc.messages:
                 form.add_error(None, message)
         else:
+            held.discard()  # stored with the application now
             messages.success(
                 request,
                 _("Your application has been received. We have sent a receipt to %(email)s.")
                 % {"email": application.contact_email},
             )
             return redirect("members:application-status", the_platform.slug, application.token)
+    if request.method == "POST":
+        _hold_documents(form, held, rules.documents)
     return render(
         request,
         "members/application_form.html",
-        {"platform": the_platform, "form": form, "rules": rules},
+        {"platform": the_platform, "form": form, "rules": rules, "held": held.signed},
     )
+
+
+def _hold_documents(form: ApplicationForm, held: HeldUploads, kinds: list[str]) -> None:
+    """Keep each new document that passed its checks for the next try; a new one that did not
+    replaces nothing kept before it (the applicant meant to change it: it is asked for again)."""
+    held.close()
+    for kind in kinds:
+        name = f"document_{kind}"
+        upload = form.files.get(name)
+        if upload is None:
+            continue
+        if form.errors.get(name):
+            held.drop(kind)
+        else:
+            held.keep(kind, upload)
 
 
 @require_http_methods(["GET", "POST"])
