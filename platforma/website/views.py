@@ -57,6 +57,26 @@ def _governance_context(platform: Platform, today: datetime.date) -> dict[str, A
     }
 
 
+def _home_governance(platform: Platform, today: datetime.date) -> dict[str, Any]:
+    """What the home page shows of governance: the bodies' names, the Board and the Country
+    Facilitator (no statute: the home page does not show it). The facilitator is read from
+    the Board when the Board has a platform coordinator in it, one query fewer."""
+    bodies = {b.kind: b for b in governance.bodies(platform)}
+    board = governance.board_of_governance(platform, today)
+    coordinators = [m for m in board if m.office.kind == Office.Kind.PLATFORM_COORDINATOR]
+    facilitator = (
+        max(coordinators, key=lambda m: m.starts_on)
+        if coordinators
+        else governance.country_facilitator(platform, today)
+    )
+    return {
+        "general_assembly": bodies.get(Body.Kind.GENERAL_ASSEMBLY),
+        "board_body": bodies.get(Body.Kind.BOARD),
+        "board": board,
+        "facilitator": facilitator,
+    }
+
+
 def platform_list(request):
     # Each platform with its count of members, through the one definition of good standing.
     rows = list(Platform.objects.national().order_by(f"name_{get_language()}", "slug"))
@@ -76,7 +96,7 @@ def platform_home(request, platform: str):
         "events": home.next_events(the_platform, timezone.now()),
         "publications": home.latest_publications(the_platform),
         "decisions": home.latest_decisions(the_platform),
-        **_governance_context(the_platform, today),
+        **_home_governance(the_platform, today),
     }
     return render(request, "website/platform_home.html", context)
 
