@@ -319,3 +319,44 @@ def test_personal_data_export_and_erasure_include_notices(
     assert notice["election_title"] == election.title
     plan = erasure_plan(member.person.email, world.platform)
     assert [item.count for name, item in plan.lines if name == "notifications"] == [1, 1]
+
+
+def test_with_the_real_queue_the_worker_tells_people_after_the_move(
+    client, world, db_task_queue, django_capture_on_commit_callbacks
+):
+    election = make_election(world)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        election = _transition(client, world, election, "nominations")
+    # The move is done; the notices wait for the worker, not the secretariat's page.
+    assert election.state == Election.State.NOMINATIONS
+    assert not Notice.objects.exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert Notice.objects.filter(election=election).count() == 4
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(m.person.email for m in world.members)
+    # The task run again (a retry) tells nobody twice.
+    from platforma.notifications.tasks import notify_election
+
+    notify_election.enqueue(election.pk, Event.NOMINATIONS_OPENED.value)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert Notice.objects.filter(election=election).count() == 4
+    assert len(mail.outbox) == 4
+
+
+def test_the_header_count_tag_counts_ones_own_unread_notices(
+    rf, world, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+
+    election = make_election(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        elections.election_open_nominations(actor=world.secretariat, election=election)
+    page = Template("{% load notices %}{% unread_notices as n %}[{{ n }}]")
+    request = rf.get("/")
+    request.user = world.members[0].user
+    assert page.render(Context({"request": request})) == "[1]"
+    Notice.objects.filter(person=world.members[0].person).update(read_at=timezone.now())
+    assert page.render(Context({"request": request})) == "[0]"
+    request.user = AnonymousUser()
+    assert page.render(Context({"request": request})) == "[0]"
