@@ -20,6 +20,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from platforma.core.fallbacks import PlatformFallbacks
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PLATFORMA_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -100,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "platforma.api.middleware.ApiLanguage",  # the API's ?lang=
+    "platforma.core.middleware.PlatformLanguage",  # content falls back to the platform's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -222,7 +225,9 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# An empty translation falls back to the main language of the platform shown, then to any
+# language that is filled (platforma/core/fallbacks.py; docs/translations.md).
+MODELTRANSLATION_FALLBACK_LANGUAGES = PlatformFallbacks(code for code, _name in LANGUAGES)
 
 # --- Static and uploaded files ------------------------------------------------------------------
 STATIC_URL = "static/"

@@ -83,7 +83,12 @@ def send_templated(
     message = EmailMessage(
         subject, body, settings.DEFAULT_FROM_EMAIL, recipients, reply_to=reply_to or None
     )
-    queue(message, platform=platform, purpose=purpose or template.rsplit("/", 1)[-1])
+    queue(
+        message,
+        platform=platform,
+        purpose=purpose or template.rsplit("/", 1)[-1],
+        language=language,
+    )
     return 1
 
 
@@ -121,11 +126,13 @@ def queue(
     purpose: str = "",
     headers: dict[str, str] | None = None,
     files: Sequence[dict[str, str]] = (),
+    language: str = "",
 ) -> OutgoingMail:
     """Store ``message`` in the outbox and enqueue its delivery, in the caller's transaction.
 
     ``headers``: extra header lines (besides ``message.extra_headers``), e.g. a mailing's
-    ``List-Unsubscribe``; ``files``: attachments kept in the file storage (:func:`stored_file`).
+    ``List-Unsubscribe``; ``files``: attachments kept in the file storage (:func:`stored_file`);
+    ``language``: the language it is written in, when known (the outbox marks its subject so).
 
     The task row is written in the same transaction as the mail (the database task backend),
     so both commit with the caller's change or neither does; the worker picks the mail up after
@@ -145,6 +152,7 @@ def queue(
             reply_to=list(message.reply_to),
             subject=str(message.subject),
             body=str(message.body),
+            language=language,
             attachments=[_attachment(item) for item in message.attachments] + list(files),
             headers={**message.extra_headers, **(headers or {})},
         )

@@ -8,6 +8,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from . import fallbacks
+from .models import FORUM_SLUG
+
 
 class RequestSizeLimit:
     """Refuse a request body larger than ``PLATFORMA_MAX_REQUEST_BYTES`` before reading it.
@@ -31,3 +34,35 @@ class RequestSizeLimit:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class PlatformLanguage:
+    """Content of the platform in the URL falls back to that platform's main language.
+
+    Sets, for the request, the platform whose main language ``core.fallbacks`` puts first in
+    modeltranslation's fallback chain: the ``platform`` of the URL (``/<lang>/<platform>/...``),
+    or the Forum's row for the Forum's own pages (``/<lang>/forum/...``).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = fallbacks.begin()
+        try:
+            return self.get_response(request)
+        finally:
+            fallbacks.end(token)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[object, ...],
+        view_kwargs: dict[str, object],
+    ) -> None:
+        slug = view_kwargs.get("platform")
+        if not isinstance(slug, str):
+            parts = request.path_info.strip("/").split("/")
+            slug = FORUM_SLUG if parts[1:2] == [FORUM_SLUG] else None
+        fallbacks.set_platform(slug)

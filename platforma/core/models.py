@@ -116,6 +116,16 @@ class Platform(TimeStampedModel):
         default=False,
         help_text=_("Marks a platform whose records are partly fictional demonstration data."),
     )
+    main_language = models.CharField(
+        _("main language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "The language its content is written in first: a text not yet translated into the "
+            "reader's language is shown in this one (then in any language it has)."
+        ),
+    )
     is_forum = models.BooleanField(
         _("the Forum"),
         default=False,
@@ -142,6 +152,13 @@ class Platform(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        # Pages cache the main language a while (core.fallbacks): a change shows at once.
+        from .fallbacks import forget
+
+        forget(self.slug)
 
     def clean(self) -> None:
         if (self.slug == FORUM_SLUG) != self.is_forum:
@@ -409,6 +426,8 @@ class OutgoingMail(models.Model):
     reply_to = models.JSONField(_("reply to"), default=list)
     subject = models.CharField(_("subject"), max_length=998)
     body = models.TextField(_("body"))
+    # The language it is written in (its recipient's), when the sender said: "" if not known.
+    language = models.CharField(_("language"), max_length=7, blank=True, default="")
     # [{"name", "mimetype", "content" (base64)}]
     attachments = models.JSONField(_("attachments"), default=list)
     # Extra header lines, e.g. {"List-Unsubscribe": "<https://...>"} for a mailing.

@@ -214,6 +214,7 @@ PLATFORM_FIELDS = {
     "email",
     "time_zone",
     "is_demo",
+    "main_language",
 } | {f"{f}_{lang}" for f in ("name", "description", "country") for lang in languages.codes()}
 
 
