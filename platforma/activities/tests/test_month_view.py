@@ -56,8 +56,11 @@ def test_an_event_is_on_its_day_in_the_platform_zone(client, platform):
     april = days_of(month_page(client, platform, 2026, 4))
     assert april[1] == ["Night owls"]
     assert sum(len(titles) for titles in april.values()) == 1
-    march = days_of(month_page(client, platform, 2026, 3))
+    march_html = month_page(client, platform, 2026, 3)
+    march = days_of(march_html)
     assert all(titles == [] for titles in march.values())
+    assert '<p class="empty">No events this month.</p>' in march_html
+    assert "No events this month." not in month_page(client, platform, 2026, 4)
     assert len(march) == 31
     assert len(april) == 30
 
@@ -206,3 +209,30 @@ def test_queries_do_not_grow_with_events(client, platform):
 
     response = assert_page_budget(client, month_url(platform, 2026, 4), add_events, ceiling=6)
     assert sum(len(t) for t in days_of(response.content.decode()).values()) == 9 * 3
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_the_month_is_a_list_of_days_with_events(page, live_server):
+    """In Chromium: a grid of seven columns on a wide screen; at 360 px a list of the days that
+    have events (each with its weekday and date), and nothing wider than the screen."""
+    platform = PlatformFactory(slug="phoneland", time_zone="Asia/Baku")
+    EventFactory(
+        platform=platform,
+        title_en="A workshop with a rather long title about civil society participation",
+        starts_at=at(2026, 4, 8, 6),
+        ends_at=at(2026, 4, 9, 12),
+    )
+    url = live_server.url + month_url(platform, 2026, 4)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(url)
+    assert page.locator("table.month thead th").first.is_visible()
+    assert page.locator("table.month tbody tr").first.locator("td").count() == 7
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    visible = page.locator("table.month td.day:visible")
+    assert visible.count() == 2
+    assert visible.first.inner_text().startswith("Wednesday, 8 April")
+    # The weekday headers stay for screen readers, out of sight (each day says its weekday).
+    assert page.locator("table.month thead").bounding_box()["height"] <= 1

@@ -32,10 +32,12 @@ def month_view(request: HttpRequest, platform: str, year: int, month_number: int
     organiser = can_organise(request.user, site)
     events = month.month_events(site, year, month_number, organiser=organiser)
     today = today_in(site)
+    weeks = month.month_grid(site, year, month_number, events, today)
     context = {
         "platform": site,
         "first_day": datetime.date(year, month_number, 1),
-        "weeks": month.month_grid(site, year, month_number, events, today),
+        "weeks": weeks,
+        "has_events": any(day.events for week in weeks for day in week),
         "weekdays": [(WEEKDAYS[i], WEEKDAYS_ABBR[i]) for i in range(7)],
         "previous": month.neighbour(year, month_number, -1),
         "next": month.neighbour(year, month_number, 1),
