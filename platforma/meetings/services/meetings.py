@@ -270,6 +270,14 @@ def meeting_close(
         raise ValidationError(_("The sitting was never opened: there is nothing to close."))
     if ended_at <= meeting.starts_at or ended_at < meeting.opened_at:
         raise ValidationError(_("A meeting cannot end before it starts."))
+    on_floor = meeting.motions.filter(
+        floor_opened_at__isnull=False, floor_closed_at__isnull=True
+    ).first()
+    if on_floor is not None:
+        raise ValidationError(
+            _("“%(title)s” is on the floor: close its vote before closing the sitting.")
+            % {"title": on_floor.title}
+        )
     still_in = meeting.attendances.filter(left_at__isnull=True)
     count = still_in.update(left_at=ended_at)
     meeting.ended_at = ended_at

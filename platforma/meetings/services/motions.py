@@ -257,7 +257,7 @@ def motion_decide(
         raise ValidationError(
             _(
                 "This motion is on the floor: the vote is closed from the floor "
-                "(“Close the vote” on the meeting's page)."
+                "(“Close the vote and decide” on the meeting's page)."
             )
         )
     meeting = motion.meeting

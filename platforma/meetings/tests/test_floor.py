@@ -406,3 +406,13 @@ def test_attendance_table_scrolls_inside_itself(client, sitting, secretary):
     client.force_login(secretary)
     page = client.get(url("attendance", sitting["meeting"])).content.decode()
     assert '<div class="table-scroll">' in page
+
+
+def test_the_sitting_cannot_close_with_a_motion_on_the_floor(sitting, secretary):
+    meeting = sitting["meeting"]
+    m = motion(meeting)
+    services.motion_floor_open(actor=secretary, motion=m)
+    with pytest.raises(ValidationError, match="close its vote before closing the sitting"):
+        services.meeting_close(actor=secretary, meeting=meeting)
+    meeting.refresh_from_db()
+    assert meeting.ended_at is None

@@ -24,7 +24,9 @@ from ._helpers import meeting_url, report
 
 
 def _motion_of(meeting: Meeting, pk: str | None) -> Motion:
-    motion = Motion.objects.filter(meeting=meeting, pk=pk).first() if str(pk).isdigit() else None
+    if pk is None or not pk.isdigit():
+        raise Http404("No such motion")
+    motion = Motion.objects.filter(meeting=meeting, pk=int(pk)).first()
     if motion is None:
         raise Http404("No such motion")
     return motion
@@ -40,7 +42,7 @@ def floor_payload(meeting: Meeting) -> dict:
             "motion": None,
             "state": "none",
             "title": "",
-            "text": _("No motion is on the floor."),
+            "text": _("No motion is on the floor"),
         }
     payload = {"motion": motion.pk, "title": motion.title}
     if motion.on_the_floor:
