@@ -360,3 +360,26 @@ def test_the_header_count_tag_counts_ones_own_unread_notices(
     assert page.render(Context({"request": request})) == "[0]"
     request.user = AnonymousUser()
     assert page.render(Context({"request": request})) == "[0]"
+
+
+def test_the_notices_page_reads_a_constant_number_of_queries(
+    client, world, django_assert_max_num_queries
+):
+    member = world.members[0]
+    client.force_login(member.user)
+    page = reverse("notifications:preferences")
+
+    def notices(count):
+        for _ in range(count):
+            election = make_election(world)
+            services.notices_send(election_id=election.pk, event=Event.NOMINATIONS_OPENED)
+
+    notices(1)
+    with django_assert_max_num_queries(12) as few:
+        assert client.get(page).status_code == 200
+    notices(5)
+    with django_assert_max_num_queries(len(few.captured_queries)) as many:
+        response = client.get(page)
+    assert len(response.context["notices"]) == 6
+    assert response.content.decode().count("Mark read") == 6
+    assert len(many.captured_queries) == len(few.captured_queries)
