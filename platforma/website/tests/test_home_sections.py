@@ -250,3 +250,24 @@ def test_installation_home_queries_do_not_grow_with_events(client, platform):
         url = reverse("website:platform-list")
     response = assert_page_budget(client, url, add_events, ceiling=3)
     assert section(response.content.decode(), "events-title").count('class="card"') == 4
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_home_pages_fit_a_phone(page, live_server):
+    """In Chromium at 360 px: the news sections of both home pages fit the screen."""
+    platform = PlatformFactory(slug="phoneland", time_zone="Asia/Baku")
+    EventFactory(
+        platform=platform,
+        title_en="A conference on the participation of civil society in policy making",
+        starts_at=in_days(5),
+        ends_at=in_days(7),
+        venue_en="The conference hall of the Ministry of Youth and Sports",
+    )
+    publication(platform, "A policy paper on the freedom of association", datetime.date(2025, 3, 1))
+    decision(platform, "The annual work plan and budget", datetime.date(2025, 3, 2))
+    page.set_viewport_size({"width": 360, "height": 740})
+    for url in (home_url(platform), reverse("website:platform-list")):
+        page.goto(live_server.url + url)
+        assert page.locator("#events-title").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, url
