@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
 
 
-def at(*args) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=UTC)
+def at(year: int, month: int, day: int, hour: int = 0) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, tzinfo=UTC)
 
 
 def month_url(platform, year, month, lang="en") -> str:
@@ -34,8 +34,9 @@ def days_of(html: str) -> dict[int, list[str]]:
     """Day of the month → titles of the events listed on it (days of the month only)."""
     days = {}
     for cell in re.findall(r'<td class="day(?! other-month)[^"]*"[^>]*>(.*?)</td>', html, re.S):
-        number = int(re.search(r'<span class="day-number">(\d+)</span>', cell).group(1))
-        days[number] = re.findall(r"<a href=\"[^\"]+\">([^<]+)</a>", cell)
+        number = re.search(r'<span class="day-number">(\d+)</span>', cell)
+        assert number, cell
+        days[int(number.group(1))] = re.findall(r"<a href=\"[^\"]+\">([^<]+)</a>", cell)
     return days
 
 

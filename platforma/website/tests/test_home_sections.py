@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from platforma.activities.tests.factories import EventFactory
+from platforma.governance.models import Body
 from platforma.meetings.models import Decision, Meeting
 from platforma.publications.models import Publication
 from platforma.testing.budget import assert_page_budget
-from platforma.testing.factories import BodyFactory, PlatformFactory
+from platforma.testing.factories import PlatformFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,9 @@ def publication(platform, title: str, on: datetime.date, *, public: bool = True)
 
 
 def decision(platform, title: str, on: datetime.date, *, public: bool = True) -> Decision:
-    body = platform.bodies.first() or BodyFactory(platform=platform)
+    body = platform.bodies.first() or Body.objects.create(
+        platform=platform, kind=Body.Kind.GENERAL_ASSEMBLY, name_en="General Assembly"
+    )
     meeting = Meeting.objects.create(
         platform=platform,
         body=body,
