@@ -33,6 +33,16 @@ from .models import Event, Notice, NotificationPreference
 # The reminder goes out once voting closes within this time (and the vote is open).
 REMIND_BEFORE = datetime.timedelta(days=1)
 
+# The state an event's notice is true in: a worker that runs late (or the demo loader, whose
+# past election is published before its moves' tasks run) never says that voting is open
+# once it has closed.
+TRUE_WHILE = {
+    Event.NOMINATIONS_OPENED: Election.State.NOMINATIONS,
+    Event.VOTING_OPENED: Election.State.VOTING,
+    Event.VOTING_CLOSING: Election.State.VOTING,
+    Event.RESULT_PUBLISHED: Election.State.PUBLISHED,
+}
+
 # What the elections' move (``lifecycle.election_moved``) is called here.
 MOVES = {
     "nominations_opened": Event.NOMINATIONS_OPENED,
@@ -101,7 +111,7 @@ def _email(election: Election, event: str, person: Person, language: str) -> int
 @transaction.atomic
 def notices_send(*, election_id: int, event: str) -> int:
     """Tell the representatives with a vote in the election of ``event``; returns how many
-    people were told now (0 on a rerun). The reminder is sent only while the vote is open."""
+    people were told now (0 on a rerun, or once the election has moved on: ``TRUE_WHILE``)."""
     if event not in Event.values:
         raise ValidationError(_("Unknown notice: %s") % event)
     # The election's row, locked, keeps two runs for one election (a retried task beside the
@@ -111,7 +121,7 @@ def notices_send(*, election_id: int, event: str) -> int:
         .select_related("platform")
         .get(pk=election_id)
     )
-    if event == Event.VOTING_CLOSING and election.state != Election.State.VOTING:
+    if election.state != TRUE_WHILE[Event(event)]:
         return 0
     told = set(
         Notice.objects.filter(election=election, event=event).values_list("person", flat=True)

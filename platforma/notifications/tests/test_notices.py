@@ -167,7 +167,14 @@ def test_no_reminder_once_the_vote_is_over(world):
     assert services.notices_send(election_id=election.pk, event=Event.VOTING_CLOSING) == 4
     Election.objects.filter(pk=election.pk).update(state=Election.State.CLOSED)
     Notice.objects.filter(event=Event.VOTING_CLOSING).delete()
+    mail.outbox.clear()
     assert services.notices_send(election_id=election.pk, event=Event.VOTING_CLOSING) == 0
+    # A worker that runs late never says that voting is open once it has closed.
+    Notice.objects.filter(event=Event.VOTING_OPENED).delete()
+    assert services.notices_send(election_id=election.pk, event=Event.VOTING_OPENED) == 0
+    assert services.notices_send(election_id=election.pk, event=Event.NOMINATIONS_OPENED) == 0
+    assert not Notice.objects.filter(election=election).exists()
+    assert mail.outbox == []
 
 
 def test_publishing_the_result_tells_the_electorate(
@@ -372,6 +379,7 @@ def test_the_notices_page_reads_a_constant_number_of_queries(
     def notices(count):
         for _ in range(count):
             election = make_election(world)
+            elections.election_open_nominations(actor=world.secretariat, election=election)
             services.notices_send(election_id=election.pk, event=Event.NOMINATIONS_OPENED)
 
     notices(1)
@@ -383,3 +391,16 @@ def test_the_notices_page_reads_a_constant_number_of_queries(
     assert len(response.context["notices"]) == 6
     assert response.content.decode().count("Mark read") == 6
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_past_election_tells_only_its_published_result():
+    from platforma.demo.loader import load_demo
+
+    mail.outbox.clear()
+    load_demo()  # one transaction: the moves' notices run once it has committed
+    (election,) = Election.objects.filter(notices__isnull=False).distinct()
+    events = set(Notice.objects.filter(election=election).values_list("event", flat=True))
+    assert events == {Event.RESULT_PUBLISHED}  # "voting is open" would be false by then
+    published = [m for m in mail.outbox if "The result is published" in m.subject]
+    assert len(published) == Notice.objects.filter(emailed=True).count() > 0
