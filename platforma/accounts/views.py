@@ -207,8 +207,16 @@ def security(request: HttpRequest) -> HttpResponse:
     has_factor = services.has_second_factor(user)
     if has_factor and not verified(user):
         return redirect(reverse("accounts:second-factor") + "?next=" + request.path)
-    form = PasswordForm(request.POST if request.method == "POST" else None)
     action = request.POST.get("action", "")
+    # One form per action, each with its own ids: the page shows up to three password fields.
+    forms = {
+        name: PasswordForm(
+            request.POST if request.method == "POST" and action == name else None,
+            auto_id=f"id_{name}_%s",
+        )
+        for name in ("codes", "remove", "everywhere")
+    }
+    form = forms.get(action) or PasswordForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         password = form.cleaned_data["password"]
         try:
@@ -237,6 +245,7 @@ def security(request: HttpRequest) -> HttpResponse:
         "accounts/security.html",
         {
             "form": form,
+            "forms": forms,
             "action": action,
             "has_factor": has_factor,
             "required": must_have_second_factor(user),

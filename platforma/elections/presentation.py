@@ -134,7 +134,9 @@ def rounds_chart_svg(table: ResultTable, *, title: str = "") -> str:
         axes.set_title(title, fontsize=10)
     figure.tight_layout()
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg")
+    # No <metadata> (an RDF block that is not valid HTML once inlined): every key set to None.
+    no_metadata = dict.fromkeys(("Date", "Format", "Type", "Creator", "Title"))
+    figure.savefig(buffer, format="svg", metadata=no_metadata)
     svg = buffer.getvalue()
     # Inlined in the page: styles become presentation attributes, which the CSP allows.
     return csp_safe_svg(svg[svg.index("<svg") :])
