@@ -134,7 +134,7 @@ def test_names_are_in_the_visitors_language(client, platform, lang, caption, mon
     assert label in html
 
 
-def test_only_published_events_for_the_public(client, office, platform):
+def test_only_published_events_for_the_public(client, office, outsider, platform):
     EventFactory(platform=platform, title_en="Public one", starts_at=at(2026, 4, 8, 6))
     EventFactory(
         platform=platform, title_en="Draft one", is_public=False, starts_at=at(2026, 4, 9, 6)
@@ -145,6 +145,8 @@ def test_only_published_events_for_the_public(client, office, platform):
     assert "Public one" in public
     assert "Draft one" not in public
     assert "Someone else" not in public
+    client.force_login(outsider)  # another platform's secretariat: the public's view
+    assert "Draft one" not in month_page(client, platform, 2026, 4)
     organisers = month_page(office, platform, 2026, 4)
     assert "Draft one" in organisers
     assert "not published" in organisers
