@@ -7,6 +7,10 @@ its language in ``<html lang>``, and pass axe's rules tagged wcag2a, wcag2aa, wc
 wcag21aa (contrast, labels, names of links and buttons, landmarks, lang attributes, ARIA...).
 A failed login, with its error message, is checked too.
 
+axe does not measure the contrast of what is not text (WCAG 1.4.11, 3:1): on the pages with
+forms, in English, the edges of the fields against what is around them and, going through the
+page with the Tab key, every focus outline against what is behind it are measured too.
+
 The list of pages is shared with e2e/test_html_validity.py (the W3C HTML checker).
 """
 
@@ -79,6 +83,88 @@ OFFICE_PAGES = [
     "azerbaijan/mailings/office/",
     "azerbaijan/mailings/office/new/",
 ]
+
+# Where the contrast of fields and focus outlines is measured (in English: colours do not change).
+NON_TEXT_PAGES = {
+    "azerbaijan/",
+    "azerbaijan/publications/",
+    "azerbaijan/activities/{event}/",  # the registration form
+    "azerbaijan/join/",
+    "accounts/login/",
+    "azerbaijan/office/members/{membership}/",
+    "azerbaijan/mailings/office/new/",
+}
+TABS = 80  # Tab presses per page, at most
+
+# Helpers run in the page: colours as numbers, WCAG's contrast ratio, the first opaque background
+# up the tree (what an outline drawn outside its element is seen against).
+CONTRAST_JS = """
+window.__contrast = (() => {
+  const rgb = (s) => { const m = s.match(/[\\d.]+/g); return m ? m.map(Number) : null; };
+  const lum = (c) => {
+    const f = (v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const ratio = (a, b) => {
+    const x = lum(a), y = lum(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
+  const behind = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c && (c.length < 4 || c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (el.getAttribute("name") ? "[name=" + el.getAttribute("name") + "]" : "")
+    + (el.getAttribute("href") ? "[href=" + el.getAttribute("href") + "]" : "");
+  return { rgb, ratio, behind, name };
+})();
+"""
+# Text fields and lists: their edge (or their fill) must stand out 3:1 from around them.
+FIELD_EDGES_JS = """() => {
+  const { rgb, ratio, behind, name } = window.__contrast;
+  const found = [];
+  const fields = "input:not([type=hidden]):not([type=checkbox]):not([type=radio])"
+    + ":not([type=submit]):not([type=button]), select, textarea";
+  for (const el of document.querySelectorAll(fields)) {
+    const s = getComputedStyle(el);
+    if (s.visibility === "hidden" || !el.getClientRects().length) continue;
+    if (el.closest("[aria-hidden=true]")) continue;  // a honeypot, out of sight
+    const around = behind(el.parentElement);
+    const fill = rgb(s.backgroundColor);
+    const body = fill && (fill.length < 4 || fill[3] > 0) ? ratio(fill.slice(0, 3), around) : 1;
+    const width = s.borderTopStyle === "none" ? 0 : parseFloat(s.borderTopWidth);
+    const edge = width > 0 ? ratio(rgb(s.borderTopColor), around) : 1;
+    if (Math.max(edge, body) < 3) {
+      found.push(name(el) + ": its edge is " + edge.toFixed(2) + ":1 against rgb(" + around + ")");
+    }
+  }
+  return found;
+}"""
+# The focused element: an outline of 2px or more, 3:1 against what it is drawn on.
+FOCUS_JS = """() => {
+  const { rgb, ratio, behind, name } = window.__contrast;
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // Chromium draws no outline on a date or time field: it highlights the focused part (the day,
+  // the month...) in the system's selection colour instead.
+  if (el.matches("input[type=date], input[type=time], input[type=datetime-local]")) return null;
+  const s = getComputedStyle(el);
+  const width = s.outlineStyle === "none" ? 0 : parseFloat(s.outlineWidth);
+  if (width < 2) {
+    return name(el) + ": no focus outline (" + s.outlineStyle + " " + s.outlineWidth + ")";
+  }
+  const around = parseFloat(s.outlineOffset) > 0 ? behind(el.parentElement) : behind(el);
+  const r = ratio(rgb(s.outlineColor), around);
+  if (r >= 3) return null;
+  return name(el) + ": focus outline " + s.outlineColor + " is " + r.toFixed(2) + ":1 against rgb("
+    + around + ")";
+}"""
 
 # name: (the list page, the link to its first item)
 LINKS = {
@@ -165,6 +251,21 @@ def _problems(axe: Axe, page: Page, path: str, lang: str) -> list[str]:
     return problems
 
 
+def _non_text_problems(page: Page, path: str) -> list[str]:
+    """The fields' edges and, Tab after Tab, each focus outline (WCAG 1.4.11, 2.4.7)."""
+    page.evaluate(CONTRAST_JS)
+    problems = [f"{path}: {found}" for found in page.evaluate(FIELD_EDGES_JS)]
+    page.locator("body").focus()
+    focused = set()
+    for _ in range(TABS):
+        page.keyboard.press("Tab")
+        found = page.evaluate(FOCUS_JS)
+        if found and found not in focused:
+            focused.add(found)
+            problems.append(f"{path}: {found}")
+    return problems
+
+
 def test_pages_pass_axe_wcag21_aa_in_every_language(
     page: Page, live_server, client, django_user_model, settings
 ):
@@ -174,11 +275,17 @@ def test_pages_pass_axe_wcag21_aa_in_every_language(
     problems: list[str] = []
     checked = 0
 
+    non_text = addresses(client, [p for p in PUBLIC_PAGES if p in NON_TEXT_PAGES], "en")
+    measured = 0
+
     for lang in LANGUAGES:
         for path in addresses(client, PUBLIC_PAGES, lang):
             page.goto(live_server.url + path)
             problems += _problems(axe, page, path, lang)
             checked += 1
+            if path in non_text:
+                problems += _non_text_problems(page, path)
+                measured += 1
         # A failed login: the error message, the fields marked as wrong.
         page.goto(f"{live_server.url}/{lang}/accounts/login/")
         page.locator("input[name=username]").fill("nobody")
@@ -189,11 +296,16 @@ def test_pages_pass_axe_wcag21_aa_in_every_language(
         problems += _problems(axe, page, f"/{lang}/accounts/login/", lang)
 
     _log_in(page, client, secretariat, live_server.url)
+    non_text = addresses(client, [p for p in OFFICE_PAGES if p in NON_TEXT_PAGES], "en")
     for lang in LANGUAGES:
         for path in addresses(client, OFFICE_PAGES, lang):
             page.goto(live_server.url + path)
             problems += _problems(axe, page, path, lang)
             checked += 1
+            if path in non_text:
+                problems += _non_text_problems(page, path)
+                measured += 1
 
     assert problems == []
     assert checked == len(LANGUAGES) * (len(PUBLIC_PAGES) + len(OFFICE_PAGES))
+    assert measured == len(NON_TEXT_PAGES)
