@@ -36,7 +36,7 @@ def days_of(html: str) -> dict[int, list[str]]:
     for cell in re.findall(r'<td class="day(?! other-month)[^"]*"[^>]*>(.*?)</td>', html, re.S):
         number = re.search(r'<span class="day-number">(\d+)</span>', cell)
         assert number, cell
-        days[int(number.group(1))] = re.findall(r"<a href=\"[^\"]+\">([^<]+)</a>", cell)
+        days[int(number.group(1))] = re.findall(r"<a href=\"[^\"]+\"[^>]*>([^<]+)</a>", cell)
     return days
 
 
@@ -126,8 +126,15 @@ def test_the_grid_starts_on_monday(client, platform):
     ],
 )
 def test_names_are_in_the_visitors_language(client, platform, lang, caption, monday, label):
-    EventFactory(platform=platform, starts_at=at(2026, 4, 28, 6), ends_at=at(2026, 4, 28, 9))
+    EventFactory(
+        platform=platform,
+        title_en="Spring forum",
+        starts_at=at(2026, 4, 28, 6),
+        ends_at=at(2026, 4, 28, 9),
+    )
     html = month_page(client, platform, 2026, 4, lang)
+    assert days_of(html)[28] == ["Spring forum"]
+    assert 'lang="en">Spring forum</a>' in html  # no translation: shown in English, marked so
     assert f'<html lang="{lang}">' in html
     assert f"<caption>{caption}</caption>" in html
     assert f'<abbr title="{monday}">' in html

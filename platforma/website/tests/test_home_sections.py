@@ -105,7 +105,7 @@ def test_next_events_are_the_soonest_published_ones(client, platform):
         platform=PlatformFactory(slug="elsewhere"), title_en="Elsewhere", starts_at=in_days(2)
     )
     events = section(home(client, platform), "events-title")
-    titles = re.findall(r"<h3><a href=\"[^\"]+\">([^<]+)</a></h3>", events)
+    titles = re.findall(r"<h3><a href=\"[^\"]+\"[^>]*>([^<]+)</a></h3>", events)
     assert titles == ["Running now", "In 3 days", "In 5 days", "In 7 days"]
     with translation.override("en"):
         assert reverse("activities:event-list", args=[platform.slug]) in events
@@ -129,6 +129,8 @@ def test_an_event_is_dated_in_the_platform_zone_with_its_kind_and_place(client, 
     assert "Asia/Baku" in events
     ru = section(home(client, platform, "ru"), "events-title")
     assert "1 апреля 2099" in ru
+    # The title has no Russian version: shown in English, and marked so for screen readers.
+    assert 'lang="en">Night session</a>' in ru
 
 
 def test_latest_public_publications_and_decisions(client, platform):
@@ -142,7 +144,7 @@ def test_latest_public_publications_and_decisions(client, platform):
     decision(other, "Elsewhere resolution", datetime.date(2025, 12, 16))
     html = home(client, platform)
     papers = section(html, "publications-title")
-    assert re.findall(r'<a href="[^"]+/publications/\d+/">([^<]+)</a>', papers) == [
+    assert re.findall(r'<a href="[^"]+/publications/\d+/"[^>]*>([^<]+)</a>', papers) == [
         "Paper 6",
         "Paper 5",
         "Paper 4",
@@ -195,7 +197,7 @@ def test_installation_home_shows_the_next_events_of_every_platform(client, platf
     with translation.override("en"):
         response = client.get(reverse("website:platform-list"))
     events = section(response.content.decode(), "events-title")
-    titles = re.findall(r"<h3><a href=\"[^\"]+\">([^<]+)</a></h3>", events)
+    titles = re.findall(r"<h3><a href=\"[^\"]+\"[^>]*>([^<]+)</a></h3>", events)
     assert titles == ["Elsewhere conference", "Hometown workshop"]
     assert "Elsewhere National Platform" in events
     assert "Hometown National Platform" in events
