@@ -149,7 +149,7 @@ def test_three_delegates_vote_from_their_phones_and_the_projector_counts(
     expect(text).to_have_text("3 votes received of 3")
 
     # The chair closes the vote: 2 for, 1 against; two thirds of 3 cast needed (2): adopted.
-    chair.reload()
+    # The secretariat's page counted along too, without a reload.
     expect(chair.locator("[data-floor-count]")).to_contain_text("3 votes received of 3")
     chair.get_by_role("button", name="Close the vote and decide").click()
     expect(chair.get_by_role("status")).to_contain_text("2 for, 1 against of 3 votes cast")

@@ -29,6 +29,7 @@ from ..models import Motion, Proxy
 from ..services._common import opens_before
 from ..services.explain import explain_motion
 from ._helpers import report
+from .floor import floor_payload
 
 
 def _meeting_url(name: str, meeting, **extra) -> str:
@@ -64,7 +65,7 @@ def meeting_detail(request, platform, pk: int):
         on_floor = selectors.floor_motion(meeting)
         context |= {
             "floor_motion": on_floor,
-            "floor_count": selectors.floor_count(on_floor) if on_floor else None,
+            "floor_text": floor_payload(meeting)["text"] if on_floor else "",
             "floor_candidates": [
                 m
                 for m in context["motions"]
