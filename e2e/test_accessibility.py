@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -306,6 +306,6 @@ def test_pages_pass_axe_wcag21_aa_in_every_language(
                 problems += _non_text_problems(page, path)
                 measured += 1
 
-    assert problems == []
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
     assert checked == len(LANGUAGES) * (len(PUBLIC_PAGES) + len(OFFICE_PAGES))
     assert measured == len(NON_TEXT_PAGES)
