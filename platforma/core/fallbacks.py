@@ -43,7 +43,7 @@ def _cache_key(slug: str) -> str:
 
 def main_language_of(slug: str) -> str | None:
     """The main language of the platform ``slug`` (None for no such platform), cached a while:
-    pages ask it once per request; :meth:`Platform.save` forgets it."""
+    pages ask it once per request; :meth:`Platform.save` sets it."""
     from django.core.cache import cache
 
     key = _cache_key(slug)
@@ -58,10 +58,12 @@ def main_language_of(slug: str) -> str | None:
     return language or None
 
 
-def forget(slug: str) -> None:
+def remember(slug: str, language: str) -> None:
+    """``Platform.save()``: the platform's main language is this now (this process knows it at
+    once, without a query; other processes within :data:`CACHE_SECONDS`)."""
     from django.core.cache import cache
 
-    cache.delete(_cache_key(slug))
+    cache.set(_cache_key(slug), language, CACHE_SECONDS)
 
 
 def current_main_language() -> str | None:

@@ -155,10 +155,10 @@ class Platform(TimeStampedModel):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
-        # Pages cache the main language a while (core.fallbacks): a change shows at once.
-        from .fallbacks import forget
+        # Pages read the main language from a cache (core.fallbacks): a change shows at once.
+        from .fallbacks import remember
 
-        forget(self.slug)
+        remember(self.slug, self.main_language)
 
     def clean(self) -> None:
         if (self.slug == FORUM_SLUG) != self.is_forum:

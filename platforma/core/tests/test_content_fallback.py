@@ -122,3 +122,15 @@ def test_who_decided_reads_in_the_pages_language():
         assert template.render(Context({"written": "Ad hoc panel", "platform": platform})) == (
             "Ad hoc panel"
         )
+
+
+def test_an_events_languages_read_as_names_on_its_page(client, demo_platform):
+    from platforma.activities.models import Event
+
+    event = Event.objects.filter(platform=demo_platform, is_public=True).first()
+    Event.objects.filter(pk=event.pk).update(languages="az, en")
+    with translation.override("ru"):
+        url = reverse("activities:event-detail", args=[demo_platform.slug, event.pk])
+    html = client.get(url).content.decode()
+    assert "<dd>Азербайджанский, Английский</dd>" in html
+    assert "az, en" not in html
