@@ -4,7 +4,7 @@ The public pages' rows stay in ``core/tests/test_permission_matrix.py``, but for
 public registration's confirmation, kept here beside the pages.
 """
 
-from platforma.testing.matrix import OFFICE, PUBLIC
+from platforma.testing.matrix import OFFICE, PUBLIC, ROLES
 
 
 def _event(d):
@@ -21,6 +21,9 @@ MATRIX = {
     "activities:office-event-registrations": (_event, OFFICE),
     "activities:office-event-message": (_event, OFFICE),
     "activities:office-registration-export": (lambda d: [*_event(d), "csv"], OFFICE),
+    # The month view, public; calendar/ sends everyone on to this month's.
+    "activities:calendar-month": (lambda d: ["azerbaijan", 2026, 4], PUBLIC),
+    "activities:calendar": (lambda d: ["azerbaijan"], dict.fromkeys(ROLES, 302)),
     # "Check your e-mail" after the public form: the same page for everyone.
     "activities:event-registration-sent": (_event, PUBLIC),
 }
