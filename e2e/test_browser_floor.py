@@ -5,6 +5,7 @@ and, once the chair closes the vote, shows the result the statute's majority giv
 
 import datetime
 import zoneinfo
+from typing import cast
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -23,10 +24,10 @@ RULES = {
 @pytest.fixture
 def sitting(live_server, transactional_db, django_user_model):
     from platforma.core import services as core
-    from platforma.core.models import PlatformRole
+    from platforma.core.models import Person, Platform, PlatformRole
     from platforma.governance.models import Body
     from platforma.meetings import services
-    from platforma.members.models import Representative
+    from platforma.members.models import Membership, Representative
     from platforma.testing.factories import (
         BodyFactory,
         MembershipFactory,
@@ -34,34 +35,49 @@ def sitting(live_server, transactional_db, django_user_model):
         PlatformFactory,
     )
 
-    system = {"actor": None, "actor_label": "test"}
-    platform = PlatformFactory(slug="testland", time_zone="Asia/Baku")
+    # (factory_boy returns its factories' type to mypy: cast to the models they make)
+    platform = cast(Platform, PlatformFactory(slug="testland", time_zone="Asia/Baku"))
     core.statute_adopt(
-        **system,
+        actor=None,
+        actor_label="test",
         platform=platform,
         title="Statute",
         effective_from=datetime.date(2009, 1, 1),
         rules=RULES,
     )
-    body = BodyFactory(platform=platform, kind=Body.Kind.GENERAL_ASSEMBLY)
-    members, voters = [], []
+    body = cast(Body, BodyFactory(platform=platform, kind=Body.Kind.GENERAL_ASSEMBLY))
+    members: list[Membership] = []
+    voters = []
     for i in range(5):
-        membership = MembershipFactory(
-            platform=platform, organisation__legal_name_en=f"Member {chr(65 + i)} Union"
+        membership = cast(
+            Membership,
+            MembershipFactory(
+                platform=platform, organisation__legal_name_en=f"Member {chr(65 + i)} Union"
+            ),
         )
         user = django_user_model.objects.create_user(f"rep{i}", f"rep{i}@example.org", "pw-x")
+        person = cast(Person, PersonFactory(user=user))
         Representative.objects.create(
-            organisation=membership.organisation, person=PersonFactory(user=user), role="primary"
+            organisation=membership.organisation, person=person, role="primary"
         )
         members.append(membership)
         voters.append(user)
     start = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Baku")) + datetime.timedelta(minutes=30)
     meeting = services.meeting_create(
-        **system, body=body, starts_at=start, title_en="Browser Assembly", place_en="Baku"
+        actor=None,
+        actor_label="test",
+        body=body,
+        starts_at=start,
+        title_en="Browser Assembly",
+        place_en="Baku",
     )
-    services.meeting_open(**system, meeting=meeting)
-    services.attendance_check_in_many(**system, meeting=meeting, memberships=members[:3])
-    services.motion_create(**system, meeting=meeting, title_en="Adopt the work plan")
+    services.meeting_open(actor=None, actor_label="test", meeting=meeting)
+    services.attendance_check_in_many(
+        actor=None, actor_label="test", meeting=meeting, memberships=members[:3]
+    )
+    services.motion_create(
+        actor=None, actor_label="test", meeting=meeting, title_en="Adopt the work plan"
+    )
     secretary = django_user_model.objects.create_user("secretary", "s@example.org", "pw-sec-987")
     PlatformRole.objects.create(user=secretary, platform=platform, role="secretariat")
     return {
