@@ -166,6 +166,25 @@ FOCUS_JS = """() => {
     + around + ")";
 }"""
 
+# Every id that aria-describedby, aria-labelledby, aria-controls or a label's "for" names exists
+# (axe only marks a missing one "to review"; a description that leads nowhere is never read).
+REFERENCES_JS = """() => {
+  const found = [];
+  for (const attr of ["aria-describedby", "aria-labelledby", "aria-controls"]) {
+    for (const el of document.querySelectorAll("[" + attr + "]")) {
+      for (const id of el.getAttribute(attr).split(/\\s+/).filter(Boolean)) {
+        if (document.getElementById(id)) continue;
+        found.push(el.tagName.toLowerCase() + "#" + el.id + " " + attr + "=" + id);
+      }
+    }
+  }
+  for (const label of document.querySelectorAll("label[for]")) {
+    if (document.getElementById(label.htmlFor)) continue;
+    found.push("label for=" + JSON.stringify(label.htmlFor));
+  }
+  return found;
+}"""
+
 # name: (the list page, the link to its first item)
 LINKS = {
     "event": ("azerbaijan/activities/", r"/azerbaijan/activities/(\d+)/"),
@@ -242,6 +261,8 @@ def _problems(axe: Axe, page: Page, path: str, lang: str) -> list[str]:
         return problems
     if page.locator("html").get_attribute("lang") != lang:
         problems.append(f"{path}: <html lang> is {page.locator('html').get_attribute('lang')!r}")
+    for missing in page.evaluate(REFERENCES_JS):
+        problems.append(f"{path}: refers to no element: {missing}")
     results = axe.run(page, options=WCAG_21_AA)
     for violation in results.response["violations"]:
         targets = [node["target"] for node in violation["nodes"][:3]]
