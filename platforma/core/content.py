@@ -77,7 +77,7 @@ _DECIDER_WORDS = {
 def _decider_names(platform: Any) -> dict[str, Callable[[], str]]:
     """Every way the deciders of ``platform`` have been written, in any language → how to
     write them in the page's language. Kept on the platform for the page's other rows."""
-    cached = getattr(platform, "_decider_names", None)
+    cached: dict[str, Callable[[], str]] | None = getattr(platform, "_decider_names", None)
     if cached is not None:
         return cached
     names: dict[str, Callable[[], str]] = {}

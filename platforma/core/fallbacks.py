@@ -20,6 +20,7 @@ import contextlib
 import contextvars
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass
@@ -129,7 +130,7 @@ class PlatformFallbacks(dict[str, tuple[str, ...]]):
             return self.chain()
         return super().__getitem__(key)
 
-    def get(self, key: str, default: object = None) -> tuple[str, ...]:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         if key == "default":
             return self.chain()
-        return super().get(key, default)  # type: ignore[return-value]
+        return super().get(key, default)

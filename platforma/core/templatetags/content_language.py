@@ -8,6 +8,8 @@
   when the text shown is in another language than the page's, so screen readers read it right;
 - ``{% translated obj "title" %}``: both at once for a short text (note, then the text in a
   ``<span lang>`` when it is a fallback);
+- ``{% lang_span obj "title" as title %}``: the text, in a ``<span lang>`` when it is a
+  fallback, for a name inside a translated sentence;
 - ``{% decider change.decided_by %}``: a stored "decided by" in the page's language;
 - ``{{ "az, en"|language_names }}`` → "Azerbaijani, English" in the page's language, and
   ``{{ code|language_name }}`` for one code.
@@ -54,6 +56,17 @@ def translated(obj: object, field: str) -> str:
         shown,
         value,
     )
+
+
+@register.simple_tag
+def lang_span(obj: object, field: str) -> str:
+    """The text alone, in a ``<span lang>`` when it is a fallback: for a name inside a sentence
+    (``{% lang_span assembly "title" as title %}{% blocktranslate with title=title %}…``)."""
+    value = getattr(obj, field, "")
+    shown = content.shown_language(obj, field)
+    if shown is None:
+        return format_html("{}", value)
+    return format_html('<span lang="{}">{}</span>', shown, value)
 
 
 @register.simple_tag(takes_context=True)

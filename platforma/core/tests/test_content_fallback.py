@@ -134,3 +134,18 @@ def test_an_events_languages_read_as_names_on_its_page(client, demo_platform):
     html = client.get(url).content.decode()
     assert "<dd>Азербайджанский, Английский</dd>" in html
     assert "az, en" not in html
+
+
+def test_a_fallback_name_inside_a_sentence_is_marked_and_escaped():
+    platform = PlatformFactory(slug="testland")
+    group = WorkingGroupFactory(platform=platform, name_en="<b>Youth</b> & co", name_ru="")
+    template = Template(
+        '{% load content_language i18n %}{% lang_span group "name" as name %}'
+        "{% blocktranslate with title=name %}Edit {{ title }}{% endblocktranslate %}"
+    )
+    with translation.override("ru"):
+        html = template.render(Context({"group": group}))
+    assert '<span lang="en">&lt;b&gt;Youth&lt;/b&gt; &amp; co</span>' in html
+    with translation.override("en"):
+        html = template.render(Context({"group": group}))
+    assert html == "Edit &lt;b&gt;Youth&lt;/b&gt; &amp; co"
