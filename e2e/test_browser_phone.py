@@ -247,3 +247,23 @@ def test_the_menu_is_open_and_plain_on_a_wide_screen(page: Page, demo_site):
     expect(page.locator(".main-nav summary")).to_be_hidden()
     expect(page.locator(".main-nav ul a").first).to_be_visible()
     expect(page.get_by_role("link", name="Elections", exact=True)).to_be_visible()
+
+
+def test_a_wide_table_scrolls_in_its_box_with_its_first_column_kept(page: Page, demo_site):
+    """The register of decisions (four columns, 411 px in Russian): the page stays 360 px, the
+    table scrolls sideways inside itself and its first column stays in view."""
+    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    page.goto(f"{demo_site.url}/ru/azerbaijan/meetings/decisions/")
+    table = page.locator("main table").first
+    sizes = table.evaluate("t => [t.scrollWidth, t.clientWidth]")
+    assert sizes[0] > sizes[1], sizes  # wider than its box: it scrolls
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    cells = (
+        't => [...t.querySelector("tbody tr").children]'
+        ".slice(0, 2).map(c => c.getBoundingClientRect().x)"
+    )
+    before = table.evaluate(cells)
+    table.evaluate("t => { t.scrollLeft = 80; }")
+    after = table.evaluate(cells)
+    assert after[0] == before[0], (before, after)  # the first column stays
+    assert after[1] < before[1], (before, after)  # the others move under it
