@@ -24,6 +24,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from . import languages
 from .models import FORUM_SLUG as FORUM_SLUG
 from .models import Platform
 from .permissions import (
@@ -361,6 +362,7 @@ class OfficeForm(Versioned, _Scoped, forms.Form):
         super().__init__(*args, **kwargs)
         self._scope(platform)
         self._versioned(versioned)
+        _name_languages(self)
 
 
 if TYPE_CHECKING:
@@ -378,3 +380,17 @@ class OfficeModelForm(Versioned, _Scoped, _ModelForm):
         super().__init__(*args, **kwargs)
         self._scope(platform)
         self._versioned(self.instance if self.instance.pk is not None else None)
+        _name_languages(self)
+
+
+def _name_languages(form: forms.BaseForm) -> None:
+    """modeltranslation labels each language's field with its code ("Description [en]"): name
+    the language instead, in the page's language ("Description (English)")."""
+    from .content import language_name
+
+    for field in form.fields.values():
+        label = str(field.label or "")
+        for code in languages.codes():
+            if label.endswith(f" [{code}]"):
+                field.label = f"{label[: -len(code) - 3]} ({language_name(code)})"
+                break

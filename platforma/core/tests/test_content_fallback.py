@@ -149,3 +149,20 @@ def test_a_fallback_name_inside_a_sentence_is_marked_and_escaped():
     with translation.override("en"):
         html = template.render(Context({"group": group}))
     assert html == "Edit &lt;b&gt;Youth&lt;/b&gt; &amp; co"
+
+
+def test_office_forms_name_each_language_instead_of_its_code(client, demo_platform):
+    from django.contrib.auth import get_user_model
+
+    from platforma.activities.models import Event
+    from platforma.core.services import platform_role_grant
+
+    user = get_user_model().objects.create_user("sec", password="pw-1234567")
+    platform_role_grant(actor=None, user=user, platform=demo_platform, role="secretariat")
+    client.force_login(user)
+    event = Event.objects.filter(platform=demo_platform).first()
+    with translation.override("ru"):
+        url = reverse("activities:office-event-edit", args=[demo_platform.slug, event.pk])
+    html = client.get(url).content.decode()
+    assert "(Английский)</label>" in html
+    assert "[en]" not in html
