@@ -1,0 +1,88 @@
+"""The join form in a browser: the recommenders are filtered by typing, a form sent back for an
+error still lists the chosen documents, and sending it again without choosing them applies."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def platform_today():
+    from platforma.core.models import Platform, today_in
+
+    return today_in(Platform.objects.get(slug="azerbaijan"))
+
+
+def test_filter_recommenders_then_an_error_keeps_the_files(page: Page, demo_site, tmp_path):
+    for name in ("extract", "statute", "report"):
+        (tmp_path / f"{name}.pdf").write_bytes(PDF)
+    page.goto(f"{demo_site.url}/en/azerbaijan/join/")
+
+    # The filter box narrows the scrollable list of member organisations as one types.
+    box = page.locator(".choice-box")
+    rows = box.locator("input[type=checkbox]")
+    total = rows.count()
+    assert total > 3
+    search = page.get_by_label("Find by name")
+    expect(search).to_be_visible()
+    search.fill("humanit")
+    visible = box.locator("input[type=checkbox]:visible")
+    expect(visible).to_have_count(1)
+    page.get_by_label("Humanitarian Research Public Union").check()
+    search.fill("civic oversight")
+    expect(visible).to_have_count(2)  # the match, and the one already chosen stays shown
+    page.get_by_label("Centre for Civic Oversight Public Union").check()
+    search.fill("no such organisation at all")
+    expect(page.get_by_text("No member organisation matches")).to_be_visible()
+    search.fill("")
+    expect(visible).to_have_count(total)
+
+    # Everything but the legal name: the form comes back with its summary, files still there.
+    page.get_by_label("Registration number").fill("1400999001")
+    page.get_by_label("Date of registration").fill("2015-03-01")
+    page.get_by_label("Working in the platform's fields since").fill("2016-01-01")
+    page.get_by_label("City").fill("Baku")
+    page.get_by_label("Organisation's e-mail").fill("info@cleanair.example.org")
+    page.get_by_label("What the organisation does").fill("Monitors air quality in Absheron.")
+    page.locator("#id_contact_name").fill("Aysel Karimova")
+    page.get_by_label("Contact person's e-mail").fill("aysel@cleanair.example.org")
+    page.get_by_label("Environment, climate change and energy security").check()
+    page.get_by_label("Extract from the register").set_input_files(str(tmp_path / "extract.pdf"))
+    page.get_by_label("Date of issue of this document").fill(
+        (platform_today() - datetime.timedelta(days=5)).isoformat()
+    )
+    page.get_by_label("Organisation's statute").set_input_files(str(tmp_path / "statute.pdf"))
+    page.get_by_label("Latest activity report").set_input_files(str(tmp_path / "report.pdf"))
+    page.get_by_label("are not public officials", exact=False).check()
+    page.get_by_role("button", name="Send the application").click()
+
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary).to_have_attribute("role", "alert")
+    link = summary.get_by_role("link", name="Legal name of the organisation")
+    expect(link).to_have_attribute("href", "#id_legal_name")
+    for name in ("extract.pdf", "statute.pdf", "report.pdf"):
+        expect(page.locator(".held-file", has_text=f"“{name}”")).to_have_count(1)
+    expect(page.get_by_label("Humanitarian Research Public Union")).to_be_checked()
+
+    link.click()
+    expect(page.locator("#id_legal_name")).to_be_focused()
+    expect(page.locator("#id_legal_name")).to_have_attribute("aria-invalid", "true")
+    page.locator("#id_legal_name").fill("Clean Air Public Union")
+    page.get_by_role("button", name="Send the application").click()
+    expect(page.locator(".message")).to_contain_text("Your application has been received")
+
+    from platforma.members.models import Application
+
+    application = Application.objects.get(contact_email="aysel@cleanair.example.org")
+    assert sorted(application.documents.values_list("original_name", flat=True)) == [
+        "extract.pdf",
+        "report.pdf",
+        "statute.pdf",
+    ]
+    assert application.recommendations.count() == 2
