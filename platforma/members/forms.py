@@ -38,7 +38,16 @@ class FilterableCheckboxes(forms.CheckboxSelectMultiple):
         super().__init__(*args, **kwargs)
         self.search_text: dict[str, str] = {}
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):  # type: ignore[no-untyped-def]
+    def create_option(
+        self,
+        name: str,
+        value: Any,
+        label: Any,
+        selected: bool,
+        index: int,
+        subindex: int | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         text = self.search_text.get(str(value))
         if text:

@@ -63,9 +63,7 @@ class HeldUploads:
         if not signed:
             return None
         try:
-            token = signing.TimestampSigner(salt=SALT).unsign(
-                signed, max_age=MAX_AGE.total_seconds()
-            )
+            token = signing.TimestampSigner(salt=SALT).unsign(signed, max_age=MAX_AGE)
         except signing.BadSignature:  # forged, altered or expired (SignatureExpired)
             return None
         if not TOKEN.fullmatch(token):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -95,7 +97,7 @@ def join(request, platform: str):
     )
 
 
-def _hold_documents(form: ApplicationForm, held: HeldUploads, kinds: list[str]) -> None:
+def _hold_documents(form: ApplicationForm, held: HeldUploads, kinds: Iterable[str]) -> None:
     """Keep each new document that passed its checks for the next try; a new one that did not
     replaces nothing kept before it (the applicant meant to change it: it is asked for again)."""
     held.close()
