@@ -4,7 +4,10 @@ error still lists the chosen documents, and sending it again without choosing th
 import datetime
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Page, expect
+
+from e2e.test_accessibility import WCAG_21_AA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,6 +72,9 @@ def test_filter_recommenders_then_an_error_keeps_the_files(page: Page, demo_site
     for name in ("extract.pdf", "statute.pdf", "report.pdf"):
         expect(page.locator(".held-file", has_text=f"“{name}”")).to_have_count(1)
     expect(page.get_by_label("Humanitarian Research Public Union")).to_be_checked()
+    # The page with its errors passes axe's WCAG 2.1 A/AA rules as the error-free one does.
+    violations = Axe().run(page, options=WCAG_21_AA).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations] == []
 
     link.click()
     expect(page.locator("#id_legal_name")).to_be_focused()
