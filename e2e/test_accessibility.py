@@ -5,7 +5,8 @@ Azerbaijani and Russian, in one browser page: first as a visitor, then logged in
 platform's secretariat. Each page must be the one asked for (not a redirect to the login), say
 its language in ``<html lang>``, and pass axe's rules tagged wcag2a, wcag2aa, wcag21a and
 wcag21aa (contrast, labels, names of links and buttons, landmarks, lang attributes, ARIA...).
-A failed login, with its error message, is checked too.
+A failed login, with its error message, is checked too, and every page once more in English on a
+phone's screen (360 px wide), where the menus fold and wide tables scroll inside their own box.
 
 axe does not measure the contrast of what is not text (WCAG 1.4.11, 3:1): on the pages with
 forms, in English, the edges of the fields against what is around them and, going through the
@@ -252,11 +253,12 @@ def _log_in(page: Page, client, user, base: str) -> None:
     )
 
 
-def _problems(axe: Axe, page: Page, path: str, lang: str) -> list[str]:
+def _problems(axe: Axe, page: Page, path: str, lang: str, label: str = "") -> list[str]:
     problems = []
     parts = urlsplit(page.url)
     where = parts.path + (f"?{parts.query}" if parts.query else "")
-    if where != path:
+    path, wanted = path + label, path
+    if where != wanted:
         problems.append(f"{path}: landed on {where}")
         return problems
     if page.locator("html").get_attribute("lang") != lang:
@@ -284,6 +286,20 @@ def _non_text_problems(page: Page, path: str) -> list[str]:
         if found and found not in focused:
             focused.add(found)
             problems.append(f"{path}: {found}")
+    return problems
+
+
+def _on_a_phone(axe: Axe, page: Page, base: str, paths: list[str]) -> list[str]:
+    """The pages in English on a phone's screen (360 px): the menus fold, wide tables scroll in
+    their own box (which must then take the keyboard's focus, or no keyboard can scroll it)."""
+    problems = []
+    size = page.viewport_size
+    page.set_viewport_size({"width": 360, "height": 740})
+    for path in paths:
+        page.goto(base + path)
+        problems += _problems(axe, page, path, "en", label=" (360 px wide)")
+    if size:
+        page.set_viewport_size(size)
     return problems
 
 
@@ -316,6 +332,9 @@ def test_pages_pass_axe_wcag21_aa_in_every_language(
         assert page.locator(".error, .errorlist").count() > 0
         problems += _problems(axe, page, f"/{lang}/accounts/login/", lang)
 
+    problems += _on_a_phone(axe, page, live_server.url, addresses(client, PUBLIC_PAGES, "en"))
+    checked += len(PUBLIC_PAGES)
+
     _log_in(page, client, secretariat, live_server.url)
     non_text = addresses(client, [p for p in OFFICE_PAGES if p in NON_TEXT_PAGES], "en")
     for lang in LANGUAGES:
@@ -327,6 +346,9 @@ def test_pages_pass_axe_wcag21_aa_in_every_language(
                 problems += _non_text_problems(page, path)
                 measured += 1
 
+    problems += _on_a_phone(axe, page, live_server.url, addresses(client, OFFICE_PAGES, "en"))
+    checked += len(OFFICE_PAGES)
+
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
-    assert checked == len(LANGUAGES) * (len(PUBLIC_PAGES) + len(OFFICE_PAGES))
+    assert checked == (len(LANGUAGES) + 1) * (len(PUBLIC_PAGES) + len(OFFICE_PAGES))
     assert measured == len(NON_TEXT_PAGES)
