@@ -58,9 +58,8 @@ def test_apply_recommend_admit_and_appear_in_the_directory(page: Page, site, tmp
     )
     page.get_by_label("Organisation's statute").set_input_files(str(tmp_path / "statute.pdf"))
     page.get_by_label("Latest activity report").set_input_files(str(tmp_path / "report.pdf"))
-    page.get_by_label("Member organisations asked to recommend you").select_option(
-        label=["Humanitarian Research Public Union", "Centre for Civic Oversight Public Union"]
-    )
+    page.get_by_label("Humanitarian Research Public Union").check()
+    page.get_by_label("Centre for Civic Oversight Public Union").check()
     page.get_by_label("are not public officials", exact=False).check()
     page.get_by_role("button", name="Send the application").click()
     expect(page.locator(".message")).to_contain_text("Your application has been received")

@@ -20,7 +20,7 @@ from .held_uploads import HeldUploads
 from .legal_forms import display_name, sort_key
 from .models import ApplicationDocument, Membership, Organisation
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MembershipsChoiceField(forms.ModelMultipleChoiceField):  # generic only in the stubs
