@@ -67,6 +67,14 @@ def remember(slug: str, language: str) -> None:
     cache.set(_cache_key(slug), language, CACHE_SECONDS)
 
 
+def loaded(slug: str, language: str) -> None:
+    """A Platform row was read (``Platform.from_db``): when it is the one the request is about,
+    its main language is known without another query."""
+    current = _current.get()
+    if current is not None and current.slug == slug and current.language is None:
+        current.language = language or ""
+
+
 def current_main_language() -> str | None:
     """The main language of the platform being shown, or None outside a platform's pages."""
     current = _current.get()

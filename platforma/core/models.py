@@ -153,6 +153,16 @@ class Platform(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Platform:
+        platform = super().from_db(db, field_names, values)
+        # The page's view read its platform: the fallback chain needs no query of its own.
+        if "main_language" in platform.__dict__ and "slug" in platform.__dict__:
+            from .fallbacks import loaded
+
+            loaded(platform.slug, platform.main_language)
+        return platform
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         # Pages read the main language from a cache (core.fallbacks): a change shows at once.
