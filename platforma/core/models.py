@@ -153,6 +153,13 @@ class Platform(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        # Pages read the main language from a cache (core.fallbacks): a change shows at once.
+        from .fallbacks import remember
+
+        remember(self.slug, self.main_language)
+
     @classmethod
     def from_db(cls, db: str | None, field_names: Any, values: Any) -> Platform:
         platform = super().from_db(db, field_names, values)
@@ -162,13 +169,6 @@ class Platform(TimeStampedModel):
 
             loaded(platform.slug, platform.main_language)
         return platform
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        super().save(*args, **kwargs)
-        # Pages read the main language from a cache (core.fallbacks): a change shows at once.
-        from .fallbacks import remember
-
-        remember(self.slug, self.main_language)
 
     def clean(self) -> None:
         if (self.slug == FORUM_SLUG) != self.is_forum:
