@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from platforma.core.models import AuditEntry, OutgoingMail
+from platforma.documents.tests.queues import run_worker
 from platforma.elections import services as elections
 from platforma.elections.models import Election
 from platforma.elections.tests.factories import (
@@ -338,14 +339,14 @@ def test_with_the_real_queue_the_worker_tells_people_after_the_move(
     # The move is done; the notices wait for the worker, not the secretariat's page.
     assert election.state == Election.State.NOMINATIONS
     assert not Notice.objects.exists()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     assert Notice.objects.filter(election=election).count() == 4
     assert sorted(m.to[0] for m in mail.outbox) == sorted(m.person.email for m in world.members)
     # The task run again (a retry) tells nobody twice.
     from platforma.notifications.tasks import notify_election
 
     notify_election.enqueue(election.pk, Event.NOMINATIONS_OPENED.value)
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     assert Notice.objects.filter(election=election).count() == 4
     assert len(mail.outbox) == 4
 
