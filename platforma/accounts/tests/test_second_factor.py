@@ -222,3 +222,24 @@ def test_new_recovery_codes_replace_the_old(client, armenia, make_secretariat):
     tokens = set(StaticToken.objects.filter(device__user=user).values_list("token", flat=True))
     assert tokens == set(new)
     assert not tokens & set(old)
+
+
+def test_the_security_page_gives_each_password_field_its_own_id(
+    client, armenia, make_representative
+):
+    make_representative(armenia)
+    assert log_in(client, "rep").status_code == 302
+    secret = enrol_page_secret(client.get(reverse("accounts:enrol")).content.decode())
+    client.post(reverse("accounts:enrol"), {"code": code_for_secret(secret), "password": PASSWORD})
+    page = client.get(reverse("accounts:security")).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert [i for i in set(ids) if ids.count(i) > 1] == []
+    for action in ("codes", "remove", "everywhere"):
+        assert f'<label for="id_{action}_password">' in page
+    # A wrong password is said once, and changes nothing.
+    refused = client.post(
+        reverse("accounts:security"), {"action": "everywhere", "password": "nope"}
+    ).content.decode()
+    assert refused.count("That is not your password.") >= 1
+    assert 'id="id_everywhere_password"' in refused
+    assert not AuditEntry.objects.filter(action__startswith="accounts.sessions").exists()
