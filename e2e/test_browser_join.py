@@ -1,23 +1,14 @@
 """The join form in a browser: the recommenders are filtered by typing, a form sent back for an
 error still lists the chosen documents, and sending it again without choosing them applies."""
 
-import datetime
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Page, expect
 
+from e2e.join_form import PDF, fill_everything_but_the_name
 from e2e.test_accessibility import WCAG_21_AA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def platform_today():
-    from platforma.core.models import Platform, today_in
-
-    return today_in(Platform.objects.get(slug="azerbaijan"))
 
 
 def test_filter_recommenders_then_an_error_keeps_the_files(page: Page, demo_site, tmp_path):
@@ -45,21 +36,7 @@ def test_filter_recommenders_then_an_error_keeps_the_files(page: Page, demo_site
     expect(visible).to_have_count(total)
 
     # Everything but the legal name: the form comes back with its summary, files still there.
-    page.get_by_label("Registration number").fill("1400999001")
-    page.get_by_label("Date of registration").fill("2015-03-01")
-    page.get_by_label("Working in the platform's fields since").fill("2016-01-01")
-    page.get_by_label("City").fill("Baku")
-    page.get_by_label("Organisation's e-mail").fill("info@cleanair.example.org")
-    page.get_by_label("What the organisation does").fill("Monitors air quality in Absheron.")
-    page.locator("#id_contact_name").fill("Aysel Karimova")
-    page.get_by_label("Contact person's e-mail").fill("aysel@cleanair.example.org")
-    page.get_by_label("Environment, climate change and energy security").check()
-    page.get_by_label("Extract from the register").set_input_files(str(tmp_path / "extract.pdf"))
-    page.get_by_label("Date of issue of this document").fill(
-        (platform_today() - datetime.timedelta(days=5)).isoformat()
-    )
-    page.get_by_label("Organisation's statute").set_input_files(str(tmp_path / "statute.pdf"))
-    page.get_by_label("Latest activity report").set_input_files(str(tmp_path / "report.pdf"))
+    fill_everything_but_the_name(page, tmp_path)
     page.get_by_label("are not public officials", exact=False).check()
     page.get_by_role("button", name="Send the application").click()
 

@@ -1,7 +1,6 @@
 """The whole path in a browser: apply with documents, recommendations confirmed, eligibility
 shown, admitted, and the new member appears in the directory in two languages."""
 
-import datetime
 import re
 
 import pytest
@@ -10,9 +9,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from e2e.join_form import PDF, fill_everything_but_the_name, platform_today
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
@@ -26,13 +25,6 @@ def site(demo_site, django_user_model):
     return demo_site
 
 
-def platform_today():
-    """Today in Baku, the platform's day: the service judges dates by it, not the machine's."""
-    from platforma.core.models import Platform, today_in
-
-    return today_in(Platform.objects.get(slug="azerbaijan"))
-
-
 def test_apply_recommend_admit_and_appear_in_the_directory(page: Page, site, tmp_path):
     for name in ("extract", "statute", "report"):
         (tmp_path / f"{name}.pdf").write_bytes(PDF)
@@ -43,21 +35,7 @@ def test_apply_recommend_admit_and_appear_in_the_directory(page: Page, site, tmp
     expect(page.get_by_role("heading", level=1)).to_have_text(join_az)
     page.goto(f"{site.url}/en/azerbaijan/join/")
     page.get_by_label("Legal name of the organisation").fill("Clean Air Public Union")
-    page.get_by_label("Registration number").fill("1400999001")
-    page.get_by_label("Date of registration").fill("2015-03-01")
-    page.get_by_label("Working in the platform's fields since").fill("2016-01-01")
-    page.get_by_label("City").fill("Baku")
-    page.get_by_label("Organisation's e-mail").fill("info@cleanair.example.org")
-    page.get_by_label("What the organisation does").fill("Monitors air quality in Absheron.")
-    page.locator("#id_contact_name").fill("Aysel Karimova")
-    page.get_by_label("Contact person's e-mail").fill("aysel@cleanair.example.org")
-    page.get_by_label("Environment, climate change and energy security").check()
-    page.get_by_label("Extract from the register").set_input_files(str(tmp_path / "extract.pdf"))
-    page.get_by_label("Date of issue of this document").fill(
-        (platform_today() - datetime.timedelta(days=5)).isoformat()
-    )
-    page.get_by_label("Organisation's statute").set_input_files(str(tmp_path / "statute.pdf"))
-    page.get_by_label("Latest activity report").set_input_files(str(tmp_path / "report.pdf"))
+    fill_everything_but_the_name(page, tmp_path)
     page.get_by_label("Humanitarian Research Public Union").check()
     page.get_by_label("Centre for Civic Oversight Public Union").check()
     page.get_by_label("are not public officials", exact=False).check()
